@@ -1,0 +1,19 @@
+#pragma once
+// Step 2 of SPEC.md's pipeline: the inner join of several series on exact timestamps.
+
+#include <vector>
+
+#include "hedgecalc/price_series.hpp"
+
+namespace hedgecalc {
+
+/// Rows where every series has a price; prices[k][i] belongs to series k at time[i].
+struct AlignedPrices {
+  std::vector<Timestamp> time;
+  std::vector<std::vector<double>> prices;
+};
+
+/// Inner join of sorted, duplicate-free series; O(total rows).
+AlignedPrices align_inner(const std::vector<const PriceSeries*>& series);
+
+}  // namespace hedgecalc

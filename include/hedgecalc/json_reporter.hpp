@@ -1,0 +1,28 @@
+#pragma once
+// json (indented, one object per analysis) and ndjson (one compact object per line).
+
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "hedgecalc/reporter.hpp"
+
+namespace hedgecalc {
+
+/// Writes each record as a JSON object.
+class JsonReporter : public Reporter {
+ public:
+  JsonReporter(std::ostream& out, bool compact) : out_(out), compact_(compact) {}
+  void write(const Value& record) override;
+
+ private:
+  void write_value(const Value& value, int depth);
+  void newline(int depth);
+  std::ostream& out_;
+  bool compact_;
+};
+
+/// text as a JSON string literal; invalid UTF-8 bytes become U+FFFD.
+std::string json_quote(std::string_view text);
+
+}  // namespace hedgecalc

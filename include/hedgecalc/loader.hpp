@@ -1,0 +1,28 @@
+#pragma once
+// CSV bytes -> one sorted price series (SPEC.md "Reading CSV"). The loader reads
+// from memory so that tests and the fuzzer can feed it directly.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "hedgecalc/price_series.hpp"
+#include "hedgecalc/timestamp.hpp"
+
+namespace hedgecalc {
+
+/// How to read the files, from the command line.
+struct CsvOptions {
+  bool headerless = false;                 ///< no header: columns are named 1, 2, ...
+  std::optional<char> delimiter;           ///< else detected from the header line
+  std::optional<std::string> date_column;  ///< name or 1-based number
+  std::optional<DateFormat> date_format;   ///< else SPEC.md's spellings
+};
+
+/// Parses bytes into a series of the requested (or guessed) price column, sorted
+/// by time with identical duplicates collapsed. Throws DataError naming
+/// file_label, the line and the column on anything it cannot read.
+PriceSeries load_series(std::string_view bytes, const std::string& file_label,
+                        const std::optional<std::string>& column, const CsvOptions& options);
+
+}  // namespace hedgecalc

@@ -1,0 +1,36 @@
+#pragma once
+// Step 3 of SPEC.md's pipeline: from aligned prices to returns.
+
+#include <string>
+#include <vector>
+
+#include "hedgecalc/align.hpp"
+#include "hedgecalc/price_series.hpp"
+
+namespace hedgecalc {
+
+/// --returns: simple p1/p0-1, log ln(p1/p0), diff p1-p0, none (already returns).
+enum class ReturnKind { kSimple, kLog, kDiff, kNone };
+
+/// Parses "simple", "log", "diff", "none"; throws UsageError otherwise.
+ReturnKind parse_return_kind(const std::string& name);
+
+/// The name parse_return_kind reads.
+const char* return_kind_name(ReturnKind kind);
+
+/// Returns on consecutive aligned rows; values[k][i] for series k ends at time[i].
+struct ReturnSeries {
+  std::vector<Timestamp> time;
+  std::vector<std::vector<double>> values;
+  /// Number of observations.
+  size_t size() const { return time.size(); }
+};
+
+/// Throws DataError naming file and line at the first price <= 0, for the return
+/// kinds that divide by prices.
+void require_positive_prices(const PriceSeries& series, ReturnKind kind);
+
+/// Returns from aligned prices (for kNone the aligned values themselves).
+ReturnSeries compute_returns(const AlignedPrices& aligned, ReturnKind kind);
+
+}  // namespace hedgecalc

@@ -1,0 +1,25 @@
+#pragma once
+// Small string helpers shared by the loader and the reporters.
+
+#include <string>
+#include <string_view>
+
+namespace hedgecalc {
+
+/// The text without leading and trailing spaces and tabs.
+std::string_view trim(std::string_view text);
+
+/// ASCII lower-case copy.
+std::string to_lower(std::string_view text);
+
+/// True when both are equal ignoring ASCII case.
+bool iequals(std::string_view a, std::string_view b);
+
+/// The text in double quotes, safe to print: control bytes and invalid UTF-8 are
+/// escaped as \xNN, and anything past max_chars bytes is cut and marked with "...".
+std::string quoted_excerpt(std::string_view text, size_t max_chars = 60);
+
+/// Length of the valid UTF-8 sequence starting at text[0], or 0 if it is invalid.
+size_t utf8_sequence_length(std::string_view text);
+
+}  // namespace hedgecalc

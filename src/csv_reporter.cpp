@@ -1,0 +1,78 @@
+#include "hedgecalc/csv_reporter.hpp"
+
+#include "hedgecalc/number_format.hpp"
+
+namespace hedgecalc {
+namespace {
+
+using Row = std::vector<std::pair<std::string, std::string>>;
+
+std::string cell_text(const Value& value) {
+  switch (value.type()) {
+    case Value::Type::kNumber: return format_number(value.number_value());
+    case Value::Type::kInteger: return std::to_string(value.integer_value());
+    case Value::Type::kString: return value.string_value();
+    default: return "";
+  }
+}
+
+// Appends the scalar fields of value under prefix to every row; an array of
+// objects multiplies the rows.
+void flatten_into(const Value& value, const std::string& prefix, std::vector<Row>& rows) {
+  if (value.type() == Value::Type::kObject) {
+    for (const Field& field : value.fields()) {
+      flatten_into(field.value, prefix.empty() ? field.key : prefix + "_" + field.key, rows);
+    }
+    return;
+  }
+  if (value.type() == Value::Type::kArray) {
+    std::vector<Row> expanded;
+    for (const Value& item : value.items()) {
+      std::vector<Row> copy = rows;
+      // Items of an array stand in for the array: their fields keep their own names.
+      flatten_into(item, "", copy);
+      expanded.insert(expanded.end(), copy.begin(), copy.end());
+    }
+    if (!expanded.empty()) rows.swap(expanded);
+    return;
+  }
+  for (Row& row : rows) row.emplace_back(prefix, cell_text(value));
+}
+
+}  // namespace
+
+std::vector<Row> flatten_rows(const Value& record) {
+  std::vector<Row> rows(1);
+  flatten_into(record, "", rows);
+  return rows;
+}
+
+std::string CsvReporter::quote(const std::string& cell) const {
+  if (cell.find_first_of(std::string("\"\r\n") + delimiter_) == std::string::npos) return cell;
+  std::string out = "\"";
+  for (char c : cell) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+void CsvReporter::write_row(const Row& cells) {
+  if (header_ && !header_written_) {
+    for (size_t i = 0; i < cells.size(); ++i) {
+      out_ << (i ? std::string(1, delimiter_) : "") << quote(cells[i].first);
+    }
+    out_ << '\n';
+    header_written_ = true;
+  }
+  for (size_t i = 0; i < cells.size(); ++i) {
+    out_ << (i ? std::string(1, delimiter_) : "") << quote(cells[i].second);
+  }
+  out_ << '\n';
+}
+
+void CsvReporter::write(const Value& record) {
+  for (const Row& row : flatten_rows(record)) write_row(row);
+}
+
+}  // namespace hedgecalc

@@ -1,0 +1,49 @@
+// hedgecalc's entry point: wires the commands together and turns every error into
+// one "hedgecalc: error: ..." line and SPEC.md's exit code.
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "hedgecalc/error.hpp"
+#include "hedgecalc/file_system.hpp"
+#include "hedgecalc/single_command.hpp"
+
+int main(int argc, char** argv) {
+  using hedgecalc::ExitCode;
+  CLI::App app{"hedgecalc: minimum-variance hedge ratios, effectiveness and stability\n"
+               "of a cross hedge, from CSV price files.",
+               "hedgecalc"};
+  app.set_version_flag("--version", "hedgecalc " HEDGECALC_VERSION);
+  app.footer(
+      "Examples:\n"
+      "  hedgecalc token.csv btc.csv\n"
+      "  hedgecalc --format json stock.csv:Close index.csv:Close\n"
+      "Exit codes: 0 ok, 1 data error, 2 usage error, 3 threshold not met.");
+  hedgecalc::SingleOptions single;
+  hedgecalc::setup_single(app, single);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "hedgecalc: error: " << e.what() << "\nRun 'hedgecalc --help' for usage.\n";
+    return static_cast<int>(ExitCode::kUsageError);
+  }
+
+  try {
+    hedgecalc::DiskFileSystem files;
+    const std::string output = hedgecalc::run_single(single, files);
+    std::cout << output << std::flush;
+    return static_cast<int>(ExitCode::kSuccess);
+  } catch (const hedgecalc::Error& e) {
+    std::cerr << "hedgecalc: error: " << e.what() << '\n';
+    return static_cast<int>(e.code());
+  } catch (const std::bad_alloc&) {
+    std::cerr << "hedgecalc: error: out of memory\n";
+    return static_cast<int>(ExitCode::kDataError);
+  } catch (const std::exception& e) {
+    std::cerr << "hedgecalc: error: internal error: " << e.what() << '\n';
+    return static_cast<int>(ExitCode::kDataError);
+  }
+}

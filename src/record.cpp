@@ -1,0 +1,43 @@
+#include "hedgecalc/record.hpp"
+
+#include <cmath>
+
+namespace hedgecalc {
+
+Value Value::number(double value) {
+  if (!std::isfinite(value)) return null();
+  Value v(Type::kNumber);
+  v.number_ = value;
+  return v;
+}
+
+Value Value::integer(long long value) {
+  Value v(Type::kInteger);
+  v.integer_ = value;
+  return v;
+}
+
+Value Value::string(std::string text) {
+  Value v(Type::kString);
+  v.text_ = std::move(text);
+  return v;
+}
+
+Value& Value::add(std::string key, Value value) {
+  fields_.push_back(Field{std::move(key), std::move(value)});
+  return *this;
+}
+
+Value& Value::push(Value value) {
+  items_.push_back(std::move(value));
+  return *this;
+}
+
+const Value* Value::find(std::string_view key) const {
+  for (const Field& field : fields_) {
+    if (field.key == key) return &field.value;
+  }
+  return nullptr;
+}
+
+}  // namespace hedgecalc

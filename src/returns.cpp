@@ -1,0 +1,67 @@
+#include "hedgecalc/returns.hpp"
+
+#include <cmath>
+
+#include "hedgecalc/error.hpp"
+#include "hedgecalc/number_format.hpp"
+#include "hedgecalc/text.hpp"
+
+namespace hedgecalc {
+
+ReturnKind parse_return_kind(const std::string& name) {
+  if (name == "simple") return ReturnKind::kSimple;
+  if (name == "log") return ReturnKind::kLog;
+  if (name == "diff") return ReturnKind::kDiff;
+  if (name == "none") return ReturnKind::kNone;
+  throw UsageError("--returns " + name + ": expected simple, log, diff or none");
+}
+
+const char* return_kind_name(ReturnKind kind) {
+  switch (kind) {
+    case ReturnKind::kSimple: return "simple";
+    case ReturnKind::kLog: return "log";
+    case ReturnKind::kDiff: return "diff";
+    case ReturnKind::kNone: return "none";
+  }
+  return "?";
+}
+
+void require_positive_prices(const PriceSeries& series, ReturnKind kind) {
+  if (kind != ReturnKind::kSimple && kind != ReturnKind::kLog) return;
+  for (size_t i = 0; i < series.size(); ++i) {
+    if (series.price[i] > 0) continue;
+    throw DataError(location(series.file, series.line[i]) + "column " +
+                    quoted_excerpt(series.column, 40) + ": price " +
+                    format_number(series.price[i]) + " is not positive, so " +
+                    return_kind_name(kind) +
+                    " returns are undefined (use --returns diff for series that can be <= 0)");
+  }
+}
+
+ReturnSeries compute_returns(const AlignedPrices& aligned, ReturnKind kind) {
+  ReturnSeries returns;
+  const size_t rows = aligned.time.size();
+  returns.values.resize(aligned.prices.size());
+  if (kind == ReturnKind::kNone) {
+    returns.time = aligned.time;
+    returns.values = aligned.prices;
+    return returns;
+  }
+  if (rows < 2) return returns;
+  returns.time.assign(aligned.time.begin() + 1, aligned.time.end());
+  for (size_t k = 0; k < aligned.prices.size(); ++k) {
+    const std::vector<double>& p = aligned.prices[k];
+    std::vector<double>& r = returns.values[k];
+    r.resize(rows - 1);
+    for (size_t i = 1; i < rows; ++i) {
+      switch (kind) {
+        case ReturnKind::kSimple: r[i - 1] = p[i] / p[i - 1] - 1.0; break;
+        case ReturnKind::kLog: r[i - 1] = std::log(p[i] / p[i - 1]); break;
+        default: r[i - 1] = p[i] - p[i - 1]; break;
+      }
+    }
+  }
+  return returns;
+}
+
+}  // namespace hedgecalc

@@ -1,0 +1,117 @@
+#include "hedgecalc/table_reporter.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "hedgecalc/number_format.hpp"
+
+namespace hedgecalc {
+namespace {
+
+constexpr int kLabelWidth = 16;
+constexpr int kNumberWidth = 10;
+
+bool defined(const Value* value) {
+  return value != nullptr &&
+         (value->type() == Value::Type::kNumber || value->type() == Value::Type::kInteger);
+}
+
+double number_of(const Value* value) {
+  if (value == nullptr) return NAN;
+  if (value->type() == Value::Type::kInteger) return static_cast<double>(value->integer_value());
+  return value->type() == Value::Type::kNumber ? value->number_value() : NAN;
+}
+
+std::string text_of(const Value* value) {
+  return value != nullptr && value->type() == Value::Type::kString ? value->string_value() : "";
+}
+
+std::string pad(std::string text, size_t width) {
+  if (text.size() < width) text.append(width - text.size(), ' ');
+  return text;
+}
+
+class Block {
+ public:
+  Block(std::ostream& out, int precision) : out_(out), precision_(precision) {}
+
+  std::string number(const Value* value) const {
+    return defined(value) ? format_significant(number_of(value), precision_) : "n/a";
+  }
+
+  void line(const std::string& label, const std::string& value, const std::string& note = "") {
+    std::string text = "  " + pad(label, kLabelWidth) + pad(value, kNumberWidth);
+    if (!note.empty()) text += "  " + note;
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    out_ << text << '\n';
+  }
+
+ private:
+  std::ostream& out_;
+  int precision_;
+};
+
+std::string ratio_in_words(double ratio, bool by_units) {
+  if (!std::isfinite(ratio)) return "";
+  const std::string action = ratio >= 0 ? "short " : "buy ";
+  const std::string amount = format_fixed(std::fabs(ratio), 2);
+  return by_units ? action + amount + " units of proxy per unit of target"
+                  : action + amount + " of proxy per 1 of target";
+}
+
+void write_estimate(Block& block, const Value& estimate, double confidence, bool by_units,
+                    const std::string& name_suffix) {
+  const Value* ratio = estimate.find("hedge_ratio");
+  block.line("hedge ratio" + name_suffix, block.number(ratio),
+             ratio_in_words(number_of(ratio), by_units));
+  const Value* t_stat = estimate.find("t_stat");
+  block.line("  std error", block.number(estimate.find("std_error")),
+             defined(t_stat) ? "t = " + format_fixed(number_of(t_stat), 2) : "");
+  const std::string level = format_significant(confidence * 100, 4) + "% interval";
+  block.line("  " + level, block.number(estimate.find("ci_low")),
+             "to " + block.number(estimate.find("ci_high")));
+}
+
+}  // namespace
+
+void TableReporter::write(const Value& record) {
+  if (!first_) out_ << '\n';
+  first_ = false;
+  Block block(out_, precision_);
+  const Value* proxies = record.find("proxies");
+  const bool basket = proxies != nullptr;
+  const std::string returns = text_of(record.find("returns"));
+  const bool by_units = returns == "diff";
+
+  out_ << "Hedging " << text_of(record.find("target")) << " with "
+       << (basket ? "a basket of " + std::to_string(proxies->items().size()) + " proxies"
+                  : text_of(record.find("proxy")))
+       << '\n';
+  out_ << number_of(record.find("n")) << ' ' << returns << " returns from "
+       << text_of(record.find("start")) << " to " << text_of(record.find("end")) << "\n\n";
+
+  const double confidence = number_of(record.find("confidence"));
+  if (basket) {
+    for (const Value& proxy : proxies->items()) {
+      out_ << "  " << text_of(proxy.find("proxy")) << '\n';
+      write_estimate(block, proxy, confidence, by_units, "");
+    }
+  } else {
+    write_estimate(block, record, confidence, by_units, "");
+  }
+  block.line("intercept", block.number(record.find("intercept")), "per period");
+  if (!basket) block.line("correlation", block.number(record.find("correlation")));
+  block.line("R squared", block.number(record.find("r_squared")));
+  const Value* effectiveness = record.find("effectiveness");
+  block.line("effectiveness", block.number(effectiveness),
+             defined(effectiveness)
+                 ? "the hedge removes " + format_fixed(100 * number_of(effectiveness), 1) +
+                       "% of the target's variance"
+                 : "undefined: the target does not move");
+  std::string vols = "target " + block.number(record.find("vol_target"));
+  if (!basket) vols += ", proxy " + block.number(record.find("vol_proxy"));
+  vols += ", hedged " + block.number(record.find("vol_hedged"));
+  block.line("volatility", vols + " (per period)");
+}
+
+}  // namespace hedgecalc

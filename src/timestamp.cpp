@@ -1,0 +1,340 @@
+#include "hedgecalc/timestamp.hpp"
+
+#include <array>
+#include <cstdio>
+
+#include "hedgecalc/error.hpp"
+#include "hedgecalc/text.hpp"
+
+namespace hedgecalc {
+namespace {
+
+// A cursor over the text being parsed; every reader returns false on mismatch.
+struct Cursor {
+  std::string_view text;
+  size_t pos = 0;
+
+  bool done() const { return pos == text.size(); }
+  char peek() const { return done() ? '\0' : text[pos]; }
+  bool literal(char c) {
+    if (peek() != c) return false;
+    ++pos;
+    return true;
+  }
+  // Exactly `count` digits.
+  bool digits(size_t count, std::int64_t& value) {
+    if (text.size() - pos < count) return false;
+    value = 0;
+    for (size_t i = 0; i < count; ++i) {
+      const char c = text[pos + i];
+      if (c < '0' || c > '9') return false;
+      value = value * 10 + (c - '0');
+    }
+    pos += count;
+    return true;
+  }
+  // Between min_count and max_count digits.
+  bool digits_between(size_t min_count, size_t max_count, std::int64_t& value) {
+    size_t count = 0;
+    value = 0;
+    while (count < max_count && pos + count < text.size() && text[pos + count] >= '0' &&
+           text[pos + count] <= '9') {
+      value = value * 10 + (text[pos + count] - '0');
+      ++count;
+    }
+    if (count < min_count) return false;
+    pos += count;
+    return true;
+  }
+};
+
+constexpr std::array<const char*, 12> kMonthNames = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                     "jul", "aug", "sep", "oct", "nov", "dec"};
+
+bool month_name(Cursor& cursor, unsigned& month) {
+  if (cursor.text.size() - cursor.pos < 3) return false;
+  const std::string_view name = cursor.text.substr(cursor.pos, 3);
+  for (unsigned i = 0; i < kMonthNames.size(); ++i) {
+    if (iequals(name, kMonthNames[i])) {
+      month = i + 1;
+      cursor.pos += 3;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool leap_year(std::int64_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+unsigned days_in_month(std::int64_t year, unsigned month) {
+  static constexpr std::array<unsigned, 12> kDays = {31, 28, 31, 30, 31, 30,
+                                                     31, 31, 30, 31, 30, 31};
+  return month == 2 && leap_year(year) ? 29 : kDays[month - 1];
+}
+
+// Years a timestamp can hold without overflowing int64 nanoseconds.
+bool year_in_range(std::int64_t year) { return year >= 1678 && year <= 2261; }
+
+struct ClockTime {
+  std::int64_t hour = 0, minute = 0, second = 0, nanos = 0;
+};
+
+// HH:MM[:SS[.frac]]
+bool clock_time(Cursor& cursor, ClockTime& clock) {
+  if (!cursor.digits(2, clock.hour) || !cursor.literal(':') || !cursor.digits(2, clock.minute)) {
+    return false;
+  }
+  if (cursor.literal(':')) {
+    if (!cursor.digits(2, clock.second)) return false;
+    if (cursor.literal('.')) {
+      std::int64_t scale = 100'000'000;
+      size_t count = 0;
+      while (!cursor.done() && cursor.peek() >= '0' && cursor.peek() <= '9') {
+        if (scale > 0) clock.nanos += (cursor.peek() - '0') * scale;
+        scale /= 10;
+        ++cursor.pos;
+        ++count;
+      }
+      if (count == 0) return false;
+    }
+  }
+  return clock.hour < 24 && clock.minute < 60 && clock.second < 60;
+}
+
+// Optional Z, " UTC", "UTC" or +HH:MM / -HH:MM / +HHMM; sets the offset east of UTC.
+bool zone_suffix(Cursor& cursor, std::int64_t& offset_seconds) {
+  offset_seconds = 0;
+  if (cursor.done()) return true;
+  if (cursor.literal('Z')) return cursor.done();
+  Cursor probe = cursor;
+  probe.literal(' ');
+  if (iequals(probe.text.substr(probe.pos), "UTC")) {
+    cursor.pos = cursor.text.size();
+    return true;
+  }
+  const char sign = cursor.peek();
+  if (sign != '+' && sign != '-') return false;
+  ++cursor.pos;
+  std::int64_t hours = 0, minutes = 0;
+  if (!cursor.digits(2, hours)) return false;
+  cursor.literal(':');
+  if (!cursor.digits(2, minutes) || hours > 23 || minutes > 59) return false;
+  offset_seconds = (hours * 3600 + minutes * 60) * (sign == '+' ? 1 : -1);
+  return cursor.done();
+}
+
+std::optional<Timestamp> compose(std::int64_t year, unsigned month, unsigned day,
+                                 const ClockTime& clock, std::int64_t offset_seconds) {
+  if (!year_in_range(year) || !valid_date(year, month, day)) return std::nullopt;
+  const std::int64_t seconds = days_from_civil(year, month, day) * 86'400 + clock.hour * 3600 +
+                               clock.minute * 60 + clock.second - offset_seconds;
+  return seconds * kNanosPerSecond + clock.nanos;
+}
+
+// The optional "[ T]HH:MM... zone" tail shared by the numeric date spellings.
+std::optional<Timestamp> date_with_optional_time(Cursor& cursor, std::int64_t year, unsigned month,
+                                                 unsigned day) {
+  ClockTime clock;
+  std::int64_t offset = 0;
+  if (!cursor.done()) {
+    if (cursor.peek() == ' ' || cursor.peek() == 'T') {
+      Cursor after = cursor;
+      ++after.pos;
+      if (clock_time(after, clock)) {
+        cursor = after;
+      } else if (cursor.peek() == 'T') {
+        return std::nullopt;
+      }
+    }
+    if (!zone_suffix(cursor, offset)) return std::nullopt;
+  }
+  return compose(year, month, day, clock, offset);
+}
+
+std::optional<ParsedTimestamp> parse_epoch(std::string_view text) {
+  DateStyle style;
+  Timestamp scale;
+  switch (text.size()) {
+    case 10: style = DateStyle::kEpochSeconds, scale = kNanosPerSecond; break;
+    case 13: style = DateStyle::kEpochMillis, scale = 1'000'000; break;
+    case 16: style = DateStyle::kEpochMicros, scale = 1'000; break;
+    case 19: style = DateStyle::kEpochNanos, scale = 1; break;
+    default: return std::nullopt;
+  }
+  Timestamp value = 0;
+  for (char c : text) {
+    // 19 digits can exceed int64; the check keeps the multiply from overflowing.
+    if (value > (INT64_MAX - 9) / 10) return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  if (value > INT64_MAX / scale) return std::nullopt;
+  return ParsedTimestamp{value * scale, style};
+}
+
+bool all_digits(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) {
+  // Count from 0000-03-01 so that the leap day ends each 4/100/400-year cycle.
+  year -= month <= 2;
+  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+  const std::int64_t year_of_era = year - era * 400;
+  const std::int64_t day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  const std::int64_t day_of_era =
+      year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146'097 + day_of_era - 719'468;
+}
+
+bool valid_date(std::int64_t year, unsigned month, unsigned day) {
+  return month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
+}
+
+std::optional<ParsedTimestamp> parse_timestamp(std::string_view text) {
+  text = trim(text);
+  if (all_digits(text) && text.size() != 8) return parse_epoch(text);
+
+  Cursor cursor{text};
+  std::int64_t year = 0, month = 0, day = 0;
+
+  // DD-Mon-YY / DD-Mon-YYYY
+  if (text.size() >= 3 && (text[1] == '-' || text[2] == '-')) {
+    unsigned month_number = 0;
+    if (!cursor.digits_between(1, 2, day) || !cursor.literal('-') ||
+        !month_name(cursor, month_number) || !cursor.literal('-')) {
+      return std::nullopt;
+    }
+    const size_t year_digits = text.size() - cursor.pos;
+    if (year_digits != 2 && year_digits != 4) return std::nullopt;
+    if (!cursor.digits(year_digits, year)) return std::nullopt;
+    if (year_digits == 2) year += year < 70 ? 2000 : 1900;
+    auto time = compose(year, month_number, static_cast<unsigned>(day), {}, 0);
+    if (!time) return std::nullopt;
+    return ParsedTimestamp{*time, DateStyle::kMonthName};
+  }
+
+  if (!cursor.digits(4, year)) return std::nullopt;
+  DateStyle style = DateStyle::kCompact;
+  if (cursor.literal('-')) {
+    style = DateStyle::kIsoDash;
+  } else if (cursor.literal('/')) {
+    style = DateStyle::kIsoSlash;
+  }
+  const char separator = style == DateStyle::kIsoDash ? '-' : '/';
+  if (!cursor.digits(2, month)) return std::nullopt;
+  if (style != DateStyle::kCompact && !cursor.literal(separator)) return std::nullopt;
+  if (!cursor.digits(2, day)) return std::nullopt;
+  auto time = date_with_optional_time(cursor, year, static_cast<unsigned>(month),
+                                      static_cast<unsigned>(day));
+  if (!time) return std::nullopt;
+  return ParsedTimestamp{*time, style};
+}
+
+DateFormat::DateFormat(std::string_view format) : text_(format) {
+  for (size_t i = 0; i < format.size(); ++i) {
+    if (format[i] != '%') continue;
+    if (i + 1 == format.size()) throw UsageError("--date-format ends with a lone %");
+    const char directive = format[++i];
+    if (std::string_view("YymdbHMS%").find(directive) == std::string_view::npos) {
+      throw UsageError(std::string("--date-format: unknown directive %") + directive +
+                       " (known: %Y %y %m %d %b %H %M %S %%)");
+    }
+  }
+}
+
+std::optional<Timestamp> DateFormat::parse(std::string_view text) const {
+  text = trim(text);
+  Cursor cursor{text};
+  std::int64_t year = 1970, month = 1, day = 1, value = 0;
+  ClockTime clock;
+  for (size_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] != '%') {
+      if (!cursor.literal(text_[i])) return std::nullopt;
+      continue;
+    }
+    switch (text_[++i]) {
+      case 'Y': if (!cursor.digits(4, year)) return std::nullopt; break;
+      case 'y':
+        if (!cursor.digits(2, value)) return std::nullopt;
+        year = value + (value < 70 ? 2000 : 1900);
+        break;
+      case 'm': if (!cursor.digits_between(1, 2, month)) return std::nullopt; break;
+      case 'd': if (!cursor.digits_between(1, 2, day)) return std::nullopt; break;
+      case 'b': {
+        unsigned number = 0;
+        if (!month_name(cursor, number)) return std::nullopt;
+        month = number;
+        break;
+      }
+      case 'H': if (!cursor.digits_between(1, 2, clock.hour)) return std::nullopt; break;
+      case 'M': if (!cursor.digits_between(1, 2, clock.minute)) return std::nullopt; break;
+      case 'S': if (!cursor.digits_between(1, 2, clock.second)) return std::nullopt; break;
+      default: if (!cursor.literal('%')) return std::nullopt; break;
+    }
+  }
+  if (!cursor.done() || clock.hour > 23 || clock.minute > 59 || clock.second > 59) {
+    return std::nullopt;
+  }
+  return compose(year, static_cast<unsigned>(month), static_cast<unsigned>(day), clock, 0);
+}
+
+std::string format_timestamp(Timestamp time, bool date_only) {
+  // Floor division so that times before 1970 land on the right day.
+  std::int64_t days = time / kNanosPerDay;
+  std::int64_t within = time % kNanosPerDay;
+  if (within < 0) within += kNanosPerDay, --days;
+  // Inverse of days_from_civil.
+  const std::int64_t shifted = days + 719'468;
+  const std::int64_t era = (shifted >= 0 ? shifted : shifted - 146'096) / 146'097;
+  const std::int64_t day_of_era = shifted - era * 146'097;
+  const std::int64_t year_of_era =
+      (day_of_era - day_of_era / 1460 + day_of_era / 36'524 - day_of_era / 146'096) / 365;
+  const std::int64_t day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const std::int64_t month_index = (5 * day_of_year + 2) / 153;
+  const std::int64_t day = day_of_year - (153 * month_index + 2) / 5 + 1;
+  const std::int64_t month = month_index < 10 ? month_index + 3 : month_index - 9;
+  const std::int64_t year = year_of_era + era * 400 + (month <= 2);
+
+  char buffer[48];
+  if (date_only) {
+    std::snprintf(buffer, sizeof buffer, "%04lld-%02lld-%02lld", static_cast<long long>(year),
+                  static_cast<long long>(month), static_cast<long long>(day));
+    return buffer;
+  }
+  const std::int64_t seconds = within / kNanosPerSecond;
+  const std::int64_t nanos = within % kNanosPerSecond;
+  int length = std::snprintf(buffer, sizeof buffer, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld",
+                             static_cast<long long>(year), static_cast<long long>(month),
+                             static_cast<long long>(day), static_cast<long long>(seconds / 3600),
+                             static_cast<long long>(seconds / 60 % 60),
+                             static_cast<long long>(seconds % 60));
+  std::string out(buffer, static_cast<size_t>(length));
+  if (nanos != 0) {
+    std::snprintf(buffer, sizeof buffer, ".%09lld", static_cast<long long>(nanos));
+    std::string fraction(buffer);
+    while (fraction.back() == '0') fraction.pop_back();
+    out += fraction;
+  }
+  return out + "Z";
+}
+
+bool all_midnight(const std::vector<Timestamp>& times) {
+  for (Timestamp time : times) {
+    if (time % kNanosPerDay != 0) return false;
+  }
+  return true;
+}
+
+const char* accepted_date_spellings() {
+  return "YYYY-MM-DD[ HH:MM[:SS]], YYYY/MM/DD, YYYYMMDD, DD-Mon-YY, or Unix epoch "
+         "s/ms/us/ns; use --date-format for others";
+}
+
+}  // namespace hedgecalc
