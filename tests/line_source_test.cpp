@@ -1,0 +1,41 @@
+#include "hedgecalc/line_source.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "hedgecalc/error.hpp"
+
+using namespace hedgecalc;
+using Catch::Matchers::Contains;
+
+namespace {
+std::vector<std::pair<std::string, size_t>> records(std::string_view bytes, char delimiter = ',') {
+  LineSource source("f.csv", bytes);
+  std::vector<std::pair<std::string, size_t>> out;
+  while (auto record = source.next(delimiter)) out.emplace_back(record->text, record->line);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("lines with LF, CRLF, a BOM and no final newline", "[line_source]") {
+  using R = std::vector<std::pair<std::string, size_t>>;
+  CHECK(records("a\nb\n") == R{{"a", 1}, {"b", 2}});
+  CHECK(records("a\r\nb\r\n") == R{{"a", 1}, {"b", 2}});
+  CHECK(records("\xEF\xBB\xBF" "a\nb") == R{{"a", 1}, {"b", 2}});
+  CHECK(records("").empty());
+}
+
+TEST_CASE("a quoted field holding a line break joins lines", "[line_source]") {
+  using R = std::vector<std::pair<std::string, size_t>>;
+  CHECK(records("a,\"x\ny\",b\nc\n") == R{{"a,\"x\ny\",b", 1}, {"c", 3}});
+}
+
+TEST_CASE("an unterminated quote names its line", "[line_source]") {
+  CHECK_THROWS_WITH(records("h\nok\n\"open,1\nmore\n"),
+                    Contains("f.csv:3:") && Contains("unterminated quote"));
+}
+
+TEST_CASE("NUL bytes are rejected with line and column", "[line_source]") {
+  const std::string bytes("Date,Close\n2024-01-01,1\0\n", 25);
+  CHECK_THROWS_WITH(LineSource("f.csv", bytes), Contains("f.csv:2:") && Contains("column 13") &&
+                                                    Contains("NUL byte"));
+}

@@ -1,0 +1,114 @@
+#include "hedgecalc/loader.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "hedgecalc/error.hpp"
+
+using namespace hedgecalc;
+using Catch::Matchers::Contains;
+
+namespace {
+PriceSeries load(std::string_view bytes, std::optional<std::string> column = std::nullopt,
+                 const CsvOptions& options = {}) {
+  return load_series(bytes, "f.csv", column, options);
+}
+Timestamp day(int y, unsigned m, unsigned d) { return days_from_civil(y, m, d) * kNanosPerDay; }
+}  // namespace
+
+TEST_CASE("a Yahoo export picks Adj Close", "[loader]") {
+  const PriceSeries s = load(
+      "Date,Open,High,Low,Close,Adj Close,Volume\n"
+      "2024-01-02,1,2,0.5,1.5,1.4,100\n"
+      "2024-01-03,1,2,0.5,1.6,1.5,100\n");
+  CHECK(s.column == "Adj Close");
+  CHECK(s.label() == "f.csv:Adj Close");
+  CHECK(s.price == std::vector<double>{1.4, 1.5});
+  CHECK(s.time == std::vector<Timestamp>{day(2024, 1, 2), day(2024, 1, 3)});
+  CHECK(s.line == std::vector<std::uint32_t>{2, 3});
+}
+
+TEST_CASE("comments, blank lines, BOM, CRLF, semicolons and quotes", "[loader]") {
+  const PriceSeries s = load(
+      "\xEF\xBB\xBF# Data source: somewhere\r\n\r\n"
+      "\"Date\";\"Price\"\r\n"
+      "\"2024-01-02\";\"10.5\"\r\n"
+      "# a note\r\n"
+      "2024-01-03;11\r\n");
+  CHECK(s.column == "Price");
+  CHECK(s.price == std::vector<double>{10.5, 11});
+  CHECK(s.line == std::vector<std::uint32_t>{4, 6});
+}
+
+TEST_CASE("missing prices are skipped and counted", "[loader]") {
+  const PriceSeries s = load("date,value\n2024-01-01,.\n2024-01-02,5\n2024-01-03,NA\n2024-01-04,\n");
+  CHECK(s.size() == 1);
+  CHECK(s.missing == 3);
+}
+
+TEST_CASE("rows in any order are sorted; identical duplicates collapse", "[loader]") {
+  const PriceSeries s = load(
+      "Date,Close\n2024-01-03,3\n2024-01-01,1\n2024-01-02,2\n2024-01-01,1\n");
+  CHECK(s.price == std::vector<double>{1, 2, 3});
+  CHECK(s.line == std::vector<std::uint32_t>{3, 4, 2});
+}
+
+TEST_CASE("headerless files name columns by number", "[loader]") {
+  CsvOptions options;
+  options.headerless = true;
+  const PriceSeries s =
+      load("1704067200000,1,2,0.5,1.5\n1704153600000,1,2,0.5,1.7\n", std::string("5"), options);
+  CHECK(s.column == "5");
+  CHECK(s.price == std::vector<double>{1.5, 1.7});
+  CHECK(s.time.front() == day(2024, 1, 1));
+}
+
+TEST_CASE("the options --date-col --delimiter and --date-format", "[loader]") {
+  CsvOptions options;
+  options.date_column = "when";
+  options.delimiter = '|';
+  options.date_format.emplace("%m/%d/%Y");
+  const PriceSeries s = load("px|when\n3.5|01/31/2024\n", std::nullopt, options);
+  CHECK(s.column == "px");
+  CHECK(s.time.front() == day(2024, 1, 31));
+}
+
+TEST_CASE("loader errors name file, line and column and quote the text", "[loader]") {
+  CHECK_THROWS_WITH(load("Date,Close\n2024-01-01,1\n2024-01-02,12.3.4\n"),
+                    Contains("f.csv:3: column \"Close\": \"12.3.4\" is not a number"));
+  CHECK_THROWS_WITH(load("Date,Close\n2024-01-01,1e400\n"),
+                    Contains("f.csv:2: column \"Close\": \"1e400\" is not a finite number"));
+  CHECK_THROWS_WITH(load("Date,Close\n2024-01-01,inf\n"), Contains("not a finite number"));
+  CHECK_THROWS_WITH(load("Date,Close\n01/02/2024,1\n"),
+                    Contains("f.csv:2: column \"Date\": \"01/02/2024\" is not a date") &&
+                        Contains("--date-format"));
+  CHECK_THROWS_WITH(load("Date,Close\n2024-01-01,1\n2024-01-02\n"),
+                    Contains("f.csv:3: row has 1 fields but the header has 2"));
+  CHECK_THROWS_WITH(load("Date,Close\n2024-01-01,1\n2024-01-02,1\n02-Jan-24,1\n"),
+                    Contains("f.csv:4:") && Contains("written differently") &&
+                        Contains("line 2"));
+  CHECK_THROWS_WITH(load("Date,Close\n2024-01-01,1\n2024-01-01,2\n"),
+                    Contains("f.csv:3:") && Contains("2024-01-01 appears twice") &&
+                        Contains("line 2: 1, line 3: 2"));
+  CHECK_THROWS_WITH(load("Date,Close\n2024-01-01,\"1\n"), Contains("unterminated quote"));
+}
+
+TEST_CASE("empty, header-only and all-missing files", "[loader]") {
+  CHECK_THROWS_WITH(load(""), Contains("f.csv: the file is empty"));
+  CHECK_THROWS_WITH(load("\n# only a comment\n"), Contains("the file is empty"));
+  CHECK_THROWS_WITH(load("Date,Close\n"), Contains("no data rows"));
+  CHECK_THROWS_WITH(load("Date,Close\n2024-01-01,NA\n"), Contains("missing its price"));
+}
+
+TEST_CASE("a column that cannot be found lists the columns", "[loader]") {
+  CHECK_THROWS_WITH(load("Date,Open,High\n2024-01-01,1,2\n"),
+                    Contains("cannot tell which column") && Contains("f.csv:COLUMN"));
+  CHECK_THROWS_WITH(load("Date,Close\n2024-01-01,1\n", std::string("Nope")),
+                    Contains("no column \"Nope\""));
+  CHECK_THROWS_WITH(load("Date,Close\n2024-01-01,1\n", std::string("Date")),
+                    Contains("is the date column"));
+}
+
+TEST_CASE("binary garbage and invalid UTF-8 give messages, not crashes", "[loader]") {
+  CHECK_THROWS_AS(load(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)), DataError);
+  CHECK_THROWS_WITH(load("Date,Cl\xFFose\n2024-01-01,x\n"), Contains("Cl\\xFFose"));
+}

@@ -1,0 +1,36 @@
+#include "process.hpp"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace {
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+}  // namespace
+
+std::string source_dir() { return HEDGECALC_SOURCE_DIR; }
+
+ProcessResult run_hedgecalc(const std::string& args, const std::string& stdin_file) {
+  static int counter = 0;
+  const std::string base = "/tmp/hedgecalc_test_" + std::to_string(::getpid()) + "_" +
+                           std::to_string(counter++);
+  const std::string command = "cd '" + source_dir() + "' && '" HEDGECALC_BINARY "' " + args +
+                              " <" + (stdin_file.empty() ? "/dev/null" : stdin_file) + " >" +
+                              base + ".out 2>" + base + ".err";
+  const int status = std::system(command.c_str());
+  ProcessResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = slurp(base + ".out");
+  result.err = slurp(base + ".err");
+  std::remove((base + ".out").c_str());
+  std::remove((base + ".err").c_str());
+  return result;
+}

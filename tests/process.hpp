@@ -1,0 +1,18 @@
+#pragma once
+// Runs the built hedgecalc binary for end-to-end tests.
+
+#include <string>
+
+/// What a run of hedgecalc printed and returned.
+struct ProcessResult {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+/// Runs `hedgecalc ARGS` (a shell-quoted argument string) from the source folder,
+/// with stdin from stdin_file (or /dev/null).
+ProcessResult run_hedgecalc(const std::string& args, const std::string& stdin_file = "");
+
+/// The source folder, where data/ and tests/data/ live.
+std::string source_dir();

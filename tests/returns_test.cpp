@@ -1,0 +1,44 @@
+#include "hedgecalc/returns.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "hedgecalc/error.hpp"
+
+using namespace hedgecalc;
+using Catch::Matchers::Contains;
+
+TEST_CASE("simple, log and diff returns on consecutive aligned rows", "[returns]") {
+  AlignedPrices prices;
+  prices.time = {10, 20, 30};
+  prices.prices = {{100, 110, 99}, {2, 2, 4}};
+  const ReturnSeries simple = compute_returns(prices, ReturnKind::kSimple);
+  CHECK(simple.time == std::vector<Timestamp>{20, 30});
+  CHECK(simple.values[0][0] == 110.0 / 100.0 - 1.0);
+  CHECK(simple.values[0][1] == 99.0 / 110.0 - 1.0);
+  CHECK(simple.values[1] == std::vector<double>{0.0, 1.0});
+  CHECK(compute_returns(prices, ReturnKind::kLog).values[1][1] == std::log(2.0));
+  CHECK(compute_returns(prices, ReturnKind::kDiff).values[0] == std::vector<double>{10, -11});
+  const ReturnSeries none = compute_returns(prices, ReturnKind::kNone);
+  CHECK(none.size() == 3);
+  CHECK(none.values[0] == prices.prices[0]);
+}
+
+TEST_CASE("non-positive prices name the line for simple and log only", "[returns]") {
+  PriceSeries s;
+  s.file = "p.csv";
+  s.column = "Close";
+  s.time = {1, 2};
+  s.price = {1.0, 0.0};
+  s.line = {2, 3};
+  CHECK_THROWS_WITH(require_positive_prices(s, ReturnKind::kLog),
+                    Contains("p.csv:3: column \"Close\": price 0 is not positive"));
+  CHECK_NOTHROW(require_positive_prices(s, ReturnKind::kDiff));
+  CHECK_NOTHROW(require_positive_prices(s, ReturnKind::kNone));
+}
+
+TEST_CASE("return kinds by name", "[returns]") {
+  CHECK(parse_return_kind("log") == ReturnKind::kLog);
+  CHECK(std::string(return_kind_name(ReturnKind::kDiff)) == "diff");
+  CHECK_THROWS_AS(parse_return_kind("pct"), UsageError);
+}
