@@ -1,5 +1,7 @@
 #include "hedgecalc/analysis_record.hpp"
 
+#include "hedgecalc/backtest.hpp"
+
 namespace hedgecalc {
 namespace {
 
@@ -11,39 +13,135 @@ void add_estimate(Value& object, const ProxyEstimate& estimate) {
       .add("ci_high", Value::number(estimate.ci_high));
 }
 
+Value summary_object(const std::vector<double>& values) {
+  const SeriesSummary s = summarize(values);
+  Value object = Value::object();
+  object.add("last", Value::number(s.last))
+      .add("min", Value::number(s.min))
+      .add("max", Value::number(s.max))
+      .add("mean", Value::number(s.mean))
+      .add("std", Value::number(s.std));
+  return object;
+}
+
+void add_time_varying(Value& record, const Analysis& analysis) {
+  if (analysis.rolling) {
+    Value rolling = Value::object();
+    rolling.add("window", Value::integer(static_cast<long long>(analysis.window)))
+        .add("hedge_ratio", summary_object(analysis.rolling->hedge_ratio))
+        .add("correlation", summary_object(analysis.rolling->correlation))
+        .add("effectiveness", summary_object(analysis.rolling->effectiveness));
+    record.add("rolling", std::move(rolling));
+  }
+  if (analysis.ewma) {
+    Value ewma = Value::object();
+    ewma.add("lambda", Value::number(analysis.ewma_lambda))
+        .add("hedge_ratio", Value::number(analysis.ewma->hedge_ratio.back()))
+        .add("correlation", Value::number(analysis.ewma->correlation.back()));
+    record.add("ewma", std::move(ewma));
+  }
+  if (analysis.backtest) {
+    const Backtest& b = *analysis.backtest;
+    Value backtest = Value::object();
+    backtest.add("window", Value::integer(static_cast<long long>(b.window)))
+        .add("rebalance", Value::integer(static_cast<long long>(b.rebalance)))
+        .add("n", Value::integer(static_cast<long long>(b.n)))
+        .add("effectiveness", Value::number(b.effectiveness))
+        .add("effectiveness_naive", Value::number(b.effectiveness_naive))
+        .add("effectiveness_in_sample", Value::number(b.effectiveness_in_sample));
+    record.add("backtest", std::move(backtest));
+  }
+}
+
 }  // namespace
 
-Value analysis_record(const HedgeAnalysis& analysis, const std::vector<std::string>& labels,
-                      ReturnKind kind) {
+Value analysis_record(const Analysis& analysis) {
+  const HedgeAnalysis& full = analysis.full;
+  const std::vector<std::string>& labels = analysis.labels;
   Value record = Value::object();
-  const bool basket = analysis.proxies.size() > 1;
+  const bool basket = full.proxies.size() > 1;
   record.add("target", Value::string(labels[0]));
   if (!basket) record.add("proxy", Value::string(labels[1]));
-  record.add("returns", Value::string(return_kind_name(kind)))
-      .add("n", Value::integer(static_cast<long long>(analysis.n)))
-      .add("start", Value::string(format_timestamp(analysis.start, analysis.date_only)))
-      .add("end", Value::string(format_timestamp(analysis.end, analysis.date_only)));
+  record.add("returns", Value::string(return_kind_name(analysis.kind)))
+      .add("n", Value::integer(static_cast<long long>(full.n)))
+      .add("start", Value::string(format_timestamp(full.start, full.date_only)))
+      .add("end", Value::string(format_timestamp(full.end, full.date_only)));
   if (basket) {
     Value proxies = Value::array();
-    for (size_t k = 0; k < analysis.proxies.size(); ++k) {
+    for (size_t k = 0; k < full.proxies.size(); ++k) {
       Value proxy = Value::object();
       proxy.add("proxy", Value::string(labels[k + 1]));
-      add_estimate(proxy, analysis.proxies[k]);
+      add_estimate(proxy, full.proxies[k]);
       proxies.push(std::move(proxy));
     }
     record.add("proxies", std::move(proxies));
   } else {
-    add_estimate(record, analysis.proxies.front());
+    add_estimate(record, full.proxies.front());
   }
-  record.add("confidence", Value::number(analysis.confidence))
-      .add("intercept", Value::number(analysis.intercept));
-  if (!basket) record.add("correlation", Value::number(analysis.correlation));
-  record.add("r_squared", Value::number(analysis.r_squared))
-      .add("effectiveness", Value::number(analysis.effectiveness))
-      .add("vol_target", Value::number(analysis.vol_target));
-  if (!basket) record.add("vol_proxy", Value::number(analysis.vol_proxy));
-  record.add("vol_hedged", Value::number(analysis.vol_hedged));
+  record.add("confidence", Value::number(full.confidence))
+      .add("intercept", Value::number(full.intercept));
+  if (!basket) record.add("correlation", Value::number(full.correlation));
+  record.add("r_squared", Value::number(full.r_squared))
+      .add("effectiveness", Value::number(full.effectiveness))
+      .add("vol_target", Value::number(full.vol_target));
+  if (!basket) record.add("vol_proxy", Value::number(full.vol_proxy));
+  record.add("vol_hedged", Value::number(full.vol_hedged));
+  add_time_varying(record, analysis);
   return record;
+}
+
+std::vector<Value> series_records(const Analysis& analysis) {
+  const ReturnSeries& r = analysis.returns;
+  const std::vector<double>& target = r.values[0];
+  const std::vector<double>& proxy = r.values[1];
+  const size_t n = r.size();
+
+  // The main columns: rolling values, else EWMA values, else the full-sample constants.
+  std::vector<double> ratio, correlation, effectiveness, hedged;
+  if (analysis.rolling) {
+    ratio = analysis.rolling->hedge_ratio;
+    correlation = analysis.rolling->correlation;
+    effectiveness = analysis.rolling->effectiveness;
+  } else if (analysis.ewma) {
+    ratio = analysis.ewma->hedge_ratio;
+    correlation = analysis.ewma->correlation;
+    effectiveness = analysis.ewma->effectiveness;
+  }
+  if (ratio.empty()) {
+    const double h = analysis.full.proxies[0].hedge_ratio;
+    ratio.assign(n, h);
+    correlation.assign(n, analysis.full.correlation);
+    effectiveness.assign(n, analysis.full.effectiveness);
+    hedged.resize(n);
+    for (size_t t = 0; t < n; ++t) hedged[t] = target[t] - h * proxy[t];
+  } else {
+    hedged = hedged_returns(target, proxy, ratio);
+  }
+  const bool both = analysis.rolling && analysis.ewma;
+  std::vector<double> ewma_hedged;
+  if (both) ewma_hedged = hedged_returns(target, proxy, analysis.ewma->hedge_ratio);
+
+  const bool date_only = analysis.full.date_only;
+  std::vector<Value> rows;
+  rows.reserve(n);
+  for (size_t t = 0; t < n; ++t) {
+    Value row = Value::object();
+    row.add("date", Value::string(format_timestamp(r.time[t], date_only)))
+        .add("target_return", Value::number(target[t]))
+        .add("proxy_return", Value::number(proxy[t]))
+        .add("hedge_ratio", Value::number(ratio[t]))
+        .add("correlation", Value::number(correlation[t]))
+        .add("effectiveness", Value::number(effectiveness[t]))
+        .add("hedged_return", Value::number(hedged[t]));
+    if (both) {
+      row.add("ewma_hedge_ratio", Value::number(analysis.ewma->hedge_ratio[t]))
+          .add("ewma_correlation", Value::number(analysis.ewma->correlation[t]))
+          .add("ewma_effectiveness", Value::number(analysis.ewma->effectiveness[t]))
+          .add("ewma_hedged_return", Value::number(ewma_hedged[t]));
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
 }
 
 }  // namespace hedgecalc

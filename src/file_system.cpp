@@ -40,6 +40,13 @@ std::string DiskFileSystem::read(const std::string& path) {
   return contents;
 }
 
+void DiskFileSystem::write(const std::string& path, const std::string& contents) {
+  std::FILE* file = std::fopen(path.c_str(), "wb");
+  if (file == nullptr) throw DataError(path + ": cannot write: " + std::strerror(errno));
+  const bool ok = std::fwrite(contents.data(), 1, contents.size(), file) == contents.size();
+  if (std::fclose(file) != 0 || !ok) throw DataError(path + ": write error");
+}
+
 bool MemoryFileSystem::is_file(const std::string& path) const { return files_.count(path) > 0; }
 
 std::string MemoryFileSystem::read(const std::string& path) {

@@ -44,6 +44,21 @@ void JsonReporter::write(const Value& record) {
   out_ << '\n';
 }
 
+void JsonReporter::write_rows(const std::vector<Value>& rows) {
+  if (compact_) {
+    for (const Value& row : rows) write(row);
+    return;
+  }
+  // Compact rows keep a long series readable and greppable.
+  JsonReporter row_writer(out_, /*compact=*/true);
+  out_ << '[';
+  for (size_t i = 0; i < rows.size(); ++i) {
+    out_ << (i == 0 ? "\n  " : ",\n  ");
+    row_writer.write_value(rows[i], 0);
+  }
+  out_ << (rows.empty() ? "]\n" : "\n]\n");
+}
+
 void JsonReporter::newline(int depth) {
   if (compact_) return;
   out_ << '\n' << std::string(static_cast<size_t>(depth) * 2, ' ');

@@ -33,9 +33,10 @@ int main(int argc, char** argv) {
 
   try {
     hedgecalc::DiskFileSystem files;
-    const std::string output = hedgecalc::run_single(single, files);
-    std::cout << output << std::flush;
-    return static_cast<int>(ExitCode::kSuccess);
+    const hedgecalc::CommandResult result = hedgecalc::run_single(single, files);
+    std::cout << result.out << std::flush;
+    std::cerr << result.err;
+    return result.exit_code;
   } catch (const hedgecalc::Error& e) {
     std::cerr << "hedgecalc: error: " << e.what() << '\n';
     return static_cast<int>(e.code());

@@ -1,6 +1,7 @@
 #include "hedgecalc/record.hpp"
 
 #include <cmath>
+#include <stdexcept>
 
 namespace hedgecalc {
 
@@ -38,6 +39,13 @@ const Value* Value::find(std::string_view key) const {
     if (field.key == key) return &field.value;
   }
   return nullptr;
+}
+
+Value& Value::field(std::string_view key) {
+  for (Field& f : fields_) {
+    if (f.key == key) return f.value;
+  }
+  throw std::logic_error("record has no field " + std::string(key));
 }
 
 }  // namespace hedgecalc

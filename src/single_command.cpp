@@ -2,11 +2,13 @@
 
 #include <sstream>
 
-#include "hedgecalc/align.hpp"
+#include "hedgecalc/analysis.hpp"
 #include "hedgecalc/analysis_record.hpp"
+#include "hedgecalc/plot.hpp"
+#include "hedgecalc/sparkline.hpp"
+#include "hedgecalc/thresholds.hpp"
 #include "hedgecalc/date_range.hpp"
 #include "hedgecalc/error.hpp"
-#include "hedgecalc/hedge_analysis.hpp"
 #include "hedgecalc/loader.hpp"
 #include "hedgecalc/reporter.hpp"
 #include "hedgecalc/returns.hpp"
@@ -45,6 +47,39 @@ void check_arguments(const SingleOptions& options) {
   }
 }
 
+AnalysisOptions analysis_options_from(const SingleOptions& options) {
+  AnalysisOptions analysis;
+  analysis.kind = parse_return_kind(options.returns);
+  analysis.hedge.confidence = options.confidence;
+  analysis.window = options.window;
+  analysis.rebalance = options.rebalance;
+  if (options.ewma != 0 && options.halflife != 0) {
+    throw UsageError("give --ewma or --halflife, not both");
+  }
+  if (options.ewma != 0) {
+    if (!(options.ewma > 0 && options.ewma < 1)) {
+      throw UsageError("--ewma LAMBDA must be between 0 and 1 (exclusive)");
+    }
+    analysis.ewma_lambda = options.ewma;
+  }
+  if (options.halflife != 0) analysis.ewma_lambda = lambda_from_halflife(options.halflife);
+  if (!options.plot.empty() && options.window == 0 && !analysis.ewma_lambda) {
+    throw UsageError("--plot draws the rolling or EWMA ratio: add --window W or --ewma LAMBDA");
+  }
+  return analysis;
+}
+
+// The table shows the shape of the rolling ratio and correlation at a glance.
+void add_sparklines(Value& record, const Analysis& analysis) {
+  if (!analysis.rolling) return;
+  constexpr size_t kWidth = 60;  // after the 18-column label: 78 columns
+  Value lines = Value::object();
+  lines.add("hedge_ratio", Value::string(sparkline(analysis.rolling->hedge_ratio, kWidth)))
+      .add("correlation", Value::string(sparkline(analysis.rolling->correlation, kWidth)));
+  Value& rolling = record.field("rolling");
+  rolling.add("sparklines", std::move(lines));
+}
+
 }  // namespace
 
 void setup_single(CLI::App& app, SingleOptions& options) {
@@ -64,6 +99,23 @@ void setup_single(CLI::App& app, SingleOptions& options) {
   app.add_option("--to", options.to, "Last date to use (inclusive; a date keeps the whole day)");
   app.add_option("--confidence", options.confidence, "Level of the hedge ratio's t-interval")
       ->capture_default_str();
+  app.add_option("--window", options.window,
+                 "Rolling window W (returns): rolling ratio, correlation, effectiveness")
+      ->check(CLI::Range(size_t{2}, size_t{1} << 40));
+  app.add_option("--ewma", options.ewma, "EWMA decay LAMBDA in (0,1), as pandas ewm(alpha=1-LAMBDA)")
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--halflife", options.halflife, "EWMA half-life H periods (instead of --ewma)")
+      ->check(CLI::PositiveNumber);
+  app.add_flag("--series", options.per_date, "One row per return date instead of a summary");
+  app.add_option("--rebalance", options.rebalance,
+                 "Out-of-sample backtest re-estimating every K returns (needs --window)")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 40));
+  app.add_option("--min-correlation", options.min_correlation,
+                 "Exit 3 when the latest correlation is below X");
+  app.add_option("--min-effectiveness", options.min_effectiveness,
+                 "Exit 3 when the latest effectiveness is below X");
+  app.add_option("--plot", options.plot,
+                 "Write an SVG chart of the rolling/EWMA ratio and correlation to FILE");
   app.add_flag("--headerless", options.headerless,
                "The files have no header; columns are named by number");
   app.add_option("--delimiter", options.delimiter,
@@ -73,12 +125,18 @@ void setup_single(CLI::App& app, SingleOptions& options) {
                  "strptime-style date format: %Y %y %m %d %b %H %M %S");
 }
 
-std::string run_single(const SingleOptions& options, FileSystem& files) {
+CommandResult run_single(const SingleOptions& options, FileSystem& files) {
   check_arguments(options);
   const CsvOptions csv = csv_options(options);
-  const ReturnKind kind = parse_return_kind(options.returns);
+  const AnalysisOptions analysis_options = analysis_options_from(options);
+  const ReturnKind kind = analysis_options.kind;
   const OutputFormat format = parse_output_format(options.format);
   const DateRange range = parse_date_range(options.from, options.to);
+  Thresholds thresholds;
+  if (!std::isnan(options.min_correlation)) thresholds.min_correlation = options.min_correlation;
+  if (!std::isnan(options.min_effectiveness)) {
+    thresholds.min_effectiveness = options.min_effectiveness;
+  }
 
   std::vector<PriceSeries> series;
   series.reserve(options.series.size());
@@ -91,24 +149,31 @@ std::string run_single(const SingleOptions& options, FileSystem& files) {
   }
 
   std::vector<const PriceSeries*> pointers;
-  std::vector<std::string> labels;
-  for (const PriceSeries& s : series) {
-    pointers.push_back(&s);
-    labels.push_back(s.label());
-  }
-  const ReturnSeries returns = compute_returns(align_inner(pointers), kind);
-  HedgeOptions hedge;
-  hedge.confidence = options.confidence;
-  const HedgeAnalysis analysis = analyse_hedge(returns, labels, hedge);
+  for (const PriceSeries& s : series) pointers.push_back(&s);
+  const Analysis analysis = analyse(pointers, analysis_options);
 
+  CommandResult result;
   std::ostringstream out;
   ReportOptions report;
   report.header = !options.no_header;
   report.precision = options.precision;
   auto reporter = make_reporter(format, out, report);
-  reporter->write(analysis_record(analysis, labels, kind));
+  if (options.per_date) {
+    reporter->write_rows(series_records(analysis));
+  } else {
+    Value record = analysis_record(analysis);
+    if (format == OutputFormat::kTable) add_sparklines(record, analysis);
+    reporter->write(record);
+  }
   reporter->finish();
-  return out.str();
+  result.out = out.str();
+
+  if (!options.plot.empty()) files.write(options.plot, render_plot(analysis));
+  for (const std::string& message : unmet_thresholds(analysis, thresholds)) {
+    result.err += "hedgecalc: threshold not met: " + message + "\n";
+    result.exit_code = static_cast<int>(ExitCode::kThresholdNotMet);
+  }
+  return result;
 }
 
 }  // namespace hedgecalc

@@ -51,6 +51,32 @@ std::map<std::string, std::string> parse_csv_row(const std::string& text) {
   return fields;
 }
 
+std::vector<std::map<std::string, std::string>> parse_csv_table(const std::string& text) {
+  std::istringstream lines(text);
+  std::string line;
+  std::vector<std::string> header;
+  std::vector<std::map<std::string, std::string>> rows;
+  while (std::getline(lines, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (header.empty()) {
+      header = split_line(line);
+      continue;
+    }
+    const auto cells = split_line(line);
+    REQUIRE(cells.size() == header.size());
+    std::map<std::string, std::string> row;
+    for (size_t i = 0; i < header.size(); ++i) row[header[i]] = cells[i];
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+bool close_enough(const std::string& golden, const std::string& actual, double relative_tolerance) {
+  if (golden.empty() || actual.empty()) return golden.empty() && actual.empty();
+  const double g = std::stod(golden), a = std::stod(actual);
+  return std::fabs(a - g) <= relative_tolerance * std::fabs(g);
+}
+
 void check_fields(const GoldenCase& expected, const std::map<std::string, std::string>& actual,
                   double relative_tolerance) {
   for (const auto& [key, want] : expected.fields) {

@@ -18,6 +18,12 @@ std::vector<GoldenCase> read_golden_cases();
 /// One CSV output of hedgecalc (header + one row) as field -> text.
 std::map<std::string, std::string> parse_csv_row(const std::string& text);
 
+/// A CSV text with a header (lines starting with '#' skipped) as one map per row.
+std::vector<std::map<std::string, std::string>> parse_csv_table(const std::string& text);
+
+/// True when actual is within relative_tolerance of golden (both empty counts too).
+bool close_enough(const std::string& golden, const std::string& actual, double relative_tolerance);
+
 /// CHECKs every golden field against actual: integers and dates exactly, numbers
 /// to relative_tolerance.
 void check_fields(const GoldenCase& expected, const std::map<std::string, std::string>& actual,

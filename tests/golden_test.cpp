@@ -7,21 +7,11 @@
 #include "hedgecalc/file_system.hpp"
 #include "hedgecalc/single_command.hpp"
 #include "process.hpp"
+#include "source_tree.hpp"
 
 using namespace hedgecalc;
 
 namespace {
-// Serves the repository's files by their relative paths, wherever the test runs.
-class SourceTreeFileSystem : public FileSystem {
- public:
-  bool is_file(const std::string& path) const override { return disk_.is_file(full(path)); }
-  std::string read(const std::string& path) override { return disk_.read(full(path)); }
-
- private:
-  static std::string full(const std::string& path) { return source_dir() + "/" + path; }
-  DiskFileSystem disk_;
-};
-
 SingleOptions options_for(const GoldenCase& c) {
   SingleOptions options;
   options.series = {c.target, c.proxy};
@@ -42,7 +32,7 @@ SingleOptions options_for(const GoldenCase& c) {
 TEST_CASE("every field agrees with statsmodels to 1e-10 relative", "[golden]") {
   SourceTreeFileSystem files;
   for (const GoldenCase& c : read_golden_cases()) {
-    const std::string output = run_single(options_for(c), files);
+    const std::string output = run_single(options_for(c), files).out;
     check_fields(c, parse_csv_row(output), 1e-10);
   }
 }
@@ -51,7 +41,7 @@ TEST_CASE("golden checks can fail", "[golden]") {
   // Guards the comparison itself: a perturbed ratio must not pass.
   GoldenCase c = read_golden_cases().front();
   SourceTreeFileSystem files;
-  auto actual = parse_csv_row(run_single(options_for(c), files));
+  auto actual = parse_csv_row(run_single(options_for(c), files).out);
   const double h = std::stod(actual["hedge_ratio"]);
   actual["hedge_ratio"] = std::to_string(h * (1 + 1e-8));
   GoldenCase only_ratio = c;

@@ -1,17 +1,20 @@
 #pragma once
-// A HedgeAnalysis as the record SPEC.md's output fields describe.
+// An Analysis as the records SPEC.md's output fields describe.
 
-#include <string>
 #include <vector>
 
-#include "hedgecalc/hedge_analysis.hpp"
+#include "hedgecalc/analysis.hpp"
 #include "hedgecalc/record.hpp"
-#include "hedgecalc/returns.hpp"
 
 namespace hedgecalc {
 
-/// The fields of one analysis in SPEC.md order; labels are target then proxies.
-Value analysis_record(const HedgeAnalysis& analysis, const std::vector<std::string>& labels,
-                      ReturnKind kind);
+/// The summary of one analysis, fields in SPEC.md order, with "rolling", "ewma" and
+/// "backtest" objects when those were estimated.
+Value analysis_record(const Analysis& analysis);
+
+/// --series: one record per return date (date, target_return, proxy_return,
+/// hedge_ratio, correlation, effectiveness, hedged_return, and ewma_* columns when
+/// both --window and --ewma are given).
+std::vector<Value> series_records(const Analysis& analysis);
 
 }  // namespace hedgecalc

@@ -14,6 +14,8 @@ class FileSystem {
   virtual bool is_file(const std::string& path) const = 0;
   /// The whole contents of path; throws DataError naming the path when it cannot.
   virtual std::string read(const std::string& path) = 0;
+  /// Replaces path's contents; throws DataError naming the path when it cannot.
+  virtual void write(const std::string& path, const std::string& contents) = 0;
 };
 
 /// The real disk and standard input.
@@ -21,6 +23,7 @@ class DiskFileSystem : public FileSystem {
  public:
   bool is_file(const std::string& path) const override;
   std::string read(const std::string& path) override;
+  void write(const std::string& path, const std::string& contents) override;
 };
 
 /// Files held in memory, useful for testing.
@@ -30,6 +33,9 @@ class MemoryFileSystem : public FileSystem {
   void add(const std::string& path, std::string contents) { files_[path] = std::move(contents); }
   bool is_file(const std::string& path) const override;
   std::string read(const std::string& path) override;
+  void write(const std::string& path, const std::string& contents) override {
+    files_[path] = contents;
+  }
 
  private:
   std::map<std::string, std::string> files_;

@@ -14,6 +14,8 @@ class JsonReporter : public Reporter {
  public:
   JsonReporter(std::ostream& out, bool compact) : out_(out), compact_(compact) {}
   void write(const Value& record) override;
+  /// json: one array with a compact object per line; ndjson: one object per line.
+  void write_rows(const std::vector<Value>& rows) override;
 
  private:
   void write_value(const Value& value, int depth);

@@ -34,6 +34,8 @@ class Value {
   Value& push(Value value);
   /// The field named key of an object, or nullptr.
   const Value* find(std::string_view key) const;
+  /// The field named key of an object, for changing it; throws if there is none.
+  Value& field(std::string_view key);
 
   Type type() const { return type_; }
   double number_value() const { return number_; }

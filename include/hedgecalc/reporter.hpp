@@ -4,6 +4,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "hedgecalc/record.hpp"
 
@@ -27,6 +28,10 @@ class Reporter {
   virtual ~Reporter() = default;
   /// Writes one analysis.
   virtual void write(const Value& record) = 0;
+  /// Writes a table of flat records (--series: one per date); by default one write each.
+  virtual void write_rows(const std::vector<Value>& rows) {
+    for (const Value& row : rows) write(row);
+  }
   /// Writes whatever closes the output.
   virtual void finish() {}
 };

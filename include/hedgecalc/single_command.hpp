@@ -2,6 +2,7 @@
 // `hedgecalc [OPTIONS] TARGET PROXY [PROXY...]`: the single analysis, from
 // arguments to printed text.
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -24,13 +25,28 @@ struct SingleOptions {
   std::string date_col;
   std::string date_format;
   double confidence = 0.95;
+  size_t window = 0;
+  double ewma = 0;      ///< lambda; 0 when not given
+  double halflife = 0;  ///< periods; 0 when not given
+  bool per_date = false;  ///< --series
+  size_t rebalance = 0;
+  double min_correlation = NAN;
+  double min_effectiveness = NAN;
+  std::string plot;  ///< SVG file to write
+};
+
+/// What a command prints and how it exits.
+struct CommandResult {
+  std::string out;  ///< for stdout
+  std::string err;  ///< for stderr (warnings, threshold alarms)
+  int exit_code = 0;
 };
 
 /// Registers the options of the single analysis on app.
 void setup_single(CLI::App& app, SingleOptions& options);
 
-/// Runs the analysis and returns the text for stdout; throws hedgecalc::Error.
-/// Nothing is printed here, so that an error leaves stdout empty.
-std::string run_single(const SingleOptions& options, FileSystem& files);
+/// Runs the analysis; throws hedgecalc::Error. Nothing is printed here, so that an
+/// error leaves stdout empty; a --plot file is written through files.
+CommandResult run_single(const SingleOptions& options, FileSystem& files);
 
 }  // namespace hedgecalc

@@ -13,6 +13,8 @@ class TableReporter : public Reporter {
  public:
   TableReporter(std::ostream& out, int precision) : out_(out), precision_(precision) {}
   void write(const Value& record) override;
+  /// --series: aligned columns under a header.
+  void write_rows(const std::vector<Value>& rows) override;
 
  private:
   std::ostream& out_;

@@ -108,8 +108,83 @@ CASES = [
 ]
 
 
+# Time-varying cases: name, target, proxy, returns, window, ewma lambda, rebalance.
+ROLLING_CASES = [
+    ("crypto_w30", "data/token.csv:price", "data/btc.csv:Adj Close", "simple", 30, 0.94, 5),
+    ("equity_w60", "data/acme.csv:Adj Close", "data/index.csv:Close", "log", 60,
+     0.5 ** (1 / 10), 20),
+]
+
+
+def aligned_returns(target_spec, proxy_spec, returns):
+    prices = pd.concat([read_series(target_spec), read_series(proxy_spec)], axis=1,
+                       join="inner").dropna()
+    prices.columns = ["t", "p"]
+    if returns == "simple":
+        return prices.pct_change().dropna()
+    return np.log(prices / prices.shift(1)).dropna()
+
+
+def backtest(r, window, rebalance, rolling_ratio, full_ratio):
+    """SPEC.md's backtest, written as a plain loop over rebalancing dates."""
+    t, p = r["t"].to_numpy(), r["p"].to_numpy()
+    realized = []
+    for start in range(window, len(r), rebalance):
+        h = rolling_ratio.iloc[start - 1]
+        for i in range(start, min(start + rebalance, len(r))):
+            realized.append(t[i] - h * p[i])
+    out_t, out_p = t[window:], p[window:]
+    var_t = np.var(out_t, ddof=1)
+    return {
+        "n": len(out_t),
+        "effectiveness": 1 - np.var(realized, ddof=1) / var_t,
+        "effectiveness_naive": 1 - np.var(out_t - out_p, ddof=1) / var_t,
+        "effectiveness_in_sample": 1 - np.var(out_t - full_ratio * out_p, ddof=1) / var_t,
+    }
+
+
+def write_rolling_golden():
+    """Per-date rolling and EWMA values from pandas rolling(W) and
+    ewm(alpha=1-lambda, adjust=True), and the backtest from a plain loop."""
+    path = os.path.join(ROOT, "tests/golden/rolling.csv")
+    with open(path, "w", newline="") as f:
+        f.write(f"# Made by tests/golden/make_golden.py with pandas {pd.__version__}; "
+                "rolling(W).cov/var/corr and ewm(alpha=1-lambda, adjust=True).cov/var/corr.\n")
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(["case", "target", "proxy", "returns", "window", "lambda", "rebalance",
+                         "date", "hedge_ratio", "correlation", "effectiveness",
+                         "ewma_hedge_ratio", "ewma_correlation"])
+        summary = []
+        for name, target, proxy, returns, window, lam, rebalance in ROLLING_CASES:
+            r = aligned_returns(target, proxy, returns)
+            roll = r["t"].rolling(window)
+            ratio = roll.cov(r["p"]) / r["p"].rolling(window).var()
+            corr = roll.corr(r["p"])
+            ew = r["t"].ewm(alpha=1 - lam, adjust=True)
+            ewma_ratio = ew.cov(r["p"]) / r["p"].ewm(alpha=1 - lam, adjust=True).var()
+            ewma_corr = ew.corr(r["p"])
+            for i, date in enumerate(r.index):
+                values = [ratio.iloc[i], corr.iloc[i], corr.iloc[i] ** 2, ewma_ratio.iloc[i],
+                          ewma_corr.iloc[i]]
+                writer.writerow([name, target, proxy, returns, window, repr(lam), rebalance,
+                                 date.strftime("%Y-%m-%d")] +
+                                ["" if math.isnan(v) else repr(float(v)) for v in values])
+            full = sm.OLS(r["t"], sm.add_constant(r["p"])).fit().params["p"]
+            summary.append((name, backtest(r, window, rebalance, ratio, full)))
+    path = os.path.join(ROOT, "tests/golden/backtest.csv")
+    with open(path, "w", newline="") as f:
+        f.write("# Made by tests/golden/make_golden.py: SPEC.md's backtest as a plain loop.\n")
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(["case", "n", "effectiveness", "effectiveness_naive",
+                         "effectiveness_in_sample"])
+        for name, b in summary:
+            writer.writerow([name, b["n"]] + [repr(float(b[k])) for k in
+                            ["effectiveness", "effectiveness_naive", "effectiveness_in_sample"]])
+
+
 def main():
     write_fixtures()
+    write_rolling_golden()
     out_path = os.path.join(ROOT, "tests/golden/single_pair.csv")
     with open(out_path, "w", newline="") as f:
         f.write(f"# Made by tests/golden/make_golden.py with pandas {pd.__version__}, "

@@ -1,0 +1,44 @@
+#pragma once
+// One analysis from loaded series to every estimate: align -> returns -> full-sample
+// hedge, plus the rolling, EWMA and backtest views when asked for.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hedgecalc/backtest.hpp"
+#include "hedgecalc/ewma.hpp"
+#include "hedgecalc/hedge_analysis.hpp"
+#include "hedgecalc/price_series.hpp"
+#include "hedgecalc/returns.hpp"
+#include "hedgecalc/rolling.hpp"
+
+namespace hedgecalc {
+
+/// What to estimate.
+struct AnalysisOptions {
+  ReturnKind kind = ReturnKind::kSimple;
+  HedgeOptions hedge;
+  size_t window = 0;                  ///< --window W (0: none)
+  std::optional<double> ewma_lambda;  ///< --ewma / --halflife
+  size_t rebalance = 0;               ///< --rebalance K (0: none; needs a window)
+};
+
+/// Every estimate of one analysis.
+struct Analysis {
+  std::vector<std::string> labels;  ///< target, then proxies
+  ReturnKind kind = ReturnKind::kSimple;
+  ReturnSeries returns;
+  HedgeAnalysis full;
+  size_t window = 0;
+  std::optional<RollingSeries> rolling;
+  double ewma_lambda = 0;
+  std::optional<EwmaSeries> ewma;
+  std::optional<Backtest> backtest;
+};
+
+/// Runs the analysis of series[0] (target) on the others. Throws DataError or
+/// UsageError (a time-varying view of a basket, --rebalance without --window).
+Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOptions& options);
+
+}  // namespace hedgecalc

@@ -1,0 +1,27 @@
+#pragma once
+// Exponentially weighted hedge ratio and correlation (SPEC.md --ewma / --halflife),
+// equal to pandas ewm(alpha = 1 - lambda, adjust=True) cov / var / corr.
+//
+// Warm-up: none; a value is undefined (NaN) while the proxy (for the ratio) or
+// either series (for the correlation) has had no variation. Output length = input.
+
+#include <cstddef>
+#include <vector>
+
+namespace hedgecalc {
+
+/// Per-date EWMA values.
+struct EwmaSeries {
+  std::vector<double> hedge_ratio;
+  std::vector<double> correlation;
+  std::vector<double> effectiveness;  ///< correlation^2, as for the rolling window
+};
+
+/// EWMA statistics of target on proxy with decay lambda in (0, 1).
+EwmaSeries ewma_hedge(const std::vector<double>& target, const std::vector<double>& proxy,
+                      double lambda);
+
+/// The lambda of a half-life of h periods: 0.5^(1/h).
+double lambda_from_halflife(double halflife);
+
+}  // namespace hedgecalc

@@ -1,0 +1,35 @@
+#pragma once
+// Rolling OLS of target on proxy over the last W returns (SPEC.md --window).
+//
+// Warm-up: the first W-1 outputs are undefined (NaN); output length = input length.
+// Each value equals a fresh computation on its W returns (pandas rolling(W).cov /
+// var / corr). Cost is O(n) whatever W: the returns are cut into blocks of W, a
+// window is the suffix of one block merged with the prefix of the next, and both are
+// grown with Welford updates (no running sums, no subtraction of old values).
+
+#include <cstddef>
+#include <vector>
+
+namespace hedgecalc {
+
+/// Per-date rolling values; NaN where undefined (warm-up, zero variance).
+struct RollingSeries {
+  std::vector<double> hedge_ratio;    ///< cov(T, P) / var(P)
+  std::vector<double> correlation;    ///< in [-1, 1]
+  std::vector<double> effectiveness;  ///< 1 - var(T - hP) / var(T) = correlation^2
+};
+
+/// Rolling statistics of target on proxy; throws UsageError if window < 2 or
+/// window > n (SPEC.md wants a clear error for W larger than the data).
+RollingSeries rolling_hedge(const std::vector<double>& target, const std::vector<double>& proxy,
+                            size_t window);
+
+/// last, min, max, mean, std (n-1) of the defined values of a series.
+struct SeriesSummary {
+  double last, min, max, mean, std;
+};
+
+/// Summary over the non-NaN values; `last` is the final value even if NaN.
+SeriesSummary summarize(const std::vector<double>& values);
+
+}  // namespace hedgecalc

@@ -1,0 +1,81 @@
+#include "hedgecalc/rolling.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "hedgecalc/error.hpp"
+#include "hedgecalc/window_moments.hpp"
+
+namespace hedgecalc {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+void store(const WindowMoments& m, size_t at, RollingSeries& out) {
+  if (m.sxx > 0) out.hedge_ratio[at] = m.sxy / m.sxx;
+  if (m.sxx > 0 && m.syy > 0) {
+    const double r = std::clamp(m.sxy / std::sqrt(m.sxx * m.syy), -1.0, 1.0);
+    out.correlation[at] = r;
+    // With the window's own OLS ratio, var(T - hP) = (syy - sxy^2/sxx)/(n-1).
+    out.effectiveness[at] = std::min(1.0, (m.sxy / m.sxx) * m.sxy / m.syy);
+  }
+}
+
+}  // namespace
+
+RollingSeries rolling_hedge(const std::vector<double>& target, const std::vector<double>& proxy,
+                            size_t window) {
+  const size_t n = target.size();
+  if (window < 2) throw UsageError("--window must be at least 2");
+  if (window > n) {
+    throw DataError("--window " + std::to_string(window) + " is longer than the " +
+                    std::to_string(n) + " aligned returns");
+  }
+  RollingSeries out;
+  out.hedge_ratio.assign(n, kNaN);
+  out.correlation.assign(n, kNaN);
+  out.effectiveness.assign(n, kNaN);
+
+  // suffix[j] holds the moments of [block_start + j, block_end] of the last full block.
+  std::vector<WindowMoments> suffix(window);
+  WindowMoments prefix;  // moments of [current block start, e]
+  for (size_t e = 0; e < n; ++e) {
+    prefix.add(proxy[e], target[e]);
+    const size_t offset_in_block = e % window;
+    if (offset_in_block == window - 1) {
+      // A block is complete: it is itself a window; keep its suffixes for the next block.
+      const size_t block_start = e + 1 - window;
+      WindowMoments running;
+      for (size_t j = window; j-- > 0;) {
+        running.add(proxy[block_start + j], target[block_start + j]);
+        suffix[j] = running;
+      }
+      store(prefix, e, out);
+      prefix = WindowMoments();
+    } else if (e >= window) {
+      // Window [e-W+1, e]: the suffix of the previous block from offset+1, plus the prefix.
+      store(WindowMoments::merge(suffix[offset_in_block + 1], prefix), e, out);
+    }
+  }
+  return out;
+}
+
+SeriesSummary summarize(const std::vector<double>& values) {
+  SeriesSummary s{values.empty() ? kNaN : values.back(), kNaN, kNaN, kNaN, kNaN};
+  double count = 0, mean = 0, m2 = 0;
+  for (double v : values) {
+    if (std::isnan(v)) continue;
+    s.min = count == 0 ? v : std::min(s.min, v);
+    s.max = count == 0 ? v : std::max(s.max, v);
+    count += 1;
+    const double delta = v - mean;
+    mean += delta / count;
+    m2 += delta * (v - mean);
+  }
+  if (count > 0) s.mean = mean;
+  if (count > 1) s.std = std::sqrt(m2 / (count - 1));
+  return s;
+}
+
+}  // namespace hedgecalc

@@ -1,0 +1,34 @@
+#include "hedgecalc/thresholds.hpp"
+
+#include <cmath>
+
+#include "hedgecalc/number_format.hpp"
+
+namespace hedgecalc {
+namespace {
+
+void check(const char* what, double value, const std::optional<double>& minimum,
+           const std::string& which, std::vector<std::string>& messages) {
+  if (!minimum || value >= *minimum) return;
+  const std::string shown = std::isnan(value) ? "undefined" : format_significant(value, 4);
+  messages.push_back(which + " " + what + " " + shown + " is below the minimum " +
+                     format_significant(*minimum, 4));
+}
+
+}  // namespace
+
+std::vector<std::string> unmet_thresholds(const Analysis& analysis, const Thresholds& thresholds) {
+  std::vector<std::string> messages;
+  const bool rolling = analysis.rolling.has_value();
+  const std::string which =
+      rolling ? "latest rolling (window " + std::to_string(analysis.window) + ")" : "full-sample";
+  const double correlation =
+      rolling ? analysis.rolling->correlation.back() : analysis.full.correlation;
+  const double effectiveness =
+      rolling ? analysis.rolling->effectiveness.back() : analysis.full.effectiveness;
+  check("correlation", correlation, thresholds.min_correlation, which, messages);
+  check("effectiveness", effectiveness, thresholds.min_effectiveness, which, messages);
+  return messages;
+}
+
+}  // namespace hedgecalc

@@ -1,0 +1,154 @@
+#include "hedgecalc/rolling.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <random>
+
+#include "hedgecalc/error.hpp"
+
+using namespace hedgecalc;
+
+namespace {
+
+// A fresh two-pass computation on one window, in long double.
+struct Fresh {
+  long double ratio, correlation, effectiveness;
+  bool proxy_constant, target_constant;
+};
+
+Fresh fresh(const std::vector<double>& t, const std::vector<double>& p, size_t end, size_t w) {
+  long double mt = 0, mp = 0;
+  for (size_t i = end + 1 - w; i <= end; ++i) mt += t[i], mp += p[i];
+  mt /= w, mp /= w;
+  long double stt = 0, spp = 0, stp = 0;
+  for (size_t i = end + 1 - w; i <= end; ++i) {
+    stt += (t[i] - mt) * (t[i] - mt);
+    spp += (p[i] - mp) * (p[i] - mp);
+    stp += (t[i] - mt) * (p[i] - mp);
+  }
+  Fresh f{};
+  f.proxy_constant = spp == 0;
+  f.target_constant = stt == 0;
+  if (!f.proxy_constant) f.ratio = stp / spp;
+  if (!f.proxy_constant && !f.target_constant) {
+    f.correlation = stp / std::sqrt(stt * spp);
+    // 1 - var(T - hP)/var(T) with h = stp/spp is stp^2/(stt spp). Written as
+    // 1 - shh/stt it would lose digits to cancellation when the hedge removes almost
+    // nothing (an effectiveness of 1e-11 keeps only 8 digits even in long double).
+    f.effectiveness = stp * stp / (stt * spp);
+  }
+  return f;
+}
+
+bool relatively_close(double actual, long double expected, double tolerance) {
+  const bool ok = std::fabs(actual - static_cast<double>(expected)) <=
+                  tolerance * std::fabs(static_cast<double>(expected));
+  if (!ok) {
+    UNSCOPED_INFO("got " << actual << " want " << static_cast<double>(expected) << " rel "
+                         << std::fabs(actual - static_cast<double>(expected)) /
+                                std::fabs(static_cast<double>(expected)));
+  }
+  return ok;
+}
+
+void check_against_fresh(const std::vector<double>& t, const std::vector<double>& p, size_t w,
+                         double tolerance) {
+  const RollingSeries r = rolling_hedge(t, p, w);
+  REQUIRE(r.hedge_ratio.size() == t.size());
+  for (size_t e = 0; e + 1 < w; ++e) {
+    REQUIRE(std::isnan(r.hedge_ratio[e]));  // warm-up: W-1 undefined values
+  }
+  size_t mismatches = 0;
+  for (size_t e = w - 1; e < t.size(); ++e) {
+    const Fresh f = fresh(t, p, e, w);
+    if (r.correlation[e] < -1 || r.correlation[e] > 1) ++mismatches;
+    if (f.proxy_constant) {
+      mismatches += !std::isnan(r.hedge_ratio[e]);
+      continue;
+    }
+    mismatches += !relatively_close(r.hedge_ratio[e], f.ratio, tolerance);
+    if (f.target_constant) {
+      mismatches += !std::isnan(r.correlation[e]) + !std::isnan(r.effectiveness[e]);
+      continue;
+    }
+    mismatches += !relatively_close(r.correlation[e], f.correlation, tolerance);
+    mismatches += !relatively_close(r.effectiveness[e], f.effectiveness, tolerance);
+  }
+  CHECK(mismatches == 0);
+}
+
+std::vector<double> gaussian(size_t n, double scale, double mean, std::mt19937_64& rng) {
+  std::normal_distribution<double> normal;
+  std::vector<double> out(n);
+  for (double& v : out) v = mean + scale * normal(rng);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every rolling value equals a fresh two-pass computation", "[rolling]") {
+  std::mt19937_64 rng(1);
+  const auto p = gaussian(20000, 0.02, 0.0, rng);
+  auto t = gaussian(20000, 0.015, 0.0005, rng);
+  for (size_t i = 0; i < t.size(); ++i) t[i] += 0.9 * p[i];
+  for (size_t w : {2, 3, 20, 251, 1440, 19999, 20000}) {
+    INFO("window " << w);
+    check_against_fresh(t, p, w, 1e-10);
+  }
+}
+
+TEST_CASE("returns of prices near 1e9 with moves near 1e-8", "[rolling]") {
+  std::mt19937_64 rng(2);
+  std::normal_distribution<double> normal;
+  double pp = 1e9, pt = 1.5e9;
+  std::vector<double> t, p;
+  for (int i = 0; i < 5000; ++i) {
+    const double next_p = pp + 10 * normal(rng);  // 1e-8 relative moves
+    const double next_t = pt + 12 * normal(rng) + 0.8 * (next_p - pp);
+    p.push_back(next_p / pp - 1);
+    t.push_back(next_t / pt - 1);
+    pp = next_p, pt = next_t;
+  }
+  check_against_fresh(t, p, 100, 1e-10);
+  check_against_fresh(t, p, 1440, 1e-10);
+}
+
+TEST_CASE("constant stretches give undefined values, never a correlation outside [-1, 1]",
+          "[rolling]") {
+  std::mt19937_64 rng(3);
+  auto p = gaussian(3000, 0.01, 0.0, rng);
+  auto t = gaussian(3000, 0.01, 0.0, rng);
+  // Prices that do not move give returns of exactly zero: stretches of 0 in either series.
+  for (size_t i = 500; i < 900; ++i) p[i] = 0.0;
+  for (size_t i = 1500; i < 1700; ++i) t[i] = 0.0;
+  for (size_t i = 2000; i < 2600; ++i) p[i] = t[i] = 0.0;
+  for (size_t w : {10, 50, 200, 400}) {
+    INFO("window " << w);
+    check_against_fresh(t, p, w, 1e-10);
+  }
+  const RollingSeries r = rolling_hedge(t, p, 100);
+  CHECK(std::isnan(r.hedge_ratio[899]));
+  CHECK(std::isnan(r.correlation[1699]));
+  CHECK(std::isnan(r.effectiveness[2599]));
+}
+
+TEST_CASE("W equal to n gives one value; W larger than n is an error", "[rolling]") {
+  const std::vector<double> t = {0.01, -0.02, 0.015, 0.0, 0.03};
+  const std::vector<double> p = {0.012, -0.018, 0.01, 0.002, 0.02};
+  const RollingSeries r = rolling_hedge(t, p, 5);
+  CHECK(std::isnan(r.hedge_ratio[3]));
+  CHECK(relatively_close(r.hedge_ratio[4], fresh(t, p, 4, 5).ratio, 1e-12));
+  CHECK_THROWS_WITH(rolling_hedge(t, p, 6),
+                    Catch::Matchers::Contains("--window 6 is longer than the 5 aligned returns"));
+  CHECK_THROWS_AS(rolling_hedge(t, p, 1), UsageError);
+}
+
+TEST_CASE("summary of a rolling series skips undefined values", "[rolling]") {
+  const SeriesSummary s = summarize({NAN, 1.0, 3.0, 2.0});
+  CHECK(s.last == 2.0);
+  CHECK(s.min == 1.0);
+  CHECK(s.max == 3.0);
+  CHECK(s.mean == Approx(2.0).epsilon(1e-15));
+  CHECK(s.std == Approx(1.0).epsilon(1e-15));
+  CHECK(std::isnan(summarize({NAN, 1.0, NAN}).last));
+}
