@@ -65,7 +65,7 @@ size_t find_date_column(const std::vector<std::string>& names,
 
 size_t guess_price_column(const std::vector<std::string>& names, size_t date_index,
                           const std::vector<std::vector<std::string>>& sample_rows,
-                          const std::string& file_label) {
+                          const std::string& file_label, const NumberStyle& style) {
   static constexpr std::array<const char*, 4> kPreferred = {"adjclose", "close", "price",
                                                             "value"};
   for (const char* preferred : kPreferred) {
@@ -80,7 +80,7 @@ size_t guess_price_column(const std::vector<std::string>& names, size_t date_ind
     bool any_text = false;
     for (const auto& row : sample_rows) {
       if (i >= row.size()) continue;
-      const CellKind kind = parse_cell(row[i]).kind;
+      const CellKind kind = parse_cell(row[i], style).kind;
       any_number |= kind == CellKind::kNumber;
       any_text |= kind == CellKind::kNotANumber;
     }

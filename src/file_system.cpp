@@ -1,6 +1,9 @@
 #include "hedgecalc/file_system.hpp"
 
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -12,32 +15,82 @@
 
 namespace hedgecalc {
 
+FileContents::FileContents(std::string bytes) : held_(std::move(bytes)), view_(held_) {}
+
+FileContents::FileContents(FileContents&& other) noexcept { *this = std::move(other); }
+
+FileContents& FileContents::operator=(FileContents&& other) noexcept {
+  if (this == &other) return *this;
+  if (mapping_ != nullptr) ::munmap(mapping_, mapped_size_);
+  const bool other_holds = other.mapping_ == nullptr;
+  held_ = std::move(other.held_);
+  mapping_ = other.mapping_;
+  mapped_size_ = other.mapped_size_;
+  view_ = other_holds ? std::string_view(held_) : other.view_;
+  other.mapping_ = nullptr;
+  other.mapped_size_ = 0;
+  other.view_ = {};
+  return *this;
+}
+
+FileContents::~FileContents() {
+  if (mapping_ != nullptr) ::munmap(mapping_, mapped_size_);
+}
+
+FileContents FileContents::map(const std::string& path, int fd, size_t size) {
+  FileContents contents;
+  if (size == 0) return contents;
+  void* mapping = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  if (mapping == MAP_FAILED) throw DataError(path + ": cannot map: " + std::strerror(errno));
+  // The loader reads front to back once.
+  ::madvise(mapping, size, MADV_SEQUENTIAL);
+  contents.mapping_ = mapping;
+  contents.mapped_size_ = size;
+  contents.view_ = std::string_view(static_cast<const char*>(mapping), size);
+  return contents;
+}
+
 bool DiskFileSystem::is_file(const std::string& path) const {
   if (path == "-") return true;
   struct stat info;
   return ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
 }
 
-std::string DiskFileSystem::read(const std::string& path) {
+FileContents DiskFileSystem::read(const std::string& path) {
   if (path == "-") {
-    return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    return FileContents(
+        std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()));
   }
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw DataError(path + ": cannot open: " + std::strerror(errno));
   struct stat info;
-  if (::stat(path.c_str(), &info) != 0) {
-    throw DataError(path + ": cannot open: " + std::strerror(errno));
+  if (::fstat(fd, &info) != 0) {
+    const int error = errno;
+    ::close(fd);
+    throw DataError(path + ": cannot open: " + std::strerror(error));
   }
-  if (S_ISDIR(info.st_mode)) throw DataError(path + ": is a directory, not a CSV file");
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) throw DataError(path + ": cannot open: " + std::strerror(errno));
-  std::string contents;
-  if (S_ISREG(info.st_mode)) contents.reserve(static_cast<size_t>(info.st_size));
-  char buffer[1 << 16];
-  size_t got;
-  while ((got = std::fread(buffer, 1, sizeof buffer, file)) > 0) contents.append(buffer, got);
-  const bool failed = std::ferror(file) != 0;
-  std::fclose(file);
-  if (failed) throw DataError(path + ": read error");
-  return contents;
+  if (S_ISDIR(info.st_mode)) {
+    ::close(fd);
+    throw DataError(path + ": is a directory, not a CSV file");
+  }
+  try {
+    if (S_ISREG(info.st_mode)) {
+      FileContents contents = FileContents::map(path, fd, static_cast<size_t>(info.st_size));
+      ::close(fd);
+      return contents;
+    }
+    // A pipe or device (e.g. /dev/stdin, process substitution): read it whole.
+    std::string bytes;
+    char buffer[1 << 16];
+    ssize_t got;
+    while ((got = ::read(fd, buffer, sizeof buffer)) > 0) bytes.append(buffer, static_cast<size_t>(got));
+    if (got < 0) throw DataError(path + ": read error: " + std::strerror(errno));
+    ::close(fd);
+    return FileContents(std::move(bytes));
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
 }
 
 void DiskFileSystem::write(const std::string& path, const std::string& contents) {
@@ -49,10 +102,10 @@ void DiskFileSystem::write(const std::string& path, const std::string& contents)
 
 bool MemoryFileSystem::is_file(const std::string& path) const { return files_.count(path) > 0; }
 
-std::string MemoryFileSystem::read(const std::string& path) {
+FileContents MemoryFileSystem::read(const std::string& path) {
   auto found = files_.find(path);
   if (found == files_.end()) throw DataError(path + ": cannot open: No such file or directory");
-  return found->second;
+  return FileContents(found->second);
 }
 
 }  // namespace hedgecalc

@@ -1,11 +1,5 @@
 #include "hedgecalc/line_source.hpp"
 
-// csv.h uses std::numeric_limits without including <limits>.
-#include <limits>
-// clang-format off
-#include <libfccp/csv.h>
-// clang-format on
-
 #include <cstring>
 
 #include "hedgecalc/csv_fields.hpp"
@@ -30,38 +24,51 @@ void reject_nul_bytes(const std::string& file_label, std::string_view bytes) {
 }  // namespace
 
 LineSource::LineSource(std::string file_label, std::string_view bytes)
-    : file_label_(std::move(file_label)) {
-  reject_nul_bytes(file_label_, bytes);
-  reader_ = std::make_unique<io::LineReader>(file_label_, bytes.data(), bytes.data() + bytes.size());
+    : file_label_(std::move(file_label)), bytes_(bytes) {
+  reject_nul_bytes(file_label_, bytes_);
+  if (bytes_.substr(0, 3) == "\xEF\xBB\xBF") position_ = 3;
 }
 
-LineSource::~LineSource() = default;
+size_t LineSource::remaining_line_count() const {
+  size_t count = 0;
+  const char* p = bytes_.data() + position_;
+  const char* end = bytes_.data() + bytes_.size();
+  while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))))) {
+    ++count, ++p;
+  }
+  return count + 1;
+}
+
+std::string_view LineSource::next_line() {
+  const char* begin = bytes_.data() + position_;
+  const size_t left = bytes_.size() - position_;
+  const void* newline = std::memchr(begin, '\n', left);
+  size_t length = newline ? static_cast<size_t>(static_cast<const char*>(newline) - begin) : left;
+  position_ += newline ? length + 1 : length;
+  ++line_;
+  if (length > 0 && begin[length - 1] == '\r') --length;
+  return {begin, length};
+}
 
 std::optional<SourceRecord> LineSource::next(char delimiter) {
-  try {
-    char* line = reader_->next_line();
-    if (line == nullptr) return std::nullopt;
-    const size_t first_line = reader_->get_file_line();
-    std::string_view text(line);
-    if (delimiter == '\0' || !ends_inside_quotes(text, delimiter)) {
-      return SourceRecord{text, first_line};
-    }
-    // Rare: a quoted field holds a line break. Copy, since LineReader reuses its buffer.
-    joined_.assign(text);
-    while (ends_inside_quotes(joined_, delimiter)) {
-      char* more = reader_->next_line();
-      if (more == nullptr) {
-        throw DataError(location(file_label_, first_line) +
-                        "unterminated quote: a quoted field runs to the end of the file");
-      }
-      joined_ += '\n';
-      joined_ += more;
-    }
-    return SourceRecord{joined_, first_line};
-  } catch (const io::error::line_length_limit_exceeded&) {
-    throw DataError(location(file_label_, reader_->get_file_line()) +
-                    "line longer than 16 MiB: this is not a price CSV file");
+  if (position_ >= bytes_.size()) return std::nullopt;
+  const std::string_view text = next_line();
+  const size_t first_line = line_;
+  // Only a line with a quote can open a field that runs on.
+  if (delimiter == '\0' || std::memchr(text.data(), '"', text.size()) == nullptr ||
+      !ends_inside_quotes(text, delimiter)) {
+    return SourceRecord{text, first_line};
   }
+  joined_.assign(text);
+  while (ends_inside_quotes(joined_, delimiter)) {
+    if (position_ >= bytes_.size()) {
+      throw DataError(location(file_label_, first_line) +
+                      "unterminated quote: a quoted field runs to the end of the file");
+    }
+    joined_ += '\n';
+    joined_ += next_line();
+  }
+  return SourceRecord{joined_, first_line};
 }
 
 }  // namespace hedgecalc

@@ -36,7 +36,10 @@ class RowReader {
         date_index_(date_index),
         price_index_(price_index),
         options_(options),
-        series_(series) {}
+        series_(series) {
+    if (options.thousands) number_style_.thousands = *options.thousands;
+    number_style_.decimal = options.decimal;
+  }
 
   void read(const SourceRecord& record) {
     split_or_throw(splitter_, record, file_label_, delimiter_);
@@ -49,7 +52,7 @@ class RowReader {
                       ")");
     }
     const std::string_view price_text = fields[price_index_];
-    const Cell cell = parse_cell(price_text);
+    const Cell cell = parse_cell(price_text, number_style_);
     if (cell.kind == CellKind::kMissing) {
       ++series_.missing;
       return;
@@ -113,6 +116,7 @@ class RowReader {
   const size_t price_index_;
   const CsvOptions& options_;
   PriceSeries& series_;
+  NumberStyle number_style_;
   FieldSplitter splitter_;
   size_t first_date_line_ = 0;
   std::string first_date_text_;
@@ -151,12 +155,16 @@ PriceSeries load_series(std::string_view bytes, const std::string& file_label,
   if (column) {
     price_index = find_named_column(names, *column, file_label);
   } else {
+    // The numeric-column guess must read numbers as --thousands/--decimal say.
     std::vector<std::vector<std::string>> sample_rows;
     for (const auto& [text, line] : samples) {
       RowReader::split_or_throw(splitter, {text, line}, file_label, delimiter);
       sample_rows.emplace_back(splitter.fields().begin(), splitter.fields().end());
     }
-    price_index = guess_price_column(names, date_index, sample_rows, file_label);
+    NumberStyle style;
+    if (options.thousands) style.thousands = *options.thousands;
+    style.decimal = options.decimal;
+    price_index = guess_price_column(names, date_index, sample_rows, file_label, style);
   }
   if (price_index == date_index) {
     throw DataError(file_label + ": column " + quoted_excerpt(names[price_index]) +
@@ -166,6 +174,11 @@ PriceSeries load_series(std::string_view bytes, const std::string& file_label,
   PriceSeries series;
   series.file = file_label;
   series.column = names[price_index];
+  // One exact reservation: no vector growth slack on files of millions of rows.
+  const size_t rows_bound = samples.size() + source.remaining_line_count();
+  series.time.reserve(rows_bound);
+  series.price.reserve(rows_bound);
+  series.line.reserve(rows_bound);
   RowReader rows(file_label, names, delimiter, date_index, price_index, options, series);
   for (const auto& [text, line] : samples) rows.read({text, line});
   while ((record = source.next(delimiter))) {

@@ -44,4 +44,42 @@ Cell parse_cell(std::string_view text) {
   return {CellKind::kNumber, negative ? -value : value};
 }
 
+Cell parse_cell(std::string_view text, const NumberStyle& style) {
+  if (style.thousands == '\0' && style.decimal == '.') return parse_cell(text);
+  if (is_missing_marker(text)) return {CellKind::kMissing, 0.0};
+  text = trim(text);
+  // Rewrite to the plain spelling; a price has few digits, so a small buffer does.
+  char buffer[128];
+  if (text.size() >= sizeof buffer) return {CellKind::kNotANumber, 0.0};
+  size_t length = 0;
+  size_t digits_since_separator = 0;
+  bool seen_separator = false, seen_decimal = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == style.thousands && !seen_decimal) {
+      const bool between_digits = i > 0 && i + 1 < text.size() && text[i - 1] >= '0' &&
+                                  text[i - 1] <= '9' && text[i + 1] >= '0' && text[i + 1] <= '9';
+      if (!between_digits || (seen_separator && digits_since_separator != 3)) {
+        return {CellKind::kNotANumber, 0.0};
+      }
+      seen_separator = true;
+      digits_since_separator = 0;
+      continue;
+    }
+    if (c == style.decimal) {
+      if (seen_separator && digits_since_separator != 3) return {CellKind::kNotANumber, 0.0};
+      seen_decimal = true;
+      buffer[length++] = '.';
+      continue;
+    }
+    if (c == '.' && style.decimal != '.') return {CellKind::kNotANumber, 0.0};
+    if (c >= '0' && c <= '9') ++digits_since_separator;
+    buffer[length++] = c;
+  }
+  if (seen_separator && !seen_decimal && digits_since_separator != 3) {
+    return {CellKind::kNotANumber, 0.0};
+  }
+  return parse_cell(std::string_view(buffer, length));
+}
+
 }  // namespace hedgecalc

@@ -30,6 +30,22 @@ CsvOptions csv_options(const SingleOptions& options) {
       throw UsageError("--delimiter " + d + ": expected one character (or \\t for TAB)");
     }
   }
+  if (!options.thousands.empty()) {
+    const std::string& t = options.thousands;
+    if (t.size() != 1 || std::string(",. '_").find(t[0]) == std::string::npos) {
+      throw UsageError("--thousands " + t + ": expected one of , . ' _ or a space");
+    }
+    csv.thousands = t[0];
+  }
+  if (!options.decimal.empty()) {
+    if (options.decimal != "." && options.decimal != ",") {
+      throw UsageError("--decimal " + options.decimal + ": expected . or ,");
+    }
+    csv.decimal = options.decimal[0];
+  }
+  if (csv.thousands && *csv.thousands == csv.decimal) {
+    throw UsageError("--thousands and --decimal must differ");
+  }
   if (!options.date_col.empty()) csv.date_column = options.date_col;
   if (!options.date_format.empty()) csv.date_format.emplace(options.date_format);
   return csv;
@@ -120,6 +136,9 @@ void setup_single(CLI::App& app, SingleOptions& options) {
                "The files have no header; columns are named by number");
   app.add_option("--delimiter", options.delimiter,
                  "Field delimiter (default: detected among , ; TAB |; write \\t for TAB)");
+  app.add_option("--thousands", options.thousands,
+                 "Grouping separator inside numbers, e.g. , for \"42,261.60\" (never guessed)");
+  app.add_option("--decimal", options.decimal, "Decimal mark: . (default) or , (never guessed)");
   app.add_option("--date-col", options.date_col, "Date column, by name or 1-based number");
   app.add_option("--date-format", options.date_format,
                  "strptime-style date format: %Y %y %m %d %b %H %M %S");
@@ -142,8 +161,8 @@ CommandResult run_single(const SingleOptions& options, FileSystem& files) {
   series.reserve(options.series.size());
   for (const std::string& argument : options.series) {
     const SeriesSpec spec = parse_series_spec(argument, files);
-    const std::string bytes = files.read(spec.path);
-    series.push_back(load_series(bytes, spec.path, spec.column, csv));
+    const FileContents contents = files.read(spec.path);
+    series.push_back(load_series(contents.bytes(), spec.path, spec.column, csv));
     restrict_to_range(series.back(), range);
     require_positive_prices(series.back(), kind);
   }

@@ -10,7 +10,9 @@
 class SourceTreeFileSystem : public hedgecalc::FileSystem {
  public:
   bool is_file(const std::string& path) const override { return disk_.is_file(full(path)); }
-  std::string read(const std::string& path) override { return disk_.read(full(path)); }
+  hedgecalc::FileContents read(const std::string& path) override {
+    return disk_.read(full(path));
+  }
   void write(const std::string& path, const std::string& contents) override {
     disk_.write(path, contents);
   }

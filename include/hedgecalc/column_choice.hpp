@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "hedgecalc/number.hpp"
+
 namespace hedgecalc {
 
 /// A header name reduced for matching: lower case, without spaces, dots,
@@ -27,7 +29,7 @@ size_t find_date_column(const std::vector<std::string>& names,
 /// besides the date; else a DataError that lists the columns and the PATH:COLUMN form.
 size_t guess_price_column(const std::vector<std::string>& names, size_t date_index,
                           const std::vector<std::vector<std::string>>& sample_rows,
-                          const std::string& file_label);
+                          const std::string& file_label, const NumberStyle& style = {});
 
 /// "1 "Date", 2 "Close"" — the columns, for error messages.
 std::string describe_columns(const std::vector<std::string>& names);

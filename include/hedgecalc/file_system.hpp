@@ -2,9 +2,36 @@
 // The disk, behind an interface so that tests can serve files from memory.
 
 #include <map>
+#include <memory>
 #include <string>
+#include <string_view>
 
 namespace hedgecalc {
+
+/// The bytes of a file, mapped or held; movable, valid while it lives.
+class FileContents {
+ public:
+  FileContents() = default;
+  /// Holds bytes read into memory (standard input, tests).
+  explicit FileContents(std::string bytes);
+  FileContents(FileContents&& other) noexcept;
+  FileContents& operator=(FileContents&& other) noexcept;
+  FileContents(const FileContents&) = delete;
+  FileContents& operator=(const FileContents&) = delete;
+  ~FileContents();
+
+  /// Maps a regular file read-only (no copy; pages load as they are read).
+  static FileContents map(const std::string& path, int fd, size_t size);
+
+  /// The bytes.
+  std::string_view bytes() const { return view_; }
+
+ private:
+  std::string held_;
+  void* mapping_ = nullptr;
+  size_t mapped_size_ = 0;
+  std::string_view view_;
+};
 
 /// Where series files come from; "-" names standard input.
 class FileSystem {
@@ -13,16 +40,16 @@ class FileSystem {
   /// True when path names a regular file (or is "-").
   virtual bool is_file(const std::string& path) const = 0;
   /// The whole contents of path; throws DataError naming the path when it cannot.
-  virtual std::string read(const std::string& path) = 0;
+  virtual FileContents read(const std::string& path) = 0;
   /// Replaces path's contents; throws DataError naming the path when it cannot.
   virtual void write(const std::string& path, const std::string& contents) = 0;
 };
 
-/// The real disk and standard input.
+/// The real disk (files are memory-mapped) and standard input.
 class DiskFileSystem : public FileSystem {
  public:
   bool is_file(const std::string& path) const override;
-  std::string read(const std::string& path) override;
+  FileContents read(const std::string& path) override;
   void write(const std::string& path, const std::string& contents) override;
 };
 
@@ -32,7 +59,7 @@ class MemoryFileSystem : public FileSystem {
   /// Adds or replaces a file.
   void add(const std::string& path, std::string contents) { files_[path] = std::move(contents); }
   bool is_file(const std::string& path) const override;
-  std::string read(const std::string& path) override;
+  FileContents read(const std::string& path) override;
   void write(const std::string& path, const std::string& contents) override {
     files_[path] = contents;
   }

@@ -1,23 +1,21 @@
 #pragma once
-// Yields the records of a CSV held in memory, with their line numbers. Lines come
-// from fast-cpp-csv-parser's LineReader (BOM skipped, CRLF handled); a quoted field
-// that spans lines is joined here, and NUL bytes are rejected up front because
-// LineReader's C strings would silently cut a line at them.
+// Yields the records of a CSV held in memory, with their line numbers, without
+// copying the bytes: LF or CRLF line ends, a UTF-8 byte-order mark skipped, and a
+// quoted field that spans lines joined into one record.
+//
+// (fast-cpp-csv-parser's LineReader was used first; it copies every byte through a
+// fixed 48 MiB buffer and ends lines with NUL, which put the loader far above its
+// memory budget and would cut a line at an embedded NUL byte.)
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-
-namespace io {
-class LineReader;
-}
 
 namespace hedgecalc {
 
 /// One logical CSV record.
 struct SourceRecord {
-  std::string_view text;  ///< valid until the next call to next()
+  std::string_view text;  ///< without the line end; valid until the next call to next()
   size_t line;            ///< 1-based line where the record starts
 };
 
@@ -26,17 +24,21 @@ class LineSource {
  public:
   /// Throws DataError naming file, line and column if bytes hold a NUL byte.
   LineSource(std::string file_label, std::string_view bytes);
-  ~LineSource();
-  LineSource(const LineSource&) = delete;
-  LineSource& operator=(const LineSource&) = delete;
 
   /// The next record, joining lines while a quoted field is open; nullopt at the end.
   /// Pass the delimiter once known ('\0' reads plain lines, as for a header).
   std::optional<SourceRecord> next(char delimiter);
 
+  /// Number of line ends in the bytes not read yet (a bound on the records left).
+  size_t remaining_line_count() const;
+
  private:
+  std::string_view next_line();
+
   std::string file_label_;
-  std::unique_ptr<io::LineReader> reader_;
+  std::string_view bytes_;
+  size_t position_ = 0;
+  size_t line_ = 0;
   std::string joined_;
 };
 

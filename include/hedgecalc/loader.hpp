@@ -17,6 +17,8 @@ struct CsvOptions {
   std::optional<char> delimiter;           ///< else detected from the header line
   std::optional<std::string> date_column;  ///< name or 1-based number
   std::optional<DateFormat> date_format;   ///< else SPEC.md's spellings
+  std::optional<char> thousands;           ///< --thousands: grouping separator to drop
+  char decimal = '.';                      ///< --decimal: the decimal mark
 };
 
 /// Parses bytes into a series of the requested (or guessed) price column, sorted

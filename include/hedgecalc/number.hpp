@@ -23,4 +23,14 @@ bool is_missing_marker(std::string_view text);
 /// ignored. inf, nan spelled out and values beyond the double range are kNonFinite.
 Cell parse_cell(std::string_view text);
 
+/// A locale's number spelling: --thousands and --decimal.
+struct NumberStyle {
+  char thousands = '\0';  ///< '\0': no grouping separator
+  char decimal = '.';
+};
+
+/// parse_cell for "42,261.60" (thousands ',') or "42.261,60" (thousands '.', decimal
+/// ','): separators are accepted only between digits, in groups of three.
+Cell parse_cell(std::string_view text, const NumberStyle& style);
+
 }  // namespace hedgecalc

@@ -24,6 +24,8 @@ struct SingleOptions {
   std::string delimiter;
   std::string date_col;
   std::string date_format;
+  std::string thousands;  ///< --thousands C
+  std::string decimal;    ///< --decimal C
   double confidence = 0.95;
   size_t window = 0;
   double ewma = 0;      ///< lambda; 0 when not given
