@@ -73,6 +73,9 @@ size_t guess_price_column(const std::vector<std::string>& names, size_t date_ind
       if (i != date_index && normalized_column_name(names[i]) == preferred) return i;
     }
   }
+  // With one candidate there is nothing to guess; reading it points any bad cell out
+  // by line ("40.794,88" is not a number) instead of a vague "no numeric column".
+  if (names.size() == 2) return date_index == 0 ? 1 : 0;
   std::vector<size_t> numeric;
   for (size_t i = 0; i < names.size(); ++i) {
     if (i == date_index) continue;

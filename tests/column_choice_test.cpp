@@ -24,6 +24,10 @@ TEST_CASE("the price column by preference order", "[column]") {
   CHECK(guess_price_column({"DATE", "VALUE"}, 0, {}, "f") == 1);
 }
 
+TEST_CASE("a single column besides the date is the price column", "[column]") {
+  CHECK(guess_price_column({"Datum", "Schluss"}, 0, Rows{{"01.01.2024", "40.794,88"}}, "f") == 1);
+}
+
 TEST_CASE("else the only numeric column besides the date", "[column]") {
   const Names names = {"day", "note", "btc"};
   CHECK(guess_price_column(names, 0, Rows{{"2024-01-01", "ok", "1.5"}, {"2024-01-02", "x", ""}},

@@ -25,7 +25,8 @@ size_t find_date_column(const std::vector<std::string>& names,
                         const std::optional<std::string>& requested, const std::string& file_label);
 
 /// The price column when the user named none: an "adj close"-like header, then
-/// close, price, value; else the only numeric column (judged on sample_rows)
+/// close, price, value; else the only column besides the date; else the only
+/// numeric column (judged on sample_rows)
 /// besides the date; else a DataError that lists the columns and the PATH:COLUMN form.
 size_t guess_price_column(const std::vector<std::string>& names, size_t date_index,
                           const std::vector<std::vector<std::string>>& sample_rows,
