@@ -28,4 +28,30 @@ AlignedPrices align_inner(const std::vector<const PriceSeries*>& series) {
   return aligned;
 }
 
+AlignedPrices align_asof(const std::vector<const PriceSeries*>& series, Timestamp max_gap) {
+  AlignedPrices aligned;
+  aligned.prices.resize(series.size());
+  if (series.empty()) return aligned;
+  // cursor[k]: number of rows of series k at or before the current time.
+  std::vector<size_t> cursor(series.size(), 0);
+  const PriceSeries& lead = *series.front();
+  for (size_t i = 0; i < lead.size(); ++i) {
+    const Timestamp t = lead.time[i];
+    bool everywhere = true;
+    for (size_t k = 1; k < series.size(); ++k) {
+      const PriceSeries& other = *series[k];
+      size_t& j = cursor[k];
+      while (j < other.size() && other.time[j] <= t) ++j;
+      everywhere &= j > 0 && (max_gap < 0 || t - other.time[j - 1] <= max_gap);
+    }
+    if (!everywhere) continue;
+    aligned.time.push_back(t);
+    aligned.prices[0].push_back(lead.price[i]);
+    for (size_t k = 1; k < series.size(); ++k) {
+      aligned.prices[k].push_back(series[k]->price[cursor[k] - 1]);
+    }
+  }
+  return aligned;
+}
+
 }  // namespace hedgecalc

@@ -5,6 +5,38 @@
 
 namespace hedgecalc {
 
+namespace {
+
+// One value for every proxy: a list of one applies to all.
+double pick(const std::vector<double>& values, size_t k, double fallback, const char* option,
+            size_t proxies) {
+  if (values.empty()) return fallback;
+  if (values.size() != 1 && values.size() != proxies) {
+    throw UsageError(std::string(option) + " takes one value, or one per proxy (" +
+                     std::to_string(proxies) + ")");
+  }
+  return values.size() == 1 ? values[0] : values[k];
+}
+
+std::vector<Sizing> size_positions(const Analysis& analysis, const AlignedPrices& aligned,
+                                   const SizingOptions& options) {
+  const size_t proxies = analysis.full.proxies.size();
+  if (options.proxy_prices.empty() && analysis.kind == ReturnKind::kNone) {
+    throw UsageError("with --returns none the files hold no prices: give --proxy-price");
+  }
+  std::vector<Sizing> sizing;
+  for (size_t k = 0; k < proxies; ++k) {
+    const double last_price = aligned.prices[k + 1].back();
+    sizing.push_back(size_hedge(analysis.full.proxies[k].hedge_ratio, analysis.kind,
+                                options.exposure,
+                                pick(options.proxy_prices, k, last_price, "--proxy-price", proxies),
+                                pick(options.contract_sizes, k, 1.0, "--contract-size", proxies)));
+  }
+  return sizing;
+}
+
+}  // namespace
+
 Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOptions& options) {
   const bool time_varying = options.window > 0 || options.ewma_lambda.has_value();
   if (time_varying && series.size() > 2) {
@@ -14,11 +46,22 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
     throw UsageError("--rebalance needs --window W (the estimation window)");
   }
 
+  if (options.horizon > 1 && options.kind == ReturnKind::kNone) {
+    throw UsageError("--horizon K needs prices, not --returns none");
+  }
+
   Analysis analysis;
   analysis.kind = options.kind;
+  analysis.horizon = options.horizon;
+  analysis.asof = options.asof;
   for (const PriceSeries* s : series) analysis.labels.push_back(s->label());
-  analysis.returns = compute_returns(align_inner(series), options.kind);
+  const AlignedPrices aligned = every_kth_row(
+      options.asof ? align_asof(series, options.max_gap) : align_inner(series), options.horizon);
+  analysis.returns = compute_returns(aligned, options.kind);
   analysis.full = analyse_hedge(analysis.returns, analysis.labels, options.hedge);
+  if (!std::isnan(options.sizing.exposure)) {
+    analysis.sizing = size_positions(analysis, aligned, options.sizing);
+  }
 
   const std::vector<double>& target = analysis.returns.values[0];
   if (options.window > 0) {

@@ -53,6 +53,17 @@ void add_time_varying(Value& record, const Analysis& analysis) {
   }
 }
 
+Value sizing_object(const Sizing& s) {
+  Value object = Value::object();
+  object.add("exposure", Value::number(s.exposure))
+      .add("proxy_price", Value::number(s.proxy_price))
+      .add("hedge_notional", Value::number(s.hedge_notional))
+      .add("units", Value::number(s.units))
+      .add("contracts_exact", Value::number(s.contracts_exact))
+      .add("contracts", Value::number(s.contracts));
+  return object;
+}
+
 }  // namespace
 
 Value analysis_record(const Analysis& analysis) {
@@ -72,6 +83,7 @@ Value analysis_record(const Analysis& analysis) {
       Value proxy = Value::object();
       proxy.add("proxy", Value::string(labels[k + 1]));
       add_estimate(proxy, full.proxies[k]);
+      if (!analysis.sizing.empty()) proxy.add("sizing", sizing_object(analysis.sizing[k]));
       proxies.push(std::move(proxy));
     }
     record.add("proxies", std::move(proxies));
@@ -79,13 +91,22 @@ Value analysis_record(const Analysis& analysis) {
     add_estimate(record, full.proxies.front());
   }
   record.add("confidence", Value::number(full.confidence))
-      .add("intercept", Value::number(full.intercept));
+      .add("se", Value::string(full.hac ? "hac" : "classical"));
+  if (full.hac) record.add("hac_lags", Value::integer(full.hac_lags));
+  if (analysis.horizon > 1) {
+    record.add("horizon", Value::integer(static_cast<long long>(analysis.horizon)));
+  }
+  record.add("intercept", Value::number(full.intercept));
   if (!basket) record.add("correlation", Value::number(full.correlation));
   record.add("r_squared", Value::number(full.r_squared))
       .add("effectiveness", Value::number(full.effectiveness))
       .add("vol_target", Value::number(full.vol_target));
   if (!basket) record.add("vol_proxy", Value::number(full.vol_proxy));
   record.add("vol_hedged", Value::number(full.vol_hedged));
+  if (basket) record.add("condition_number", Value::number(full.condition_number));
+  if (!basket && !analysis.sizing.empty()) {
+    record.add("sizing", sizing_object(analysis.sizing.front()));
+  }
   add_time_varying(record, analysis);
   return record;
 }

@@ -2,6 +2,7 @@
 
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 #include "hedgecalc/error.hpp"
@@ -17,7 +18,37 @@ Eigen::Map<const Eigen::VectorXd> as_vector(const std::vector<double>& values) {
   return {values.data(), static_cast<Eigen::Index>(values.size())};
 }
 
+// "a.csv:Close and b.csv:Close (correlation 0.998)": the most correlated pair.
+std::string most_collinear_pair(const Eigen::MatrixXd& X, const std::vector<std::string>& labels) {
+  const Eigen::MatrixXd centred = X.rowwise() - X.colwise().mean();
+  const Eigen::VectorXd norms = centred.colwise().norm().transpose();
+  double best = -1;
+  Eigen::Index a = 0, b = 1;
+  for (Eigen::Index i = 0; i < X.cols(); ++i) {
+    for (Eigen::Index j = i + 1; j < X.cols(); ++j) {
+      const double r = std::fabs(centred.col(i).dot(centred.col(j)) / (norms[i] * norms[j]));
+      if (r > best) best = r, a = i, b = j;
+    }
+  }
+  char correlation[32];
+  std::snprintf(correlation, sizeof correlation, "%.4f", best);
+  return labels[a + 1] + " and " + labels[b + 1] + " (correlation " + correlation + ")";
+}
+
 }  // namespace
+
+double standardized_condition_number(const Eigen::MatrixXd& X, bool intercept) {
+  Eigen::MatrixXd Z = intercept ? Eigen::MatrixXd(X.rowwise() - X.colwise().mean()) : X;
+  for (Eigen::Index j = 0; j < Z.cols(); ++j) {
+    const double norm = Z.col(j).norm();
+    if (norm > 0) Z.col(j) /= norm;
+  }
+  const Eigen::JacobiSVD<Eigen::MatrixXd> svd(Z);
+  const Eigen::VectorXd& sigma = svd.singularValues();
+  if (sigma.size() == 0) return 1;
+  return sigma[sigma.size() - 1] > 0 ? sigma[0] / sigma[sigma.size() - 1]
+                                     : std::numeric_limits<double>::infinity();
+}
 
 double t_critical_value(double confidence, double degrees_of_freedom) {
   boost::math::students_t_distribution<double> distribution(degrees_of_freedom);
@@ -48,7 +79,17 @@ HedgeAnalysis analyse_hedge(const ReturnSeries& returns, const std::vector<std::
   for (size_t k = 0; k < proxy_count; ++k) X.col(k) = as_vector(returns.values[k + 1]);
   const OlsFit fit = fit_ols(as_vector(target), X, options.intercept);
   if (fit.rank < static_cast<long>(proxy_count)) {
-    throw DataError("the proxies are linearly dependent (the basket is singular)");
+    std::string dependent;
+    for (long column : dependent_columns(X, options.intercept)) {
+      dependent += (dependent.empty() ? "" : ", ") + labels[static_cast<size_t>(column) + 1];
+    }
+    throw DataError("the basket is singular: " + dependent +
+                    " is an exact linear combination of the other proxies over the " +
+                    std::to_string(n) + " returns used; drop it");
+  }
+  if (fit.dof < 1) {
+    throw DataError("only " + std::to_string(n) + " returns for " + std::to_string(proxy_count) +
+                    " proxies: no degrees of freedom are left for the standard errors");
   }
 
   HedgeAnalysis result;
@@ -57,12 +98,29 @@ HedgeAnalysis analyse_hedge(const ReturnSeries& returns, const std::vector<std::
   result.end = returns.time.back();
   result.date_only = all_midnight(returns.time);
   result.confidence = options.confidence;
+  result.intercept_fitted = options.intercept;
+  result.dof = fit.dof;
+  result.hac = options.hac;
+  Eigen::VectorXd std_errors = fit.std_errors;
+  if (options.hac) {
+    result.hac_lags =
+        options.hac_lags >= 0 ? options.hac_lags : default_hac_lags(static_cast<long>(n));
+    std_errors = hac_std_errors(X, fit, options.intercept, result.hac_lags);
+  }
+  result.condition_number = standardized_condition_number(X, options.intercept);
+  if (proxy_count > 1 && result.condition_number > kCollinearityWarning) {
+    char number[32];
+    std::snprintf(number, sizeof number, "%.1f", result.condition_number);
+    result.warnings.push_back("proxies " + most_collinear_pair(X, labels) +
+                              " are nearly collinear (condition number " + number +
+                              "): their separate ratios are unreliable, their sum is not");
+  }
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const double t_value = t_critical_value(options.confidence, static_cast<double>(fit.dof));
   for (size_t k = 0; k < proxy_count; ++k) {
     ProxyEstimate estimate;
     estimate.hedge_ratio = fit.coefficients[k];
-    estimate.std_error = fit.std_errors[k];
+    estimate.std_error = std_errors[k];
     estimate.t_stat = estimate.std_error > 0 ? estimate.hedge_ratio / estimate.std_error : nan;
     estimate.ci_low = estimate.hedge_ratio - t_value * estimate.std_error;
     estimate.ci_high = estimate.hedge_ratio + t_value * estimate.std_error;

@@ -38,6 +38,20 @@ void require_positive_prices(const PriceSeries& series, ReturnKind kind) {
   }
 }
 
+AlignedPrices every_kth_row(const AlignedPrices& aligned, size_t k) {
+  if (k <= 1 || aligned.time.empty()) return aligned;
+  AlignedPrices sampled;
+  sampled.prices.resize(aligned.prices.size());
+  const size_t rows = aligned.time.size();
+  for (size_t i = (rows - 1) % k; i < rows; i += k) {
+    sampled.time.push_back(aligned.time[i]);
+    for (size_t s = 0; s < aligned.prices.size(); ++s) {
+      sampled.prices[s].push_back(aligned.prices[s][i]);
+    }
+  }
+  return sampled;
+}
+
 ReturnSeries compute_returns(const AlignedPrices& aligned, ReturnKind kind) {
   ReturnSeries returns;
   const size_t rows = aligned.time.size();

@@ -5,6 +5,7 @@
 #include "hedgecalc/analysis.hpp"
 #include "hedgecalc/analysis_record.hpp"
 #include "hedgecalc/plot.hpp"
+#include "hedgecalc/resample.hpp"
 #include "hedgecalc/sparkline.hpp"
 #include "hedgecalc/thresholds.hpp"
 #include "hedgecalc/date_range.hpp"
@@ -69,6 +70,36 @@ AnalysisOptions analysis_options_from(const SingleOptions& options) {
   analysis.hedge.confidence = options.confidence;
   analysis.window = options.window;
   analysis.rebalance = options.rebalance;
+  analysis.hedge.intercept = !options.no_intercept;
+  analysis.hedge.hac = options.se == "hac";
+  if (options.se != "classical" && options.se != "hac") {
+    throw UsageError("--se " + options.se + ": expected classical or hac");
+  }
+  if (options.hac_lags >= 0 && !analysis.hedge.hac) {
+    throw UsageError("--hac-lags needs --se hac");
+  }
+  analysis.hedge.hac_lags = options.hac_lags;
+  if (options.align != "inner" && options.align != "asof") {
+    throw UsageError("--align " + options.align + ": expected inner or asof");
+  }
+  analysis.asof = options.align == "asof";
+  if (!options.max_gap.empty()) {
+    if (!analysis.asof) throw UsageError("--max-gap needs --align asof");
+    const auto gap = parse_duration(options.max_gap);
+    if (!gap) {
+      throw UsageError("--max-gap " + options.max_gap + ": expected a duration such as 90s, "
+                       "15m, 2h or 3d");
+    }
+    analysis.max_gap = *gap;
+  }
+  analysis.horizon = options.horizon;
+  analysis.sizing.exposure = options.exposure;
+  analysis.sizing.proxy_prices = options.proxy_price;
+  analysis.sizing.contract_sizes = options.contract_size;
+  if (std::isnan(options.exposure) &&
+      (!options.proxy_price.empty() || !options.contract_size.empty())) {
+    throw UsageError("--proxy-price and --contract-size size a hedge: add --exposure X");
+  }
   if (options.ewma != 0 && options.halflife != 0) {
     throw UsageError("give --ewma or --halflife, not both");
   }
@@ -132,6 +163,35 @@ void setup_single(CLI::App& app, SingleOptions& options) {
                  "Exit 3 when the latest effectiveness is below X");
   app.add_option("--plot", options.plot,
                  "Write an SVG chart of the rolling/EWMA ratio and correlation to FILE");
+  app.add_flag("--no-intercept", options.no_intercept,
+               "Regress without an intercept (R squared is then uncentred)");
+  app.add_option("--se", options.se, "Standard errors: classical or hac (Newey-West)")
+      ->check(CLI::IsMember({"classical", "hac"}))
+      ->capture_default_str();
+  app.add_option("--hac-lags", options.hac_lags,
+                 "Newey-West lags (default floor(4 (n/100)^(2/9)))")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--frequency", options.frequency,
+                 "Keep the last price of each period: daily, weekly (ISO), monthly")
+      ->check(CLI::IsMember({"daily", "weekly", "monthly"}));
+  app.add_option("--align", options.align,
+                 "inner (same timestamps) or asof (latest proxy price at or before)")
+      ->check(CLI::IsMember({"inner", "asof"}))
+      ->capture_default_str();
+  app.add_option("--max-gap", options.max_gap,
+                 "asof: oldest proxy price to accept, e.g. 90s, 15m, 2h, 3d");
+  app.add_option("--horizon", options.horizon, "K-period non-overlapping returns")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 30));
+  app.add_option("--exposure", options.exposure,
+                 "Value of the target position (units for --returns diff): adds sizing");
+  app.add_option("--proxy-price", options.proxy_price,
+                 "Proxy price for sizing (default: last aligned); one, or one per proxy")
+      ->delimiter(',')
+      ->allow_extra_args(false);  // one (comma-separated) value; the rest are series
+  app.add_option("--contract-size", options.contract_size,
+                 "Proxy units per contract (default 1); one, or one per proxy")
+      ->delimiter(',')
+      ->allow_extra_args(false);  // one (comma-separated) value; the rest are series
   app.add_flag("--headerless", options.headerless,
                "The files have no header; columns are named by number");
   app.add_option("--delimiter", options.delimiter,
@@ -164,6 +224,9 @@ CommandResult run_single(const SingleOptions& options, FileSystem& files) {
     const FileContents contents = files.read(spec.path);
     series.push_back(load_series(contents.bytes(), spec.path, spec.column, csv));
     restrict_to_range(series.back(), range);
+    if (!options.frequency.empty()) {
+      resample_last(series.back(), parse_frequency(options.frequency));
+    }
     require_positive_prices(series.back(), kind);
   }
 
@@ -186,6 +249,9 @@ CommandResult run_single(const SingleOptions& options, FileSystem& files) {
   }
   reporter->finish();
   result.out = out.str();
+  for (const std::string& warning : analysis.full.warnings) {
+    result.err += "hedgecalc: warning: " + warning + "\n";
+  }
 
   if (!options.plot.empty()) files.write(options.plot, render_plot(analysis));
   for (const std::string& message : unmet_thresholds(analysis, thresholds)) {

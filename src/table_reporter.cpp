@@ -70,17 +70,28 @@ std::string ratio_in_words(double ratio, bool by_units) {
                   : action + amount + " of proxy per 1 of target";
 }
 
+void write_sizing(Block& block, const Value& sizing) {
+  const double exact = number_of(sizing.find("contracts_exact"));
+  const double contracts = number_of(sizing.find("contracts"));
+  const std::string action = exact >= 0 ? "short " : "buy ";
+  block.wide("  sizing", action + format_fixed(std::fabs(contracts), 0) + " contracts (" +
+                             format_fixed(std::fabs(exact), 2) + ") of proxy");
+  block.wide("", "  " + format_fixed(number_of(sizing.find("units")), 2) + " units, notional " +
+                     format_fixed(number_of(sizing.find("hedge_notional")), 2) +
+                     " at proxy price " + format_number(number_of(sizing.find("proxy_price"))));
+}
+
 void write_estimate(Block& block, const Value& estimate, double confidence, bool by_units,
-                    const std::string& name_suffix) {
+                    const std::string& se_note) {
   const Value* ratio = estimate.find("hedge_ratio");
-  block.line("hedge ratio" + name_suffix, block.number(ratio),
-             ratio_in_words(number_of(ratio), by_units));
+  block.line("hedge ratio", block.number(ratio), ratio_in_words(number_of(ratio), by_units));
   const Value* t_stat = estimate.find("t_stat");
   block.line("  std error", block.number(estimate.find("std_error")),
-             defined(t_stat) ? "t = " + format_fixed(number_of(t_stat), 2) : "");
+             (defined(t_stat) ? "t = " + format_fixed(number_of(t_stat), 2) : "") + se_note);
   const std::string level = format_significant(confidence * 100, 4) + "% interval";
   block.line("  " + level, block.number(estimate.find("ci_low")),
              "to " + block.number(estimate.find("ci_high")));
+  if (const Value* sizing = estimate.find("sizing")) write_sizing(block, *sizing);
 }
 
 std::string summary_in_words(const Block& block, const Value* summary) {
@@ -173,13 +184,17 @@ void TableReporter::write(const Value& record) {
        << text_of(record.find("start")) << " to " << text_of(record.find("end")) << "\n\n";
 
   const double confidence = number_of(record.find("confidence"));
+  const std::string se_note =
+      text_of(record.find("se")) == "hac"
+          ? " (Newey-West, " + block.number(record.find("hac_lags")) + " lags)"
+          : "";
   if (basket) {
     for (const Value& proxy : proxies->items()) {
       out_ << "  " << text_of(proxy.find("proxy")) << '\n';
-      write_estimate(block, proxy, confidence, by_units, "");
+      write_estimate(block, proxy, confidence, by_units, se_note);
     }
   } else {
-    write_estimate(block, record, confidence, by_units, "");
+    write_estimate(block, record, confidence, by_units, se_note);
   }
   block.line("intercept", block.number(record.find("intercept")), "per period");
   if (!basket) block.line("correlation", block.number(record.find("correlation")));
@@ -194,6 +209,10 @@ void TableReporter::write(const Value& record) {
   if (!basket) vols += ", proxy " + block.number(record.find("vol_proxy"));
   vols += ", hedged " + block.number(record.find("vol_hedged"));
   block.line("volatility", vols + " (per period)");
+  if (const Value* condition = record.find("condition_number")) {
+    block.line("condition no.", block.number(condition),
+               "of the standardized proxies (above 30: collinear)");
+  }
   if (const Value* rolling = record.find("rolling")) write_rolling(block, *rolling);
   if (const Value* ewma = record.find("ewma")) {
     block.wide("EWMA " + block.number(ewma->find("lambda")),

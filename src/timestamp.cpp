@@ -284,12 +284,7 @@ std::optional<Timestamp> DateFormat::parse(std::string_view text) const {
   return compose(year, static_cast<unsigned>(month), static_cast<unsigned>(day), clock, 0);
 }
 
-std::string format_timestamp(Timestamp time, bool date_only) {
-  // Floor division so that times before 1970 land on the right day.
-  std::int64_t days = time / kNanosPerDay;
-  std::int64_t within = time % kNanosPerDay;
-  if (within < 0) within += kNanosPerDay, --days;
-  // Inverse of days_from_civil.
+CivilDate civil_from_days(std::int64_t days) {
   const std::int64_t shifted = days + 719'468;
   const std::int64_t era = (shifted >= 0 ? shifted : shifted - 146'096) / 146'097;
   const std::int64_t day_of_era = shifted - era * 146'097;
@@ -298,9 +293,46 @@ std::string format_timestamp(Timestamp time, bool date_only) {
   const std::int64_t day_of_year =
       day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
   const std::int64_t month_index = (5 * day_of_year + 2) / 153;
-  const std::int64_t day = day_of_year - (153 * month_index + 2) / 5 + 1;
-  const std::int64_t month = month_index < 10 ? month_index + 3 : month_index - 9;
-  const std::int64_t year = year_of_era + era * 400 + (month <= 2);
+  const auto day = static_cast<unsigned>(day_of_year - (153 * month_index + 2) / 5 + 1);
+  const auto month = static_cast<unsigned>(month_index < 10 ? month_index + 3 : month_index - 9);
+  return {year_of_era + era * 400 + (month <= 2), month, day};
+}
+
+std::optional<Timestamp> parse_duration(std::string_view text) {
+  text = trim(text);
+  size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 12) return std::nullopt;
+  Timestamp count = 0;
+  for (size_t i = 0; i < digits; ++i) count = count * 10 + (text[i] - '0');
+  const std::string_view unit = text.substr(digits);
+  Timestamp scale;
+  if (unit == "ms") {
+    scale = 1'000'000;
+  } else if (unit == "s") {
+    scale = kNanosPerSecond;
+  } else if (unit == "m") {
+    scale = 60 * kNanosPerSecond;
+  } else if (unit == "h") {
+    scale = 3600 * kNanosPerSecond;
+  } else if (unit == "d") {
+    scale = kNanosPerDay;
+  } else if (unit == "w") {
+    scale = 7 * kNanosPerDay;
+  } else {
+    return std::nullopt;
+  }
+  if (count > INT64_MAX / scale) return std::nullopt;
+  return count * scale;
+}
+
+std::string format_timestamp(Timestamp time, bool date_only) {
+  // Floor division so that times before 1970 land on the right day.
+  std::int64_t days = time / kNanosPerDay;
+  std::int64_t within = time % kNanosPerDay;
+  if (within < 0) within += kNanosPerDay, --days;
+  const CivilDate date = civil_from_days(days);
+  const long long year = date.year, month = date.month, day = date.day;
 
   char buffer[48];
   if (date_only) {

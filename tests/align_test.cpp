@@ -32,3 +32,18 @@ TEST_CASE("disjoint series align to nothing", "[align]") {
   const PriceSeries b = series({3, 4});
   CHECK(align_inner({&a, &b}).time.empty());
 }
+
+TEST_CASE("as-of join takes the latest price at or before, within the gap", "[align]") {
+  const PriceSeries target = series({1, 10, 20, 30, 40, 50});
+  const PriceSeries proxy = series({5, 19, 20, 33});
+  // 1 has no proxy price yet; an exact match (20) is taken; later times reuse 33.
+  const AlignedPrices unlimited = align_asof({&target, &proxy}, -1);
+  CHECK(unlimited.time == std::vector<Timestamp>{10, 20, 30, 40, 50});
+  CHECK(unlimited.prices[1] == std::vector<double>{50, 200, 200, 330, 330});
+  // With a gap of 7 (inclusive): 10<-5 (5), 20<-20 (0), 40<-33 (7) stay; 30<-20 (10)
+  // and 50<-33 (17) go.
+  const AlignedPrices within = align_asof({&target, &proxy}, 7);
+  CHECK(within.time == std::vector<Timestamp>{10, 20, 40});
+  CHECK(within.prices[1] == std::vector<double>{50, 200, 330});
+  CHECK(within.prices[0] == std::vector<double>{100, 200, 400});
+}

@@ -70,7 +70,7 @@ TEST_CASE("csv, tsv and ndjson print the same fields, and --no-header drops the 
   const ProcessResult bare = run_hedgecalc("--format csv --no-header data/acme.csv data/index.csv");
   REQUIRE(csv.exit_code == 0);
   CHECK_THAT(csv.out, StartsWith("target,proxy,returns,n,start,end,hedge_ratio,std_error,t_stat,"
-                                 "ci_low,ci_high,confidence,intercept,correlation,r_squared,"
+                                 "ci_low,ci_high,confidence,se,intercept,correlation,r_squared,"
                                  "effectiveness,vol_target,vol_proxy,vol_hedged\n"));
   std::string tab_as_comma = tsv.out;
   for (char& c : tab_as_comma) c = c == '\t' ? ',' : c;

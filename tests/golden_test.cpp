@@ -1,6 +1,7 @@
 // The single analysis, through the library, against pandas/statsmodels golden values.
 
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <sstream>
 
 #include "golden.hpp"
@@ -12,19 +13,46 @@
 using namespace hedgecalc;
 
 namespace {
+// The options the golden script understands, applied as the CLI would.
+void apply_options(const std::string& text, SingleOptions& options) {
+  std::istringstream words(text);
+  std::string word;
+  while (words >> word) {
+    if (word == "--no-intercept") {
+      options.no_intercept = true;
+      continue;
+    }
+    std::string value;
+    REQUIRE(words >> value);
+    if (word == "--returns") {
+      options.returns = value;
+    } else if (word == "--from") {
+      options.from = value;
+    } else if (word == "--to") {
+      options.to = value;
+    } else if (word == "--se") {
+      options.se = value;
+    } else if (word == "--hac-lags") {
+      options.hac_lags = std::stol(value);
+    } else if (word == "--frequency") {
+      options.frequency = value;
+    } else if (word == "--align") {
+      options.align = value;
+    } else if (word == "--max-gap") {
+      options.max_gap = value;
+    } else if (word == "--horizon") {
+      options.horizon = std::stoul(value);
+    } else {
+      FAIL("golden option the test does not know: " << word);
+    }
+  }
+}
+
 SingleOptions options_for(const GoldenCase& c) {
   SingleOptions options;
   options.series = {c.target, c.proxy};
   options.format = "csv";
-  std::istringstream words(c.options);
-  std::string word;
-  while (words >> word) {
-    std::string value;
-    words >> value;
-    if (word == "--returns") options.returns = value;
-    if (word == "--from") options.from = value;
-    if (word == "--to") options.to = value;
-  }
+  apply_options(c.options, options);
   return options;
 }
 }  // namespace
@@ -34,6 +62,43 @@ TEST_CASE("every field agrees with statsmodels to 1e-10 relative", "[golden]") {
   for (const GoldenCase& c : read_golden_cases()) {
     const std::string output = run_single(options_for(c), files).out;
     check_fields(c, parse_csv_row(output), 1e-10);
+  }
+}
+
+TEST_CASE("baskets of 2 and 5 proxies agree with statsmodels", "[golden]") {
+  std::ifstream in(source_dir() + "/tests/golden/basket.csv");
+  std::stringstream text;
+  text << in.rdbuf();
+  const auto golden = parse_csv_table(text.str());
+  REQUIRE(golden.size() == 12);
+  SourceTreeFileSystem files;
+  std::string last_case;
+  std::vector<std::map<std::string, std::string>> actual;
+  size_t row_in_case = 0;
+  for (const auto& g : golden) {
+    if (g.at("case") != last_case) {
+      SingleOptions options;
+      options.series = {g.at("target")};
+      std::istringstream proxies(g.at("proxies"));
+      std::string proxy;
+      while (proxies >> proxy) options.series.push_back(proxy);
+      options.format = "csv";
+      apply_options(g.at("options"), options);
+      actual = parse_csv_table(run_single(options, files).out);
+      last_case = g.at("case");
+      row_in_case = 0;
+    }
+    const auto& row = actual.at(row_in_case++);
+    INFO("case " << g.at("case") << ", proxy " << g.at("proxy"));
+    CHECK(row.at("proxy") == g.at("proxy"));
+    CHECK(row.at("n") == g.at("n"));
+    const bool hac = g.at("options").find("hac") != std::string::npos;
+    for (const char* field : {"hedge_ratio", "std_error", "t_stat", "ci_low", "ci_high",
+                              "intercept", "r_squared", "effectiveness", "vol_target",
+                              "vol_hedged", "condition_number"}) {
+      INFO(field << ": statsmodels " << g.at(field) << ", hedgecalc " << row.at(field));
+      CHECK(close_enough(g.at(field), row.at(field), hac ? 1e-8 : 1e-10));
+    }
   }
 }
 

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/ols.hpp"
 
 using namespace hedgecalc;
 using Catch::Matchers::Contains;
@@ -130,4 +131,70 @@ TEST_CASE("t critical values match closed forms", "[hedge]") {
   CHECK(t_critical_value(0.90, 2) == Approx(0.90 / std::sqrt(2 * 0.95 * 0.05)).epsilon(1e-14));
   // Large df tends to the normal quantile 1.959963984540054.
   CHECK(t_critical_value(0.95, 1e12) == Approx(1.959963984540054).epsilon(1e-9));
+}
+
+TEST_CASE("collinear baskets: a warning when near, an error naming the proxy when exact",
+          "[hedge]") {
+  std::mt19937_64 rng(21);
+  std::normal_distribution<double> normal;
+  std::vector<double> t, a, b, c;
+  for (int i = 0; i < 300; ++i) {
+    a.push_back(0.01 * normal(rng));
+    b.push_back(a.back() + 0.0002 * normal(rng));  // b is almost a
+    c.push_back(0.01 * normal(rng));
+    t.push_back(0.5 * a.back() + 0.3 * c.back() + 0.005 * normal(rng));
+  }
+  ReturnSeries r;
+  for (int i = 0; i < 300; ++i) r.time.push_back((i + 1) * kNanosPerDay);
+  r.values = {t, a, b, c};
+  const std::vector<std::string> labels = {"t", "a.csv:Close", "b.csv:Close", "c.csv:Close"};
+  const HedgeAnalysis near = analyse_hedge(r, labels, {});
+  REQUIRE(near.warnings.size() == 1);
+  CHECK_THAT(near.warnings[0], Contains("a.csv:Close and b.csv:Close") &&
+                                   Contains("nearly collinear"));
+  CHECK(near.condition_number > 30);
+
+  std::vector<double> sum(300);
+  for (int i = 0; i < 300; ++i) sum[i] = 2 * a[i] - c[i];  // exactly dependent
+  r.values = {t, a, sum, c};
+  CHECK_THROWS_WITH(analyse_hedge(r, labels, {}),
+                    Contains("the basket is singular") && Contains("exact linear combination"));
+}
+
+TEST_CASE("the standardized condition number ignores units", "[hedge]") {
+  Eigen::MatrixXd X(4, 2);
+  X << 1, 0, -1, 0, 0, 1, 0, -1;  // orthogonal columns
+  CHECK(standardized_condition_number(X, true) == Approx(1.0).epsilon(1e-14));
+  X.col(1) *= 1e6;
+  CHECK(standardized_condition_number(X, true) == Approx(1.0).epsilon(1e-14));
+}
+
+TEST_CASE("Newey-West with zero lags is White's heteroskedasticity-robust error", "[hedge]") {
+  // Reference: se(h)^2 = sum (x_t - mean x)^2 e_t^2 / Sxx^2, written out by hand.
+  std::mt19937_64 rng(8);
+  std::normal_distribution<double> normal;
+  std::vector<double> t, p;
+  for (int i = 0; i < 400; ++i) {
+    p.push_back(0.01 * normal(rng));
+    t.push_back(0.8 * p.back() + std::fabs(p.back()) * normal(rng));  // heteroskedastic
+  }
+  HedgeOptions options;
+  options.hac = true;
+  options.hac_lags = 0;
+  const HedgeAnalysis a = analyse_hedge(make_returns(t, p), kLabels, options);
+  long double mp = 0, mt = 0;
+  for (int i = 0; i < 400; ++i) mp += p[i], mt += t[i];
+  mp /= 400, mt /= 400;
+  long double sxx = 0, sxy = 0;
+  for (int i = 0; i < 400; ++i) sxx += (p[i] - mp) * (p[i] - mp), sxy += (p[i] - mp) * (t[i] - mt);
+  const long double h = sxy / sxx, alpha = mt - h * mp;
+  long double meat = 0;
+  for (int i = 0; i < 400; ++i) {
+    const long double e = t[i] - alpha - h * p[i];
+    meat += (p[i] - mp) * (p[i] - mp) * e * e;
+  }
+  CHECK(a.proxies[0].std_error == Approx(static_cast<double>(std::sqrt(meat) / sxx)).epsilon(1e-12));
+  CHECK(a.hac_lags == 0);
+  CHECK(default_hac_lags(727) == 6);  // floor(4 * 7.27^(2/9)) = floor(6.22)
+  CHECK(default_hac_lags(100) == 4);
 }

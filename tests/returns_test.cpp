@@ -42,3 +42,14 @@ TEST_CASE("return kinds by name", "[returns]") {
   CHECK(std::string(return_kind_name(ReturnKind::kDiff)) == "diff");
   CHECK_THROWS_AS(parse_return_kind("pct"), UsageError);
 }
+
+TEST_CASE("every K-th row counted back from the last", "[returns]") {
+  AlignedPrices prices;
+  prices.time = {1, 2, 3, 4, 5, 6, 7};
+  prices.prices = {{10, 11, 12, 13, 14, 15, 16}};
+  // 7 rows, K = 3: rows 0, 3, 6 (no remainder); K = 4: rows 2, 6 (the oldest 2 dropped).
+  CHECK(every_kth_row(prices, 3).time == std::vector<Timestamp>{1, 4, 7});
+  CHECK(every_kth_row(prices, 4).time == std::vector<Timestamp>{3, 7});
+  CHECK(every_kth_row(prices, 4).prices[0] == std::vector<double>{12, 16});
+  CHECK(every_kth_row(prices, 1).time.size() == 7);
+}

@@ -16,4 +16,9 @@ struct AlignedPrices {
 /// Inner join of sorted, duplicate-free series; O(total rows).
 AlignedPrices align_inner(const std::vector<const PriceSeries*>& series);
 
+/// As-of join (pandas merge_asof, direction backward): each time of series[0] takes
+/// every other series' latest price at or before it, at most max_gap older (no limit
+/// when max_gap is negative); times some series cannot fill are dropped. O(total rows).
+AlignedPrices align_asof(const std::vector<const PriceSeries*>& series, Timestamp max_gap);
+
 }  // namespace hedgecalc

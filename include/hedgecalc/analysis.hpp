@@ -2,6 +2,7 @@
 // One analysis from loaded series to every estimate: align -> returns -> full-sample
 // hedge, plus the rolling, EWMA and backtest views when asked for.
 
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,13 +13,25 @@
 #include "hedgecalc/price_series.hpp"
 #include "hedgecalc/returns.hpp"
 #include "hedgecalc/rolling.hpp"
+#include "hedgecalc/sizing.hpp"
 
 namespace hedgecalc {
+
+/// --exposure, --proxy-price, --contract-size.
+struct SizingOptions {
+  double exposure = NAN;               ///< NaN: no sizing
+  std::vector<double> proxy_prices;    ///< one, or one per proxy; empty: last aligned prices
+  std::vector<double> contract_sizes;  ///< one, or one per proxy; empty: 1
+};
 
 /// What to estimate.
 struct AnalysisOptions {
   ReturnKind kind = ReturnKind::kSimple;
   HedgeOptions hedge;
+  bool asof = false;            ///< --align asof
+  Timestamp max_gap = -1;       ///< --max-gap (negative: none)
+  size_t horizon = 1;           ///< --horizon K
+  SizingOptions sizing;
   size_t window = 0;                  ///< --window W (0: none)
   std::optional<double> ewma_lambda;  ///< --ewma / --halflife
   size_t rebalance = 0;               ///< --rebalance K (0: none; needs a window)
@@ -35,6 +48,9 @@ struct Analysis {
   double ewma_lambda = 0;
   std::optional<EwmaSeries> ewma;
   std::optional<Backtest> backtest;
+  size_t horizon = 1;
+  bool asof = false;
+  std::vector<Sizing> sizing;  ///< one per proxy, when --exposure is given
 };
 
 /// Runs the analysis of series[0] (target) on the others. Throws DataError or

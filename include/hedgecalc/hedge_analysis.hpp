@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <Eigen/Dense>
+
 #include "hedgecalc/returns.hpp"
 
 namespace hedgecalc {
@@ -13,7 +15,13 @@ namespace hedgecalc {
 struct HedgeOptions {
   bool intercept = true;
   double confidence = 0.95;  ///< level of the t-interval for each hedge ratio
+  bool hac = false;          ///< --se hac: Newey-West standard errors
+  long hac_lags = -1;        ///< --hac-lags; -1: floor(4 (n/100)^(2/9))
 };
+
+/// Above this condition number of the standardized proxies, a basket gets a warning
+/// (Belsley, Kuh and Welsch's rule of thumb for harmful collinearity).
+constexpr double kCollinearityWarning = 30.0;
 
 /// One proxy's ratio and its inference.
 struct ProxyEstimate {
@@ -36,6 +44,12 @@ struct HedgeAnalysis {
   double r_squared = 0;
   double effectiveness = 0;  ///< 1 - var(r_T - h'r_P) / var(r_T)
   double vol_target = 0, vol_proxy = 0, vol_hedged = 0;
+  bool intercept_fitted = true;
+  bool hac = false;
+  long hac_lags = 0;            ///< lags used with --se hac
+  double condition_number = 1;  ///< of the centred proxies scaled to unit length
+  long dof = 0;                 ///< residual degrees of freedom of the t-interval
+  std::vector<std::string> warnings;  ///< for stderr (near-collinear proxies)
 };
 
 /// Fits the hedge on returns (values[0] the target, the rest proxies). labels name
@@ -46,5 +60,10 @@ HedgeAnalysis analyse_hedge(const ReturnSeries& returns, const std::vector<std::
 
 /// The two-sided Student-t critical value for the level and degrees of freedom.
 double t_critical_value(double confidence, double degrees_of_freedom);
+
+/// Condition number (largest over smallest singular value) of X's columns after
+/// centring (with an intercept) and scaling each to unit length: 1 for orthogonal
+/// proxies, infinite for collinear ones, and free of the units the proxies move in.
+double standardized_condition_number(const Eigen::MatrixXd& X, bool intercept);
 
 }  // namespace hedgecalc

@@ -3,6 +3,7 @@
 // Householder QR of the centred design (never the normal equations inverted).
 
 #include <Eigen/Dense>
+#include <vector>
 
 namespace hedgecalc {
 
@@ -22,5 +23,17 @@ struct OlsFit {
 /// Fits y on X (n x k), with an intercept unless told not to. Returns rank < k
 /// instead of throwing when the columns are linearly dependent; the caller decides.
 OlsFit fit_ols(const Eigen::VectorXd& y, const Eigen::MatrixXd& X, bool intercept);
+
+/// Newey-West standard errors of the slopes (Bartlett kernel, weights 1 - l/(lags+1),
+/// no small-sample factor: statsmodels' cov_type='HAC' defaults). With an intercept
+/// the sandwich is built on the centred design, whose slope block is the same.
+Eigen::VectorXd hac_std_errors(const Eigen::MatrixXd& X, const OlsFit& fit, bool intercept,
+                               long lags);
+
+/// The default Newey-West lag length floor(4 (n/100)^(2/9)).
+long default_hac_lags(long n);
+
+/// The indices (into X's columns) that the pivoted QR found to depend on the others.
+std::vector<long> dependent_columns(const Eigen::MatrixXd& X, bool intercept);
 
 }  // namespace hedgecalc

@@ -30,6 +30,11 @@ struct ReturnSeries {
 /// kinds that divide by prices.
 void require_positive_prices(const PriceSeries& series, ReturnKind kind);
 
+/// --horizon K: every K-th aligned row, counted back from the last, so that returns
+/// are K periods long and do not overlap; the oldest (rows - 1) mod K rows, too few
+/// for a whole period, are dropped.
+AlignedPrices every_kth_row(const AlignedPrices& aligned, size_t k);
+
 /// Returns from aligned prices (for kNone the aligned values themselves).
 ReturnSeries compute_returns(const AlignedPrices& aligned, ReturnKind kind);
 

@@ -35,6 +35,16 @@ struct SingleOptions {
   double min_correlation = NAN;
   double min_effectiveness = NAN;
   std::string plot;  ///< SVG file to write
+  bool no_intercept = false;
+  std::string se = "classical";
+  long hac_lags = -1;
+  std::string frequency;
+  std::string align = "inner";
+  std::string max_gap;
+  size_t horizon = 1;
+  double exposure = NAN;
+  std::vector<double> proxy_price;
+  std::vector<double> contract_size;
 };
 
 /// What a command prints and how it exits.

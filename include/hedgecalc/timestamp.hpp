@@ -54,6 +54,19 @@ std::optional<ParsedTimestamp> parse_timestamp(std::string_view text);
 /// Days since 1970-01-01 of a proleptic Gregorian date (no range checks).
 std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day);
 
+/// A proleptic Gregorian calendar date.
+struct CivilDate {
+  std::int64_t year;
+  unsigned month, day;
+};
+
+/// The date of a day number (the inverse of days_from_civil).
+CivilDate civil_from_days(std::int64_t days);
+
+/// A duration such as 90s, 15m, 2h, 3d or 1w (also ms) in nanoseconds; nullopt if
+/// the text is not one.
+std::optional<Timestamp> parse_duration(std::string_view text);
+
 /// True when year-month-day names a real calendar day.
 bool valid_date(std::int64_t year, unsigned month, unsigned day);
 

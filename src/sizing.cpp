@@ -1,0 +1,32 @@
+#include "hedgecalc/sizing.hpp"
+
+#include <cmath>
+
+#include "hedgecalc/error.hpp"
+
+namespace hedgecalc {
+
+Sizing size_hedge(double ratio, ReturnKind kind, double exposure, double proxy_price,
+                  double contract_size) {
+  if (!(proxy_price > 0) || !std::isfinite(proxy_price)) {
+    throw UsageError("the proxy price for sizing must be a positive number (--proxy-price)");
+  }
+  if (!(contract_size > 0) || !std::isfinite(contract_size)) {
+    throw UsageError("--contract-size must be a positive number");
+  }
+  Sizing s;
+  s.exposure = exposure;
+  s.proxy_price = proxy_price;
+  if (kind == ReturnKind::kDiff) {
+    s.units = ratio * exposure;
+    s.hedge_notional = s.units * proxy_price;
+  } else {
+    s.hedge_notional = ratio * exposure;
+    s.units = s.hedge_notional / proxy_price;
+  }
+  s.contracts_exact = s.units / contract_size;
+  s.contracts = std::round(s.contracts_exact);
+  return s;
+}
+
+}  // namespace hedgecalc
