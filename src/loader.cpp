@@ -25,21 +25,96 @@ std::string delimiter_name(char delimiter) {
   return delimiter == '\t' ? std::string("TAB") : std::string("'") + delimiter + "'";
 }
 
-// Reads rows into a series once the columns are known.
+void split_or_throw(FieldSplitter& splitter, const SourceRecord& record,
+                    const std::string& file_label, char delimiter) {
+  const SplitStatus status = splitter.split(record.text, delimiter);
+  if (status == SplitStatus::kOk) return;
+  const std::string what =
+      status == SplitStatus::kUnterminatedQuote ? "unterminated quote" : "text after a closing quote";
+  throw DataError(location(file_label, record.line) + "column " +
+                  std::to_string(splitter.error_offset() + 1) + ": " + what + " in " +
+                  quoted_excerpt(record.text));
+}
+
+NumberStyle number_style(const CsvOptions& options) {
+  NumberStyle style;
+  if (options.thousands) style.thousands = *options.thousands;
+  style.decimal = options.decimal;
+  return style;
+}
+
+// The header (or, headerless, the first row) and the first rows kept as text until
+// the price columns are known.
+struct Preamble {
+  std::vector<std::string> names;
+  char delimiter = ',';
+  size_t date_index = 0;
+  std::vector<std::pair<std::string, size_t>> samples;
+};
+
+Preamble read_preamble(LineSource& source, const std::string& file_label,
+                       const CsvOptions& options) {
+  Preamble p;
+  std::optional<SourceRecord> first;
+  while ((first = source.next('\0')) && is_skippable(first->text)) {
+  }
+  if (!first) throw DataError(file_label + ": the file is empty (no header and no rows)");
+  p.delimiter = options.delimiter.value_or(detect_delimiter(first->text));
+  FieldSplitter splitter;
+  split_or_throw(splitter, *first, file_label, p.delimiter);
+  for (size_t i = 0; i < splitter.fields().size(); ++i) {
+    p.names.push_back(options.headerless ? std::to_string(i + 1)
+                                         : std::string(trim(splitter.fields()[i])));
+  }
+  if (options.headerless) p.samples.emplace_back(std::string(first->text), first->line);
+  std::optional<SourceRecord> record;
+  while (p.samples.size() < kSampleRows && (record = source.next(p.delimiter))) {
+    if (!is_skippable(record->text)) p.samples.emplace_back(std::string(record->text), record->line);
+  }
+  p.date_index = find_date_column(p.names, options.date_column, file_label);
+  return p;
+}
+
+size_t resolve_column(const Preamble& p, const std::optional<std::string>& column,
+                      const std::string& file_label, const CsvOptions& options) {
+  size_t index;
+  if (column) {
+    index = find_named_column(p.names, *column, file_label);
+  } else {
+    FieldSplitter splitter;
+    std::vector<std::vector<std::string>> sample_rows;
+    for (const auto& [text, line] : p.samples) {
+      split_or_throw(splitter, {text, line}, file_label, p.delimiter);
+      sample_rows.emplace_back(splitter.fields().begin(), splitter.fields().end());
+    }
+    // The numeric-column guess must read numbers as --thousands/--decimal say.
+    index = guess_price_column(p.names, p.date_index, sample_rows, file_label,
+                               number_style(options));
+  }
+  if (index == p.date_index) {
+    throw DataError(file_label + ": column " + quoted_excerpt(p.names[index]) +
+                    " is the date column; name the price column as " + file_label + ":COLUMN");
+  }
+  return index;
+}
+
+// Reads rows into one series per requested column.
 class RowReader {
  public:
-  RowReader(const std::string& file_label, const std::vector<std::string>& names, char delimiter,
-            size_t date_index, size_t price_index, const CsvOptions& options, PriceSeries& series)
+  RowReader(const std::string& file_label, const Preamble& preamble,
+            const std::vector<size_t>& price_indices, const CsvOptions& options,
+            std::vector<ColumnLoad>& columns)
       : file_label_(file_label),
-        names_(names),
-        delimiter_(delimiter),
-        date_index_(date_index),
-        price_index_(price_index),
+        names_(preamble.names),
+        delimiter_(preamble.delimiter),
+        date_index_(preamble.date_index),
+        price_indices_(price_indices),
         options_(options),
-        series_(series) {
-    if (options.thousands) number_style_.thousands = *options.thousands;
-    number_style_.decimal = options.decimal;
-  }
+        columns_(columns),
+        number_style_(number_style(options)) {}
+
+  /// False once every column has failed: nothing more to read.
+  bool any_column_alive() const { return failed_ < columns_.size(); }
 
   void read(const SourceRecord& record) {
     split_or_throw(splitter_, record, file_label_, delimiter_);
@@ -51,32 +126,33 @@ class RowReader {
                       std::to_string(names_.size()) + " (delimiter " + delimiter_name(delimiter_) +
                       ")");
     }
-    const std::string_view price_text = fields[price_index_];
-    const Cell cell = parse_cell(price_text, number_style_);
-    if (cell.kind == CellKind::kMissing) {
-      ++series_.missing;
-      return;
+    // The date is read once per row, and only when some column has a price in it.
+    bool have_date = false;
+    Timestamp time = 0;
+    for (size_t c = 0; c < price_indices_.size(); ++c) {
+      ColumnLoad& column = columns_[c];
+      if (!column.error.empty()) continue;
+      const std::string_view price_text = fields[price_indices_[c]];
+      const Cell cell = parse_cell(price_text, number_style_);
+      if (cell.kind == CellKind::kMissing) {
+        ++column.series.missing;
+        continue;
+      }
+      if (cell.kind != CellKind::kNumber) {
+        column.error = where(record.line, price_indices_[c]) + quoted_excerpt(trim(price_text)) +
+                       (cell.kind == CellKind::kNonFinite ? " is not a finite number"
+                                                          : " is not a number");
+        ++failed_;
+        continue;
+      }
+      if (!have_date) {
+        time = parse_date(fields[date_index_], record.line);
+        have_date = true;
+      }
+      column.series.time.push_back(time);
+      column.series.price.push_back(cell.value);
+      column.series.line.push_back(static_cast<std::uint32_t>(record.line));
     }
-    if (cell.kind != CellKind::kNumber) {
-      throw DataError(where(record.line, price_index_) + quoted_excerpt(trim(price_text)) +
-                      (cell.kind == CellKind::kNonFinite ? " is not a finite number"
-                                                         : " is not a number"));
-    }
-    series_.time.push_back(parse_date(fields[date_index_], record.line));
-    series_.price.push_back(cell.value);
-    series_.line.push_back(static_cast<std::uint32_t>(record.line));
-  }
-
-  static void split_or_throw(FieldSplitter& splitter, const SourceRecord& record,
-                             const std::string& file_label, char delimiter) {
-    const SplitStatus status = splitter.split(record.text, delimiter);
-    if (status == SplitStatus::kOk) return;
-    const std::string what = status == SplitStatus::kUnterminatedQuote
-                                 ? "unterminated quote"
-                                 : "text after a closing quote";
-    throw DataError(location(file_label, record.line) + "column " +
-                    std::to_string(splitter.error_offset() + 1) + ": " + what + " in " +
-                    quoted_excerpt(record.text));
   }
 
  private:
@@ -113,85 +189,92 @@ class RowReader {
   const std::vector<std::string>& names_;
   const char delimiter_;
   const size_t date_index_;
-  const size_t price_index_;
+  const std::vector<size_t>& price_indices_;
   const CsvOptions& options_;
-  PriceSeries& series_;
+  std::vector<ColumnLoad>& columns_;
   NumberStyle number_style_;
   FieldSplitter splitter_;
+  size_t failed_ = 0;
   size_t first_date_line_ = 0;
   std::string first_date_text_;
   DateStyle first_style_ = DateStyle::kIsoDash;
 };
 
+std::vector<ColumnLoad> load_indices(LineSource& source, const Preamble& preamble,
+                                     const std::vector<size_t>& indices,
+                                     const std::string& file_label, const CsvOptions& options) {
+  std::vector<ColumnLoad> columns(indices.size());
+  // One exact reservation: no vector growth slack on files of millions of rows.
+  const size_t rows_bound = preamble.samples.size() + source.remaining_line_count();
+  for (size_t c = 0; c < indices.size(); ++c) {
+    PriceSeries& s = columns[c].series;
+    s.file = file_label;
+    s.column = preamble.names[indices[c]];
+    s.time.reserve(rows_bound);
+    s.price.reserve(rows_bound);
+    s.line.reserve(rows_bound);
+  }
+  RowReader rows(file_label, preamble, indices, options, columns);
+  for (const auto& [text, line] : preamble.samples) {
+    if (rows.any_column_alive()) rows.read({text, line});
+  }
+  std::optional<SourceRecord> record;
+  while (rows.any_column_alive() && (record = source.next(preamble.delimiter))) {
+    if (!is_skippable(record->text)) rows.read(*record);
+  }
+  for (ColumnLoad& column : columns) {
+    PriceSeries& s = column.series;
+    if (!column.error.empty()) {
+      s = PriceSeries{s.file, s.column, {}, {}, {}, 0};
+      continue;
+    }
+    if (s.size() == 0) {
+      column.error = file_label + ": column " + quoted_excerpt(s.column) +
+                     (s.missing > 0 ? ": every one of the " + std::to_string(s.missing) +
+                                          " rows is missing its price"
+                                    : ": no data rows after the header");
+      continue;
+    }
+    try {
+      sort_by_time(s);
+    } catch (const DataError& e) {
+      column.error = e.what();
+      s = PriceSeries{s.file, s.column, {}, {}, {}, 0};
+    }
+  }
+  return columns;
+}
+
 }  // namespace
+
+std::vector<ColumnLoad> load_columns(std::string_view bytes, const std::string& file_label,
+                                     const std::vector<std::optional<std::string>>& columns,
+                                     const CsvOptions& options) {
+  LineSource source(file_label, bytes);
+  const Preamble preamble = read_preamble(source, file_label, options);
+  std::vector<size_t> indices;
+  for (const auto& column : columns) {
+    indices.push_back(resolve_column(preamble, column, file_label, options));
+  }
+  return load_indices(source, preamble, indices, file_label, options);
+}
+
+std::vector<ColumnLoad> load_all_columns(std::string_view bytes, const std::string& file_label,
+                                         const CsvOptions& options) {
+  LineSource source(file_label, bytes);
+  const Preamble preamble = read_preamble(source, file_label, options);
+  std::vector<size_t> indices;
+  for (size_t i = 0; i < preamble.names.size(); ++i) {
+    if (i != preamble.date_index) indices.push_back(i);
+  }
+  return load_indices(source, preamble, indices, file_label, options);
+}
 
 PriceSeries load_series(std::string_view bytes, const std::string& file_label,
                         const std::optional<std::string>& column, const CsvOptions& options) {
-  LineSource source(file_label, bytes);
-  std::optional<SourceRecord> first;
-  while ((first = source.next('\0')) && is_skippable(first->text)) {
-  }
-  if (!first) throw DataError(file_label + ": the file is empty (no header and no rows)");
-  const char delimiter = options.delimiter.value_or(detect_delimiter(first->text));
-
-  FieldSplitter splitter;
-  RowReader::split_or_throw(splitter, *first, file_label, delimiter);
-  std::vector<std::string> names;
-  for (size_t i = 0; i < splitter.fields().size(); ++i) {
-    names.push_back(options.headerless ? std::to_string(i + 1)
-                                       : std::string(trim(splitter.fields()[i])));
-  }
-
-  // Keep the first rows (as text) until the price column is known.
-  std::vector<std::pair<std::string, size_t>> samples;
-  if (options.headerless) samples.emplace_back(std::string(first->text), first->line);
-  std::optional<SourceRecord> record;
-  while (samples.size() < kSampleRows && (record = source.next(delimiter))) {
-    if (!is_skippable(record->text)) samples.emplace_back(std::string(record->text), record->line);
-  }
-
-  const size_t date_index = find_date_column(names, options.date_column, file_label);
-  size_t price_index;
-  if (column) {
-    price_index = find_named_column(names, *column, file_label);
-  } else {
-    // The numeric-column guess must read numbers as --thousands/--decimal say.
-    std::vector<std::vector<std::string>> sample_rows;
-    for (const auto& [text, line] : samples) {
-      RowReader::split_or_throw(splitter, {text, line}, file_label, delimiter);
-      sample_rows.emplace_back(splitter.fields().begin(), splitter.fields().end());
-    }
-    NumberStyle style;
-    if (options.thousands) style.thousands = *options.thousands;
-    style.decimal = options.decimal;
-    price_index = guess_price_column(names, date_index, sample_rows, file_label, style);
-  }
-  if (price_index == date_index) {
-    throw DataError(file_label + ": column " + quoted_excerpt(names[price_index]) +
-                    " is the date column; name the price column as " + file_label + ":COLUMN");
-  }
-
-  PriceSeries series;
-  series.file = file_label;
-  series.column = names[price_index];
-  // One exact reservation: no vector growth slack on files of millions of rows.
-  const size_t rows_bound = samples.size() + source.remaining_line_count();
-  series.time.reserve(rows_bound);
-  series.price.reserve(rows_bound);
-  series.line.reserve(rows_bound);
-  RowReader rows(file_label, names, delimiter, date_index, price_index, options, series);
-  for (const auto& [text, line] : samples) rows.read({text, line});
-  while ((record = source.next(delimiter))) {
-    if (!is_skippable(record->text)) rows.read(*record);
-  }
-  if (series.size() == 0) {
-    throw DataError(file_label + ": column " + quoted_excerpt(series.column) +
-                    (series.missing > 0 ? ": every one of the " + std::to_string(series.missing) +
-                                              " rows is missing its price"
-                                        : ": no data rows after the header"));
-  }
-  sort_by_time(series);
-  return series;
+  std::vector<ColumnLoad> loaded = load_columns(bytes, file_label, {column}, options);
+  if (!loaded.front().error.empty()) throw DataError(loaded.front().error);
+  return std::move(loaded.front().series);
 }
 
 }  // namespace hedgecalc

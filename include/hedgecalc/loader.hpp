@@ -27,4 +27,22 @@ struct CsvOptions {
 PriceSeries load_series(std::string_view bytes, const std::string& file_label,
                         const std::optional<std::string>& column, const CsvOptions& options);
 
+/// One column of a multi-column load: its series, or why it could not be read.
+struct ColumnLoad {
+  PriceSeries series;
+  std::string error;  ///< empty when the column loaded
+};
+
+/// Reads several price columns in one pass over the bytes (a column may be asked for
+/// more than once). A problem in one column's cells (a bad number, a conflicting
+/// duplicate, no prices) fails that column only; a problem of the file or its rows
+/// (no header, a ragged row, a bad date) throws DataError.
+std::vector<ColumnLoad> load_columns(std::string_view bytes, const std::string& file_label,
+                                     const std::vector<std::optional<std::string>>& columns,
+                                     const CsvOptions& options);
+
+/// Every column but the date column, in file order (for wide files: matrix).
+std::vector<ColumnLoad> load_all_columns(std::string_view bytes, const std::string& file_label,
+                                         const CsvOptions& options);
+
 }  // namespace hedgecalc
