@@ -16,9 +16,8 @@
 #include "hedgecalc/series_spec.hpp"
 
 namespace hedgecalc {
-namespace {
 
-CsvOptions csv_options(const SingleOptions& options) {
+CsvOptions csv_options_from(const SingleOptions& options) {
   CsvOptions csv;
   csv.headerless = options.headerless;
   if (!options.delimiter.empty()) {
@@ -52,6 +51,8 @@ CsvOptions csv_options(const SingleOptions& options) {
   return csv;
 }
 
+namespace {
+
 void check_arguments(const SingleOptions& options) {
   if (options.series.size() < 2) {
     throw UsageError("expected TARGET and at least one PROXY (see hedgecalc --help)");
@@ -59,12 +60,14 @@ void check_arguments(const SingleOptions& options) {
   size_t stdin_count = 0;
   for (const std::string& s : options.series) stdin_count += s == "-" || s.rfind("-:", 0) == 0;
   if (stdin_count > 1) throw UsageError("standard input (-) can be read only once per command");
+}
+
+}  // namespace
+
+AnalysisOptions analysis_options_from(const SingleOptions& options) {
   if (!(options.confidence > 0 && options.confidence < 1)) {
     throw UsageError("--confidence must be between 0 and 1 (exclusive)");
   }
-}
-
-AnalysisOptions analysis_options_from(const SingleOptions& options) {
   AnalysisOptions analysis;
   analysis.kind = parse_return_kind(options.returns);
   analysis.hedge.confidence = options.confidence;
@@ -116,6 +119,24 @@ AnalysisOptions analysis_options_from(const SingleOptions& options) {
   return analysis;
 }
 
+Thresholds thresholds_from(const SingleOptions& options) {
+  Thresholds thresholds;
+  if (!std::isnan(options.min_correlation)) thresholds.min_correlation = options.min_correlation;
+  if (!std::isnan(options.min_effectiveness)) {
+    thresholds.min_effectiveness = options.min_effectiveness;
+  }
+  return thresholds;
+}
+
+void prepare_series(PriceSeries& series, const DateRange& range, const SingleOptions& options,
+                    ReturnKind kind) {
+  restrict_to_range(series, range);
+  if (!options.frequency.empty()) resample_last(series, parse_frequency(options.frequency));
+  require_positive_prices(series, kind);
+}
+
+namespace {
+
 // The table shows the shape of the rolling ratio and correlation at a glance.
 void add_sparklines(Value& record, const Analysis& analysis) {
   if (!analysis.rolling) return;
@@ -132,6 +153,10 @@ void add_sparklines(Value& record, const Analysis& analysis) {
 void setup_single(CLI::App& app, SingleOptions& options) {
   app.add_option("series", options.series,
                  "TARGET then one or more PROXY series, each PATH[:COLUMN] ('-' is stdin)");
+  add_analysis_options(app, options);
+}
+
+void add_analysis_options(CLI::App& app, SingleOptions& options) {
   app.add_option("--format", options.format, "Output: table, csv, tsv, json, ndjson")
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson"}))
       ->capture_default_str();
@@ -206,16 +231,12 @@ void setup_single(CLI::App& app, SingleOptions& options) {
 
 CommandResult run_single(const SingleOptions& options, FileSystem& files) {
   check_arguments(options);
-  const CsvOptions csv = csv_options(options);
+  const CsvOptions csv = csv_options_from(options);
   const AnalysisOptions analysis_options = analysis_options_from(options);
   const ReturnKind kind = analysis_options.kind;
   const OutputFormat format = parse_output_format(options.format);
   const DateRange range = parse_date_range(options.from, options.to);
-  Thresholds thresholds;
-  if (!std::isnan(options.min_correlation)) thresholds.min_correlation = options.min_correlation;
-  if (!std::isnan(options.min_effectiveness)) {
-    thresholds.min_effectiveness = options.min_effectiveness;
-  }
+  const Thresholds thresholds = thresholds_from(options);
 
   std::vector<PriceSeries> series;
   series.reserve(options.series.size());
@@ -223,11 +244,7 @@ CommandResult run_single(const SingleOptions& options, FileSystem& files) {
     const SeriesSpec spec = parse_series_spec(argument, files);
     const FileContents contents = files.read(spec.path);
     series.push_back(load_series(contents.bytes(), spec.path, spec.column, csv));
-    restrict_to_range(series.back(), range);
-    if (!options.frequency.empty()) {
-      resample_last(series.back(), parse_frequency(options.frequency));
-    }
-    require_positive_prices(series.back(), kind);
+    prepare_series(series.back(), range, options, kind);
   }
 
   std::vector<const PriceSeries*> pointers;

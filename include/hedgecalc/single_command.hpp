@@ -8,7 +8,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include "hedgecalc/analysis.hpp"
+#include "hedgecalc/date_range.hpp"
 #include "hedgecalc/file_system.hpp"
+#include "hedgecalc/loader.hpp"
+#include "hedgecalc/thresholds.hpp"
 
 namespace hedgecalc {
 
@@ -56,6 +60,23 @@ struct CommandResult {
 
 /// Registers the options of the single analysis on app.
 void setup_single(CLI::App& app, SingleOptions& options);
+
+/// Registers every analysis option (not the positional series), for batch too.
+void add_analysis_options(CLI::App& app, SingleOptions& options);
+
+/// The CSV reading options the command line asks for; throws UsageError.
+CsvOptions csv_options_from(const SingleOptions& options);
+
+/// What to estimate, from the command line; throws UsageError.
+AnalysisOptions analysis_options_from(const SingleOptions& options);
+
+/// --min-correlation / --min-effectiveness.
+Thresholds thresholds_from(const SingleOptions& options);
+
+/// SPEC.md's step 1 after reading: --from/--to, --frequency, and the price > 0 check
+/// the return kind needs. Throws DataError naming file and line.
+void prepare_series(PriceSeries& series, const DateRange& range, const SingleOptions& options,
+                    ReturnKind kind);
 
 /// Runs the analysis; throws hedgecalc::Error. Nothing is printed here, so that an
 /// error leaves stdout empty; a --plot file is written through files.

@@ -1,0 +1,85 @@
+#pragma once
+// A parallel map whose results are consumed strictly in input order, as soon as each
+// result and all before it are ready. At most `window` results wait at once, so
+// memory does not grow with the number of items.
+
+#include <condition_variable>
+#include <cstddef>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace hedgecalc {
+
+/// Runs produce(i) for i in [0, count) on `threads` workers and consume(i, result)
+/// in order on the calling thread. produce must not throw; consume may (the workers
+/// are stopped and joined before the exception leaves).
+template <typename Result>
+void ordered_parallel_map(size_t count, size_t threads, size_t window,
+                          const std::function<Result(size_t)>& produce,
+                          const std::function<void(size_t, Result&)>& consume) {
+  if (threads <= 1 || count <= 1) {
+    for (size_t i = 0; i < count; ++i) {
+      Result r = produce(i);
+      consume(i, r);
+    }
+    return;
+  }
+  std::mutex mutex;
+  std::condition_variable ready, room;
+  std::vector<std::optional<Result>> slots(window);
+  size_t next_to_take = 0, next_to_consume = 0;
+  bool stop = false;
+  auto worker = [&] {
+    while (true) {
+      size_t i;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        room.wait(lock, [&] { return stop || next_to_take >= count ||
+                                     next_to_take < next_to_consume + window; });
+        if (stop || next_to_take >= count) return;
+        i = next_to_take++;
+      }
+      Result r = produce(i);
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        slots[i % window] = std::move(r);
+      }
+      ready.notify_all();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
+  std::exception_ptr failure;
+  try {
+    for (; next_to_consume < count;) {
+      Result r;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        ready.wait(lock, [&] { return slots[next_to_consume % window].has_value(); });
+        r = std::move(*slots[next_to_consume % window]);
+        slots[next_to_consume % window].reset();
+      }
+      consume(next_to_consume, r);
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        ++next_to_consume;
+      }
+      room.notify_all();
+    }
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    stop = true;
+  }
+  room.notify_all();
+  for (std::thread& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace hedgecalc

@@ -1,0 +1,33 @@
+#pragma once
+// The PAIRS file of `hedgecalc batch`: a CSV whose header holds target and proxy
+// (any case) and optionally id.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hedgecalc {
+
+/// One row of PAIRS.
+struct PairRow {
+  size_t index;  ///< 0-based data row number (what --shard counts)
+  size_t line;   ///< line in the file, for messages
+  std::optional<std::string> id;
+  std::string target, proxy;  ///< PATH[:COLUMN] as written
+};
+
+/// Parses PAIRS; throws DataError naming file and line when the header lacks target
+/// or proxy, or a row is short of fields.
+std::vector<PairRow> read_pairs(std::string_view bytes, const std::string& file_label);
+
+/// --shard I/N: (I-1, N) with 1 <= I <= N; throws UsageError otherwise.
+std::pair<size_t, size_t> parse_shard(const std::string& text);
+
+/// The folder relative paths in PAIRS are resolved from ("" for the current one).
+std::string pairs_folder(const std::string& pairs_path);
+
+/// path resolved against folder unless it is absolute or "-".
+std::string resolve_path(const std::string& folder, const std::string& path);
+
+}  // namespace hedgecalc

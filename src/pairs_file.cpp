@@ -1,0 +1,82 @@
+#include "hedgecalc/pairs_file.hpp"
+
+#include "hedgecalc/csv_fields.hpp"
+#include "hedgecalc/error.hpp"
+#include "hedgecalc/line_source.hpp"
+#include "hedgecalc/text.hpp"
+
+namespace hedgecalc {
+
+std::vector<PairRow> read_pairs(std::string_view bytes, const std::string& file_label) {
+  LineSource source(file_label, bytes);
+  std::optional<SourceRecord> record;
+  while ((record = source.next('\0')) && trim(record->text).empty()) {
+  }
+  if (!record) throw DataError(file_label + ": the pairs file is empty");
+  const char delimiter = detect_delimiter(record->text);
+  FieldSplitter splitter;
+  if (splitter.split(record->text, delimiter) != SplitStatus::kOk) {
+    throw DataError(location(file_label, record->line) + "cannot read the header");
+  }
+  std::optional<size_t> id_at, target_at, proxy_at;
+  for (size_t i = 0; i < splitter.fields().size(); ++i) {
+    const std::string_view name = trim(splitter.fields()[i]);
+    if (iequals(name, "id")) id_at = i;
+    if (iequals(name, "target")) target_at = i;
+    if (iequals(name, "proxy")) proxy_at = i;
+  }
+  if (!target_at || !proxy_at) {
+    throw DataError(location(file_label, record->line) +
+                    "the header must name a target and a proxy column (and may name id), "
+                    "e.g. \"id,target,proxy\"");
+  }
+  const size_t needed = std::max({*target_at, *proxy_at, id_at.value_or(0)}) + 1;
+  std::vector<PairRow> rows;
+  while ((record = source.next(delimiter))) {
+    if (trim(record->text).empty() || trim(record->text).front() == '#') continue;
+    if (splitter.split(record->text, delimiter) != SplitStatus::kOk) {
+      throw DataError(location(file_label, record->line) + "bad quoting in " +
+                      quoted_excerpt(record->text));
+    }
+    const auto& f = splitter.fields();
+    if (f.size() < needed) {
+      throw DataError(location(file_label, record->line) + "row has " + std::to_string(f.size()) +
+                      " fields; target and proxy need " + std::to_string(needed));
+    }
+    PairRow row{rows.size(), record->line, std::nullopt, std::string(trim(f[*target_at])),
+                std::string(trim(f[*proxy_at]))};
+    if (id_at) row.id = std::string(trim(f[*id_at]));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::pair<size_t, size_t> parse_shard(const std::string& text) {
+  const size_t slash = text.find('/');
+  try {
+    if (slash != std::string::npos) {
+      size_t used_i = 0, used_n = 0;
+      const std::string i_text = text.substr(0, slash), n_text = text.substr(slash + 1);
+      const unsigned long i = std::stoul(i_text, &used_i);
+      const unsigned long n = std::stoul(n_text, &used_n);
+      if (used_i == i_text.size() && used_n == n_text.size() && i >= 1 && i <= n) {
+        return {i - 1, n};
+      }
+    }
+  } catch (const std::exception&) {
+  }
+  throw UsageError("--shard " + text + ": expected I/N with 1 <= I <= N, e.g. 3/8");
+}
+
+std::string pairs_folder(const std::string& pairs_path) {
+  if (pairs_path == "-") return "";
+  const size_t slash = pairs_path.rfind('/');
+  return slash == std::string::npos ? "" : pairs_path.substr(0, slash + 1);
+}
+
+std::string resolve_path(const std::string& folder, const std::string& path) {
+  if (path.empty() || path == "-" || path.front() == '/' || folder.empty()) return path;
+  return folder + path;
+}
+
+}  // namespace hedgecalc
