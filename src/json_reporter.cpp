@@ -1,6 +1,7 @@
 #include "hedgecalc/json_reporter.hpp"
 
 #include <cstdio>
+#include <sstream>
 
 #include "hedgecalc/number_format.hpp"
 #include "hedgecalc/text.hpp"
@@ -37,6 +38,14 @@ std::string json_quote(std::string_view text) {
     i += length;
   }
   return out + "\"";
+}
+
+std::string compact_json(const Value& value) {
+  std::ostringstream out;
+  JsonReporter(out, /*compact=*/true).write(value);
+  std::string text = out.str();
+  text.pop_back();  // the newline write() ends a record with
+  return text;
 }
 
 void JsonReporter::write(const Value& record) {

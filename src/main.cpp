@@ -1,9 +1,12 @@
 // hedgecalc's entry point: wires the commands together and turns every error into
 // one "hedgecalc: error: ..." line and SPEC.md's exit code.
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "hedgecalc/batch_command.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/file_system.hpp"
 #include "hedgecalc/single_command.hpp"
@@ -21,6 +24,10 @@ int main(int argc, char** argv) {
       "Exit codes: 0 ok, 1 data error, 2 usage error, 3 threshold not met.");
   hedgecalc::SingleOptions single;
   hedgecalc::setup_single(app, single);
+  CLI::App* batch_command = app.add_subcommand(
+      "batch", "One analysis per row of a PAIRS file (target, proxy, optional id columns)");
+  hedgecalc::BatchOptions batch;
+  hedgecalc::setup_batch(*batch_command, batch);
 
   try {
     app.parse(argc, argv);
@@ -33,6 +40,9 @@ int main(int argc, char** argv) {
 
   try {
     hedgecalc::DiskFileSystem files;
+    if (*batch_command) {
+      return hedgecalc::run_batch(batch, files, std::cout, std::cerr, ::isatty(2) != 0);
+    }
     const hedgecalc::CommandResult result = hedgecalc::run_single(single, files);
     std::cout << result.out << std::flush;
     std::cerr << result.err;

@@ -1,5 +1,7 @@
 #include "hedgecalc/pairs_file.hpp"
 
+#include <algorithm>
+
 #include "hedgecalc/csv_fields.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/line_source.hpp"

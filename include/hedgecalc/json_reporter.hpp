@@ -24,6 +24,9 @@ class JsonReporter : public Reporter {
   bool compact_;
 };
 
+/// value as one line of compact JSON, without a newline.
+std::string compact_json(const Value& value);
+
 /// text as a JSON string literal; invalid UTF-8 bytes become U+FFFD.
 std::string json_quote(std::string_view text);
 

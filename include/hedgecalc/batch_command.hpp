@@ -1,0 +1,34 @@
+#pragma once
+// `hedgecalc batch [OPTIONS] PAIRS`: one analysis per row of PAIRS, each file parsed
+// once, pairs analysed on --jobs threads, rows streamed in input order.
+
+#include <ostream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "hedgecalc/file_system.hpp"
+#include "hedgecalc/single_command.hpp"
+
+namespace hedgecalc {
+
+/// Options of the batch command.
+struct BatchOptions {
+  SingleOptions analysis;  ///< every option of a single analysis
+  std::string pairs;       ///< the PAIRS file, or "-"
+  size_t jobs = 0;         ///< 0: all cores
+  std::string shard;       ///< "I/N"
+  bool quiet = false;
+};
+
+/// Registers the batch command's options on its subcommand.
+void setup_batch(CLI::App& command, BatchOptions& options);
+
+/// Runs the batch, writing rows to out as they are ready and progress (when
+/// show_progress) and the summary to err. Returns the exit code: 0, 1 if any pair
+/// failed, 3 if a threshold was missed. Throws hedgecalc::Error before any row is
+/// written (PAIRS unreadable, bad options).
+int run_batch(const BatchOptions& options, FileSystem& files, std::ostream& out, std::ostream& err,
+              bool show_progress);
+
+}  // namespace hedgecalc

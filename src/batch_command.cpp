@@ -1,0 +1,244 @@
+#include "hedgecalc/batch_command.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <thread>
+
+#include "hedgecalc/analysis_record.hpp"
+#include "hedgecalc/batch_writer.hpp"
+#include "hedgecalc/error.hpp"
+#include "hedgecalc/ordered_pool.hpp"
+#include "hedgecalc/pairs_file.hpp"
+#include "hedgecalc/series_spec.hpp"
+
+namespace hedgecalc {
+namespace {
+
+// Serves paths written in PAIRS relative to the PAIRS file's folder, so that the
+// labels keep the paths as written.
+class RelativeFileSystem : public FileSystem {
+ public:
+  RelativeFileSystem(FileSystem& inner, std::string folder)
+      : inner_(inner), folder_(std::move(folder)) {}
+  bool is_file(const std::string& path) const override {
+    return inner_.is_file(resolve_path(folder_, path));
+  }
+  FileContents read(const std::string& path) override {
+    return inner_.read(resolve_path(folder_, path));
+  }
+  void write(const std::string& path, const std::string& contents) override {
+    inner_.write(resolve_path(folder_, path), contents);
+  }
+
+ private:
+  FileSystem& inner_;
+  std::string folder_;
+};
+
+// A loaded column, or why it is not there.
+struct LoadedColumn {
+  PriceSeries series;
+  std::string error;
+};
+
+// "file" -> requested column ("" + name, or "\x01" for the guess) -> the column.
+using Library = std::map<std::string, std::map<std::string, LoadedColumn>>;
+
+std::string column_key(const std::optional<std::string>& column) {
+  return column ? " " + *column : std::string("\x01");
+}
+
+Library load_library(const std::vector<PairRow>& pairs, FileSystem& files, const CsvOptions& csv,
+                     const DateRange& range, const SingleOptions& options, ReturnKind kind,
+                     size_t jobs) {
+  Library library;
+  for (const PairRow& pair : pairs) {
+    for (const std::string* argument : {&pair.target, &pair.proxy}) {
+      const SeriesSpec spec = parse_series_spec(*argument, files);
+      library[spec.path][column_key(spec.column)];
+    }
+  }
+  std::vector<std::map<std::string, std::map<std::string, LoadedColumn>>::iterator> order;
+  for (auto it = library.begin(); it != library.end(); ++it) order.push_back(it);
+  std::atomic<size_t> next{0};
+  auto load_files = [&] {
+    for (size_t f; (f = next++) < order.size();) {
+      auto& [path, columns] = *order[f];
+      std::vector<std::optional<std::string>> requests;
+      for (const auto& [key, loaded] : columns) {
+        requests.push_back(key == "\x01" ? std::nullopt : std::optional<std::string>(key.substr(1)));
+      }
+      try {
+        const FileContents contents = files.read(path);
+        std::vector<ColumnLoad> loads = load_columns(contents.bytes(), path, requests, csv);
+        size_t c = 0;
+        for (auto& [key, loaded] : columns) {
+          loaded.series = std::move(loads[c].series);
+          loaded.error = std::move(loads[c].error);
+          ++c;
+          if (!loaded.error.empty()) continue;
+          try {
+            prepare_series(loaded.series, range, options, kind);
+          } catch (const Error& e) {
+            loaded.error = e.what();
+          }
+        }
+      } catch (const Error& e) {
+        for (auto& [key, loaded] : columns) loaded.error = e.what();
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < std::min(jobs, order.size()); ++t) pool.emplace_back(load_files);
+  load_files();
+  for (std::thread& t : pool) t.join();
+  return library;
+}
+
+struct PairOutcome {
+  Value row = Value::object();
+  bool ok = false;
+  bool threshold_missed = false;
+};
+
+// Progress on a terminal: pairs done, rate and time left, at most five times a second.
+class Progress {
+ public:
+  Progress(std::ostream& err, size_t total, bool enabled)
+      : err_(err), total_(total), enabled_(enabled), start_(Clock::now()), last_(start_) {}
+  void update(size_t done) {
+    if (!enabled_) return;
+    const auto now = Clock::now();
+    if (done < total_ && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
+    char line[128];
+    std::snprintf(line, sizeof line, "\rhedgecalc: %zu/%zu pairs, %.0f/s, %.0fs left ", done,
+                  total_, rate, rate > 0 ? static_cast<double>(total_ - done) / rate : 0.0);
+    err_ << line << std::flush;
+  }
+  void finish() {
+    if (enabled_) err_ << "\r\033[K" << std::flush;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  std::ostream& err_;
+  size_t total_;
+  bool enabled_;
+  Clock::time_point start_, last_;
+};
+
+}  // namespace
+
+void setup_batch(CLI::App& command, BatchOptions& options) {
+  command.add_option("pairs", options.pairs,
+                     "CSV with target and proxy columns (and optionally id); '-' is stdin")
+      ->required();
+  add_analysis_options(command, options.analysis);
+  command.add_option("--jobs", options.jobs, "Worker threads (default: all cores)")
+      ->check(CLI::Range(size_t{1}, size_t{1024}));
+  command.add_option("--shard", options.shard,
+                     "I/N: only pairs whose 0-based row number mod N is I-1");
+  command.add_flag("--quiet", options.quiet, "No progress on stderr");
+}
+
+int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, std::ostream& err,
+              bool show_progress) {
+  const SingleOptions& single = options.analysis;
+  if (single.per_date) throw UsageError("--series is not available in batch");
+  if (!single.plot.empty()) throw UsageError("--plot is not available in batch");
+  const CsvOptions csv = csv_options_from(single);
+  const AnalysisOptions analysis_options = analysis_options_from(single);
+  const OutputFormat format = parse_output_format(single.format);
+  const DateRange range = parse_date_range(single.from, single.to);
+  const Thresholds thresholds = thresholds_from(single);
+  const size_t jobs =
+      options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+
+  std::vector<PairRow> pairs;
+  {
+    const FileContents contents = disk.read(options.pairs);
+    pairs = read_pairs(contents.bytes(), options.pairs == "-" ? "<stdin>" : options.pairs);
+  }
+  if (!options.shard.empty()) {
+    const auto [index, count] = parse_shard(options.shard);
+    std::vector<PairRow> mine;
+    for (PairRow& pair : pairs) {
+      if (pair.index % count == index) mine.push_back(std::move(pair));
+    }
+    pairs.swap(mine);
+  }
+  RelativeFileSystem files(disk, pairs_folder(options.pairs));
+  const Library library =
+      load_library(pairs, files, csv, range, single, analysis_options.kind, jobs);
+
+  auto analyse_pair = [&](size_t i) {
+    const PairRow& pair = pairs[i];
+    PairOutcome outcome;
+    if (pair.id) outcome.row.add("id", Value::string(*pair.id));
+    std::string target_label = pair.target, proxy_label = pair.proxy, error;
+    std::vector<const PriceSeries*> series;
+    for (const std::string* argument : {&pair.target, &pair.proxy}) {
+      const SeriesSpec spec = parse_series_spec(*argument, files);
+      const LoadedColumn& loaded = library.at(spec.path).at(column_key(spec.column));
+      if (!loaded.error.empty() && error.empty()) error = loaded.error;
+      series.push_back(&loaded.series);
+      (argument == &pair.target ? target_label : proxy_label) = loaded.series.label();
+    }
+    Value record = Value::object();
+    if (error.empty()) {
+      try {
+        const Analysis analysis = analyse(series, analysis_options);
+        record = analysis_record(analysis);
+        outcome.ok = true;
+        outcome.threshold_missed = !unmet_thresholds(analysis, thresholds).empty();
+      } catch (const Error& e) {
+        error = e.what();
+      }
+    }
+    outcome.row.add("target", Value::string(outcome.ok ? target_label : pair.target))
+        .add("proxy", Value::string(outcome.ok ? proxy_label : pair.proxy))
+        .add("status", Value::string(outcome.ok ? "ok" : "error"))
+        .add("error", Value::string(error));
+    if (outcome.ok) {
+      for (const Field& field : record.fields()) {
+        if (field.key != "target" && field.key != "proxy") outcome.row.add(field.key, field.value);
+      }
+    }
+    return outcome;
+  };
+
+  ReportOptions report;
+  report.header = !single.no_header;
+  report.precision = single.precision;
+  BatchWriter writer(format, out, report);
+  Progress progress(err, pairs.size(), show_progress && !options.quiet);
+  size_t failed = 0, missed = 0;
+  ordered_parallel_map<PairOutcome>(
+      pairs.size(), jobs, 4096, analyse_pair, [&](size_t i, PairOutcome& outcome) {
+        writer.write(outcome.row, outcome.ok);
+        failed += !outcome.ok;
+        missed += outcome.threshold_missed;
+        progress.update(i + 1);
+      });
+  writer.finish();
+  out << std::flush;
+  progress.finish();
+  if (failed > 0) {
+    err << "hedgecalc: " << failed << " of " << pairs.size()
+        << " pairs failed (status \"error\"; the error column says why)\n";
+    return static_cast<int>(ExitCode::kDataError);
+  }
+  if (missed > 0) {
+    err << "hedgecalc: threshold not met by " << missed << " of " << pairs.size() << " pairs\n";
+    return static_cast<int>(ExitCode::kThresholdNotMet);
+  }
+  return static_cast<int>(ExitCode::kSuccess);
+}
+
+}  // namespace hedgecalc

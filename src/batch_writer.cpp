@@ -1,0 +1,123 @@
+#include "hedgecalc/batch_writer.hpp"
+
+#include <map>
+
+#include "hedgecalc/csv_reporter.hpp"
+#include "hedgecalc/json_reporter.hpp"
+#include "hedgecalc/number_format.hpp"
+
+namespace hedgecalc {
+namespace {
+
+std::string quote_cell(const std::string& cell, char delimiter) {
+  if (cell.find_first_of(std::string("\"\r\n") + delimiter) == std::string::npos) return cell;
+  std::string out = "\"";
+  for (char c : cell) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+BatchWriter::BatchWriter(OutputFormat format, std::ostream& out, const ReportOptions& options)
+    : format_(format), out_(out), options_(options) {}
+
+void BatchWriter::write(const Value& row, bool ok) {
+  switch (format_) {
+    case OutputFormat::kJson:
+      out_ << (started_ ? ",\n  " : "[\n  ") << compact_json(row);
+      started_ = true;
+      return;
+    case OutputFormat::kNdjson:
+      JsonReporter(out_, /*compact=*/true).write(row);
+      return;
+    case OutputFormat::kTable:
+      write_table(row);
+      return;
+    default: break;
+  }
+  Cells cells = flatten_rows(row).front();
+  if (header_.empty()) {
+    if (!ok) {
+      waiting_.push_back(std::move(cells));
+      return;
+    }
+    for (const auto& [key, value] : cells) header_.push_back(key);
+    for (const Cells& kept : waiting_) write_delimited(kept);
+    waiting_.clear();
+  }
+  write_delimited(cells);
+}
+
+void BatchWriter::write_delimited(const Cells& cells) {
+  const char delimiter = format_ == OutputFormat::kTsv ? '\t' : ',';
+  if (!started_) {
+    if (header_.empty()) {
+      for (const auto& [key, value] : cells) header_.push_back(key);
+    }
+    if (options_.header) {
+      for (size_t i = 0; i < header_.size(); ++i) {
+        out_ << (i ? std::string(1, delimiter) : "") << quote_cell(header_[i], delimiter);
+      }
+      out_ << '\n';
+    }
+    started_ = true;
+  }
+  std::map<std::string, const std::string*> by_key;
+  for (const auto& [key, value] : cells) by_key[key] = &value;
+  for (size_t i = 0; i < header_.size(); ++i) {
+    const auto found = by_key.find(header_[i]);
+    out_ << (i ? std::string(1, delimiter) : "")
+         << (found == by_key.end() ? "" : quote_cell(*found->second, delimiter));
+  }
+  out_ << '\n';
+}
+
+void BatchWriter::write_table(const Value& row) {
+  // Fixed-width numbers first so that the columns line up while rows stream.
+  constexpr size_t kWidth = 15;
+  auto right = [&](std::string text, size_t width) {
+    if (text.size() < width) text.insert(0, width - text.size(), ' ');
+    return text;
+  };
+  auto number = [&](const char* key) {
+    const Value* v = row.find(key);
+    std::string text;
+    if (v != nullptr && v->type() == Value::Type::kNumber) {
+      text = format_significant(v->number_value(), options_.precision);
+    } else if (v != nullptr && v->type() == Value::Type::kInteger) {
+      text = std::to_string(v->integer_value());
+    }
+    return right(text, kWidth);
+  };
+  if (!started_) {
+    out_ << "status" << right("n", 8) << right("hedge_ratio", kWidth) << right("correlation", kWidth)
+         << right("effectiveness", kWidth) << "  pair\n";
+    started_ = true;
+  }
+  const Value* id = row.find("id");
+  std::string status = row.find("status")->string_value();
+  status.resize(6, ' ');
+  out_ << status << number("n").substr(kWidth - 8) << number("hedge_ratio")
+       << number("correlation") << number("effectiveness") << "  "
+       << (id != nullptr ? id->string_value() + ": " : "") << row.find("target")->string_value()
+       << " / " << row.find("proxy")->string_value();
+  const std::string& error = row.find("error")->string_value();
+  if (!error.empty()) out_ << "\n        " << error;
+  out_ << '\n';
+}
+
+void BatchWriter::finish() {
+  if (format_ == OutputFormat::kJson) {
+    out_ << (started_ ? "\n]\n" : "[]\n");
+    return;
+  }
+  if (format_ == OutputFormat::kCsv || format_ == OutputFormat::kTsv) {
+    for (const Cells& kept : waiting_) write_delimited(kept);
+    waiting_.clear();
+  }
+}
+
+}  // namespace hedgecalc
