@@ -1,5 +1,8 @@
 #include "hedgecalc/analysis_record.hpp"
 
+#include <cmath>
+#include <limits>
+
 #include "hedgecalc/backtest.hpp"
 
 namespace hedgecalc {
@@ -109,6 +112,28 @@ Value analysis_record(const Analysis& analysis) {
   }
   add_time_varying(record, analysis);
   return record;
+}
+
+Value analysis_record_template(const AnalysisOptions& options) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const std::vector<double> undefined(1, nan);
+  Analysis a;
+  a.labels = {"", ""};
+  a.kind = options.kind;
+  a.horizon = options.horizon;
+  a.full.proxies = {ProxyEstimate{nan, nan, nan, nan, nan}};
+  a.full.hac = options.hedge.hac;
+  if (options.window > 0) {
+    a.window = options.window;
+    a.rolling = RollingSeries{undefined, undefined, undefined};
+    if (options.rebalance > 0) a.backtest = Backtest{};
+  }
+  if (options.ewma_lambda) {
+    a.ewma_lambda = *options.ewma_lambda;
+    a.ewma = EwmaSeries{undefined, undefined, undefined};
+  }
+  if (!std::isnan(options.sizing.exposure)) a.sizing = {Sizing{nan, nan, nan, nan, nan, nan}};
+  return analysis_record(a);
 }
 
 std::vector<Value> series_records(const Analysis& analysis) {

@@ -9,6 +9,7 @@
 
 #include "hedgecalc/analysis_record.hpp"
 #include "hedgecalc/batch_writer.hpp"
+#include "hedgecalc/csv_reporter.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/ordered_pool.hpp"
 #include "hedgecalc/pairs_file.hpp"
@@ -216,12 +217,20 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
   ReportOptions report;
   report.header = !single.no_header;
   report.precision = single.precision;
-  BatchWriter writer(format, out, report);
+  // Columns: [id,] target, proxy, status, error, then the single analysis' fields.
+  std::vector<std::string> columns;
+  if (!pairs.empty() && pairs.front().id) columns.push_back("id");
+  for (const char* base : {"target", "proxy", "status", "error"}) columns.push_back(base);
+  const auto template_rows = flatten_rows(analysis_record_template(analysis_options));
+  for (const auto& [key, value] : template_rows.front()) {
+    if (key != "target" && key != "proxy") columns.push_back(key);
+  }
+  BatchWriter writer(format, out, report, std::move(columns));
   Progress progress(err, pairs.size(), show_progress && !options.quiet);
   size_t failed = 0, missed = 0;
   ordered_parallel_map<PairOutcome>(
       pairs.size(), jobs, 4096, analyse_pair, [&](size_t i, PairOutcome& outcome) {
-        writer.write(outcome.row, outcome.ok);
+        writer.write(outcome.row);
         failed += !outcome.ok;
         missed += outcome.threshold_missed;
         progress.update(i + 1);

@@ -21,10 +21,11 @@ std::string quote_cell(const std::string& cell, char delimiter) {
 
 }  // namespace
 
-BatchWriter::BatchWriter(OutputFormat format, std::ostream& out, const ReportOptions& options)
-    : format_(format), out_(out), options_(options) {}
+BatchWriter::BatchWriter(OutputFormat format, std::ostream& out, const ReportOptions& options,
+                         std::vector<std::string> columns)
+    : format_(format), out_(out), options_(options), header_(std::move(columns)) {}
 
-void BatchWriter::write(const Value& row, bool ok) {
+void BatchWriter::write(const Value& row) {
   switch (format_) {
     case OutputFormat::kJson:
       out_ << (started_ ? ",\n  " : "[\n  ") << compact_json(row);
@@ -38,25 +39,12 @@ void BatchWriter::write(const Value& row, bool ok) {
       return;
     default: break;
   }
-  Cells cells = flatten_rows(row).front();
-  if (header_.empty()) {
-    if (!ok) {
-      waiting_.push_back(std::move(cells));
-      return;
-    }
-    for (const auto& [key, value] : cells) header_.push_back(key);
-    for (const Cells& kept : waiting_) write_delimited(kept);
-    waiting_.clear();
-  }
-  write_delimited(cells);
+  write_delimited(flatten_rows(row).front());
 }
 
 void BatchWriter::write_delimited(const Cells& cells) {
   const char delimiter = format_ == OutputFormat::kTsv ? '\t' : ',';
   if (!started_) {
-    if (header_.empty()) {
-      for (const auto& [key, value] : cells) header_.push_back(key);
-    }
     if (options_.header) {
       for (size_t i = 0; i < header_.size(); ++i) {
         out_ << (i ? std::string(1, delimiter) : "") << quote_cell(header_[i], delimiter);
@@ -110,14 +98,7 @@ void BatchWriter::write_table(const Value& row) {
 }
 
 void BatchWriter::finish() {
-  if (format_ == OutputFormat::kJson) {
-    out_ << (started_ ? "\n]\n" : "[]\n");
-    return;
-  }
-  if (format_ == OutputFormat::kCsv || format_ == OutputFormat::kTsv) {
-    for (const Cells& kept : waiting_) write_delimited(kept);
-    waiting_.clear();
-  }
+  if (format_ == OutputFormat::kJson) out_ << (started_ ? "\n]\n" : "[]\n");
 }
 
 }  // namespace hedgecalc

@@ -1,7 +1,7 @@
 #pragma once
-// Streams the rows of `hedgecalc batch` in every output format. A csv/tsv header is
-// the fields of the first successful row; rows that fail before one exists wait for
-// it (or for the end), then print with those fields empty.
+// Streams the rows of `hedgecalc batch` in every output format. The csv/tsv columns
+// are fixed before the first row (from the options), so that a failed pair is a row
+// of empty fields and the shards of one batch print exactly the rows of one run.
 
 #include <ostream>
 #include <string>
@@ -17,10 +17,12 @@ namespace hedgecalc {
 /// status, error.
 class BatchWriter {
  public:
-  BatchWriter(OutputFormat format, std::ostream& out, const ReportOptions& options);
-  /// Writes one row now, or keeps it until the csv header is known.
-  void write(const Value& row, bool ok);
-  /// Flushes kept rows and closes the output.
+  /// columns: the flattened csv/tsv column names, in order.
+  BatchWriter(OutputFormat format, std::ostream& out, const ReportOptions& options,
+              std::vector<std::string> columns);
+  /// Writes one row.
+  void write(const Value& row);
+  /// Closes the output.
   void finish();
 
  private:
@@ -32,7 +34,6 @@ class BatchWriter {
   std::ostream& out_;
   ReportOptions options_;
   std::vector<std::string> header_;
-  std::vector<Cells> waiting_;
   bool started_ = false;
 };
 
