@@ -9,6 +9,7 @@
 #include "hedgecalc/batch_command.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/file_system.hpp"
+#include "hedgecalc/matrix_command.hpp"
 #include "hedgecalc/single_command.hpp"
 
 int main(int argc, char** argv) {
@@ -28,6 +29,10 @@ int main(int argc, char** argv) {
       "batch", "One analysis per row of a PAIRS file (target, proxy, optional id columns)");
   hedgecalc::BatchOptions batch;
   hedgecalc::setup_batch(*batch_command, batch);
+  CLI::App* matrix_command =
+      app.add_subcommand("matrix", "Every ordered pair of the price columns of wide CSV files");
+  hedgecalc::MatrixOptions matrix;
+  hedgecalc::setup_matrix(*matrix_command, matrix);
 
   try {
     app.parse(argc, argv);
@@ -43,7 +48,9 @@ int main(int argc, char** argv) {
     if (*batch_command) {
       return hedgecalc::run_batch(batch, files, std::cout, std::cerr, ::isatty(2) != 0);
     }
-    const hedgecalc::CommandResult result = hedgecalc::run_single(single, files);
+    const hedgecalc::CommandResult result = *matrix_command
+                                                ? hedgecalc::run_matrix(matrix, files)
+                                                : hedgecalc::run_single(single, files);
     std::cout << result.out << std::flush;
     std::cerr << result.err;
     return result.exit_code;

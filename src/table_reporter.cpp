@@ -150,13 +150,17 @@ void TableReporter::write_rows(const std::vector<Value>& rows) {
     }
     cells.push_back(std::move(line));
   }
+  // Text (dates, names) left, numbers right.
+  std::vector<bool> left;
+  for (const Field& field : rows.front().fields()) {
+    left.push_back(field.value.type() == Value::Type::kString);
+  }
   auto print = [&](const std::vector<std::string>& line) {
     std::string text;
     for (size_t c = 0; c < line.size() && c < widths.size(); ++c) {
       if (c > 0) text += "  ";
-      // Dates left, numbers right.
       const size_t padding = widths[c] - line[c].size();
-      text += c == 0 ? line[c] + std::string(padding, ' ') : std::string(padding, ' ') + line[c];
+      text += left[c] ? line[c] + std::string(padding, ' ') : std::string(padding, ' ') + line[c];
     }
     while (!text.empty() && text.back() == ' ') text.pop_back();
     out_ << text << '\n';

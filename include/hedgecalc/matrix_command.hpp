@@ -1,0 +1,30 @@
+#pragma once
+// `hedgecalc matrix [OPTIONS] PRICES...`: every ordered pair of the price columns of
+// one or more wide CSVs.
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "hedgecalc/file_system.hpp"
+#include "hedgecalc/single_command.hpp"
+
+namespace hedgecalc {
+
+/// Options of the matrix command.
+struct MatrixOptions {
+  SingleOptions analysis;            ///< reading, --returns, --from/--to, --frequency, format
+  std::vector<std::string> prices;   ///< wide CSV files
+  bool best = false;                 ///< per target, only the most effective proxy
+  std::string layout = "long";       ///< long: a row per pair; wide: one square matrix
+  std::string field = "hedge_ratio"; ///< the value a wide layout shows
+};
+
+/// Registers the matrix command's options on its subcommand.
+void setup_matrix(CLI::App& command, MatrixOptions& options);
+
+/// Computes every ordered pair; throws hedgecalc::Error (stdout stays empty).
+CommandResult run_matrix(const MatrixOptions& options, FileSystem& files);
+
+}  // namespace hedgecalc

@@ -1,0 +1,129 @@
+#include "hedgecalc/matrix_command.hpp"
+
+#include <cmath>
+#include <sstream>
+
+#include "hedgecalc/error.hpp"
+#include "hedgecalc/loader.hpp"
+#include "hedgecalc/pair_matrix.hpp"
+#include "hedgecalc/reporter.hpp"
+
+namespace hedgecalc {
+namespace {
+
+void reject_single_only_options(const SingleOptions& o) {
+  if (o.window || o.ewma != 0 || o.halflife != 0 || o.per_date || o.rebalance || !o.plot.empty() ||
+      o.se != "classical" || o.no_intercept || !std::isnan(o.exposure) || o.horizon != 1 ||
+      o.align != "inner" || !std::isnan(o.min_correlation) || !std::isnan(o.min_effectiveness)) {
+    throw UsageError(
+        "matrix takes the reading options, --returns, --from/--to, --frequency and the output "
+        "options; run a single analysis (hedgecalc TARGET PROXY) for the others");
+  }
+}
+
+double field_value(const PairResult& r, const std::string& field) {
+  if (field == "n") return static_cast<double>(r.n);
+  if (field == "correlation") return r.correlation;
+  if (field == "effectiveness") return r.effectiveness;
+  return r.hedge_ratio;
+}
+
+}  // namespace
+
+void setup_matrix(CLI::App& command, MatrixOptions& options) {
+  command.add_option("prices", options.prices, "Wide CSV files: a date column and price columns")
+      ->required();
+  add_analysis_options(command, options.analysis);
+  command.add_flag("--best", options.best,
+                   "Per target, only the proxy with the highest effectiveness");
+  command.add_option("--layout", options.layout,
+                     "long (a row per ordered pair) or wide (one square matrix of --field)")
+      ->check(CLI::IsMember({"long", "wide"}))
+      ->capture_default_str();
+  command.add_option("--field", options.field,
+                     "wide layout: hedge_ratio, correlation, effectiveness or n")
+      ->check(CLI::IsMember({"hedge_ratio", "correlation", "effectiveness", "n"}))
+      ->capture_default_str();
+}
+
+CommandResult run_matrix(const MatrixOptions& options, FileSystem& files) {
+  const SingleOptions& single = options.analysis;
+  reject_single_only_options(single);
+  if (options.best && options.layout == "wide") {
+    throw UsageError("--best keeps one proxy per target: use it with --layout long");
+  }
+  const CsvOptions csv = csv_options_from(single);
+  const ReturnKind kind = parse_return_kind(single.returns);
+  const OutputFormat format = parse_output_format(single.format);
+  const DateRange range = parse_date_range(single.from, single.to);
+
+  std::vector<PriceSeries> columns;
+  for (const std::string& path : options.prices) {
+    const FileContents contents = files.read(path);
+    for (ColumnLoad& loaded : load_all_columns(contents.bytes(), path, csv)) {
+      if (!loaded.error.empty()) throw DataError(loaded.error);
+      prepare_series(loaded.series, range, single, kind);
+      columns.push_back(std::move(loaded.series));
+    }
+  }
+  if (columns.size() < 2) throw DataError("matrix needs at least two price columns");
+  std::vector<const PriceSeries*> pointers;
+  for (const PriceSeries& c : columns) pointers.push_back(&c);
+  const PairMatrix matrix(pointers, kind);
+
+  std::vector<Value> rows;
+  const size_t k = columns.size();
+  if (options.layout == "wide") {
+    for (size_t t = 0; t < k; ++t) {
+      Value row = Value::object();
+      row.add("target", Value::string(columns[t].label()));
+      for (size_t p = 0; p < k; ++p) {
+        const double v = t == p ? NAN : field_value(pair_result(matrix, t, p), options.field);
+        row.add(columns[p].label(), options.field == "n" && !std::isnan(v)
+                                        ? Value::integer(static_cast<long long>(v))
+                                        : Value::number(v));
+      }
+      rows.push_back(std::move(row));
+    }
+  } else {
+    for (size_t t = 0; t < k; ++t) {
+      size_t best = k;
+      double best_effectiveness = -1;
+      for (size_t p = 0; p < k; ++p) {
+        if (p == t) continue;
+        const PairResult r = pair_result(matrix, t, p);
+        if (options.best) {
+          if (r.effectiveness > best_effectiveness) best = p, best_effectiveness = r.effectiveness;
+          continue;
+        }
+        rows.push_back(Value::object()
+                           .add("target", Value::string(columns[t].label()))
+                           .add("proxy", Value::string(columns[p].label()))
+                           .add("n", Value::integer(static_cast<long long>(r.n)))
+                           .add("hedge_ratio", Value::number(r.hedge_ratio))
+                           .add("correlation", Value::number(r.correlation))
+                           .add("effectiveness", Value::number(r.effectiveness)));
+      }
+      if (options.best && best < k) {
+        const PairResult r = pair_result(matrix, t, best);
+        rows.push_back(Value::object()
+                           .add("target", Value::string(columns[t].label()))
+                           .add("proxy", Value::string(columns[best].label()))
+                           .add("n", Value::integer(static_cast<long long>(r.n)))
+                           .add("hedge_ratio", Value::number(r.hedge_ratio))
+                           .add("correlation", Value::number(r.correlation))
+                           .add("effectiveness", Value::number(r.effectiveness)));
+      }
+    }
+  }
+  std::ostringstream out;
+  ReportOptions report;
+  report.header = !single.no_header;
+  report.precision = single.precision;
+  auto reporter = make_reporter(format, out, report);
+  reporter->write_rows(rows);
+  reporter->finish();
+  return CommandResult{out.str(), "", 0};
+}
+
+}  // namespace hedgecalc

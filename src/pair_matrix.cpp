@@ -1,0 +1,149 @@
+#include "hedgecalc/pair_matrix.hpp"
+
+#include <Eigen/Dense>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace hedgecalc {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double period_return(double now, double before, ReturnKind kind) {
+  switch (kind) {
+    case ReturnKind::kSimple: return now / before - 1.0;
+    case ReturnKind::kLog: return std::log(now / before);
+    case ReturnKind::kDiff: return now - before;
+    case ReturnKind::kNone: return now;
+  }
+  return kNaN;
+}
+
+}  // namespace
+
+PairMatrix::PairMatrix(const std::vector<const PriceSeries*>& columns, ReturnKind kind)
+    : k_(columns.size()) {
+  // The union of all timestamps, and each column's prices on it (NaN where missing).
+  std::vector<Timestamp> times;
+  for (const PriceSeries* c : columns) times.insert(times.end(), c->time.begin(), c->time.end());
+  std::sort(times.begin(), times.end());
+  times.erase(std::unique(times.begin(), times.end()), times.end());
+  const Eigen::Index T = static_cast<Eigen::Index>(times.size());
+  const Eigen::Index K = static_cast<Eigen::Index>(k_);
+  Eigen::MatrixXd P = Eigen::MatrixXd::Constant(T, K, kNaN);
+  for (Eigen::Index j = 0; j < K; ++j) {
+    const PriceSeries& c = *columns[static_cast<size_t>(j)];
+    Eigen::Index t = 0;
+    for (size_t r = 0; r < c.size(); ++r) {
+      while (times[static_cast<size_t>(t)] < c.time[r]) ++t;
+      P(t, j) = c.price[r];
+    }
+  }
+  auto present = [&](Eigen::Index t, Eigen::Index j) { return !std::isnan(P(t, j)); };
+
+  // Clean returns: a price on this row and the one before (any row for kNone).
+  const bool differenced = kind != ReturnKind::kNone;
+  Eigen::MatrixXd R = Eigen::MatrixXd::Zero(T, K), M = Eigen::MatrixXd::Zero(T, K);
+  Eigen::VectorXd shift = Eigen::VectorXd::Zero(K);
+  for (Eigen::Index j = 0; j < K; ++j) {
+    double sum = 0, count = 0;
+    for (Eigen::Index t = differenced ? 1 : 0; t < T; ++t) {
+      if (!present(t, j) || (differenced && !present(t - 1, j))) continue;
+      R(t, j) = period_return(P(t, j), differenced ? P(t - 1, j) : 0, kind);
+      M(t, j) = 1;
+      sum += R(t, j), count += 1;
+    }
+    shift[j] = count > 0 ? sum / count : 0;
+    for (Eigen::Index t = 0; t < T; ++t) {
+      if (M(t, j) != 0) R(t, j) -= shift[j];
+    }
+  }
+  // Over the rows clean for both i and j: n, sums of x_i, of x_i^2, of x_i x_j.
+  const Eigen::MatrixXd N = M.transpose() * M;
+  const Eigen::MatrixXd S = R.transpose() * M;
+  const Eigen::MatrixXd Q = R.cwiseProduct(R).transpose() * M;
+  const Eigen::MatrixXd C = R.transpose() * R;
+
+  // last[j][t]: the last row <= t where column j has a price (-1: none yet).
+  std::vector<std::vector<int>> last(k_, std::vector<int>(static_cast<size_t>(T), -1));
+  // after_gap[j]: rows with a price whose previous row has none (they start returns
+  // that span a gap, for every pair that includes j).
+  std::vector<std::vector<int>> after_gap(k_);
+  for (Eigen::Index j = 0; j < K; ++j) {
+    int seen = -1;
+    for (Eigen::Index t = 0; t < T; ++t) {
+      if (present(t, j)) {
+        seen = static_cast<int>(t);
+        if (t > 0 && !present(t - 1, j)) after_gap[static_cast<size_t>(j)].push_back(seen);
+      }
+      last[static_cast<size_t>(j)][static_cast<size_t>(t)] = seen;
+    }
+  }
+
+  upper_.assign(k_ * k_, PairStats{});
+  std::vector<int> candidates;
+  for (size_t i = 0; i < k_; ++i) {
+    for (size_t j = i + 1; j < k_; ++j) {
+      const auto a = static_cast<Eigen::Index>(i), b = static_cast<Eigen::Index>(j);
+      double n = N(a, b), sx = S(a, b), sy = S(b, a), sxx = Q(a, b), syy = Q(b, a), sxy = C(a, b);
+      if (differenced) {
+        candidates.clear();
+        std::merge(after_gap[i].begin(), after_gap[i].end(), after_gap[j].begin(),
+                   after_gap[j].end(), std::back_inserter(candidates));
+        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+        for (int t : candidates) {
+          if (!present(t, a) || !present(t, b)) continue;
+          // The last earlier row where both have prices, by leapfrogging their gaps.
+          int s = t - 1, both = -1;
+          while (s >= 0) {
+            const int li = last[i][static_cast<size_t>(s)];
+            if (li < 0) break;
+            const int lj = last[j][static_cast<size_t>(li)];
+            if (lj < 0) break;
+            if (lj == li) {
+              both = li;
+              break;
+            }
+            s = lj;
+          }
+          if (both < 0) continue;
+          s = both;
+          const double x = period_return(P(t, a), P(s, a), kind) - shift[a];
+          const double y = period_return(P(t, b), P(s, b), kind) - shift[b];
+          n += 1, sx += x, sy += y, sxx += x * x, syy += y * y, sxy += x * y;
+        }
+      }
+      PairStats& p = upper_[i * k_ + j];
+      p.n = static_cast<size_t>(n);
+      if (n > 0) {
+        // Shifted data: sums about the shift, corrected to the pair's own means.
+        p.sxx = std::max(0.0, sxx - sx * sx / n);
+        p.syy = std::max(0.0, syy - sy * sy / n);
+        p.sxy = sxy - sx * sy / n;
+      }
+    }
+  }
+}
+
+PairStats PairMatrix::stats(size_t i, size_t j) const {
+  if (i < j) return upper_[i * k_ + j];
+  PairStats swapped = upper_[j * k_ + i];
+  std::swap(swapped.sxx, swapped.syy);
+  return swapped;
+}
+
+PairResult pair_result(const PairMatrix& matrix, size_t target, size_t proxy) {
+  // sxx: the target's, syy: the proxy's.
+  const PairStats s = matrix.stats(target, proxy);
+  PairResult r{s.n, kNaN, kNaN, kNaN};
+  if (s.n < 3 || !(s.syy > 0)) return r;
+  r.hedge_ratio = s.sxy / s.syy;
+  if (s.sxx > 0) {
+    r.correlation = std::clamp(s.sxy / std::sqrt(s.sxx * s.syy), -1.0, 1.0);
+    r.effectiveness = std::min(1.0, r.hedge_ratio * s.sxy / s.sxx);
+  }
+  return r;
+}
+
+}  // namespace hedgecalc
