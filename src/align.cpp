@@ -1,11 +1,25 @@
 #include "hedgecalc/align.hpp"
 
+#include <algorithm>
+
 namespace hedgecalc {
 
 AlignedPrices align_inner(const std::vector<const PriceSeries*>& series) {
   AlignedPrices aligned;
   aligned.prices.resize(series.size());
   if (series.empty()) return aligned;
+  // Series on one calendar (daily closes of one market) need no search.
+  bool same_times = true;
+  for (const PriceSeries* s : series) same_times &= s->time == series.front()->time;
+  if (same_times) {
+    aligned.time = series.front()->time;
+    for (size_t k = 0; k < series.size(); ++k) aligned.prices[k] = series[k]->price;
+    return aligned;
+  }
+  size_t bound = series.front()->size();
+  for (const PriceSeries* s : series) bound = std::min(bound, s->size());
+  aligned.time.reserve(bound);
+  for (auto& prices : aligned.prices) prices.reserve(bound);
   std::vector<size_t> cursor(series.size(), 0);
   const PriceSeries& lead = *series.front();
   for (size_t i = 0; i < lead.size(); ++i) {

@@ -51,9 +51,65 @@ double standardized_condition_number(const Eigen::MatrixXd& X, bool intercept) {
 }
 
 double t_critical_value(double confidence, double degrees_of_freedom) {
+  // Batches ask for the same quantile thousands of times; the inversion costs microseconds.
+  thread_local double last_confidence = -1, last_dof = -1, last_value = 0;
+  if (confidence == last_confidence && degrees_of_freedom == last_dof) return last_value;
   boost::math::students_t_distribution<double> distribution(degrees_of_freedom);
-  return boost::math::quantile(boost::math::complement(distribution, (1.0 - confidence) / 2.0));
+  last_value =
+      boost::math::quantile(boost::math::complement(distribution, (1.0 - confidence) / 2.0));
+  last_confidence = confidence, last_dof = degrees_of_freedom;
+  return last_value;
 }
+
+namespace {
+
+[[noreturn]] void throw_zero_variance(const std::string& label, size_t n) {
+  throw DataError("proxy " + label + " has zero variance over the " + std::to_string(n) +
+                  " returns used: no hedge ratio exists");
+}
+
+// One proxy, an intercept and classical errors: OLS on centred data in closed form,
+// three passes (means, centred sums, residuals), the same arithmetic the QR does for
+// one column, without its setup cost. Batches and matrices of pairs run through here.
+HedgeAnalysis simple_hedge(const ReturnSeries& returns, const std::vector<std::string>& labels,
+                           const HedgeOptions& options) {
+  const std::vector<double>& y = returns.values[0];
+  const std::vector<double>& x = returns.values[1];
+  const size_t n = y.size();
+  const PairMoments m = pair_moments(x, y);
+  if (m.sxx == 0) throw_zero_variance(labels[1], n);
+  const double h = m.sxy / m.sxx;
+  double ssr = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const double e = (y[i] - m.mean_y) - h * (x[i] - m.mean_x);
+    ssr += e * e;
+  }
+  HedgeAnalysis result;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double dof = static_cast<double>(n) - 2;
+  result.dof = static_cast<long>(n) - 2;
+  result.confidence = options.confidence;
+  ProxyEstimate e;
+  e.hedge_ratio = h;
+  e.std_error = std::sqrt(ssr / dof / m.sxx);
+  e.t_stat = e.std_error > 0 ? h / e.std_error : nan;
+  const double t_value = t_critical_value(options.confidence, dof);
+  e.ci_low = h - t_value * e.std_error;
+  e.ci_high = h + t_value * e.std_error;
+  result.proxies = {e};
+  result.intercept = m.mean_y - h * m.mean_x;
+  result.r_squared = m.syy > 0 ? 1.0 - ssr / m.syy : nan;
+  // The hedged return r_T - h r_P, centred, is the residual: its variance is ssr/(n-1).
+  result.effectiveness = result.r_squared;
+  result.correlation = correlation(m);
+  const double scale = static_cast<double>(n) - 1;
+  result.vol_target = std::sqrt(m.syy / scale);
+  result.vol_proxy = std::sqrt(m.sxx / scale);
+  result.vol_hedged = std::sqrt(ssr / scale);
+  return result;
+}
+
+}  // namespace
 
 HedgeAnalysis analyse_hedge(const ReturnSeries& returns, const std::vector<std::string>& labels,
                             const HedgeOptions& options) {
@@ -67,14 +123,18 @@ HedgeAnalysis analyse_hedge(const ReturnSeries& returns, const std::vector<std::
                     " are needed): check that the files share timestamps and the date range");
   }
   const std::vector<double>& target = returns.values[0];
-  for (size_t k = 1; k <= proxy_count; ++k) {
-    const PairMoments m = pair_moments(returns.values[k], returns.values[k]);
-    if (m.sxx == 0) {
-      throw DataError("proxy " + labels[k] + " has zero variance over the " + std::to_string(n) +
-                      " returns used: no hedge ratio exists");
-    }
+  if (proxy_count == 1 && options.intercept && !options.hac) {
+    HedgeAnalysis result = simple_hedge(returns, labels, options);
+    result.n = n;
+    result.start = returns.time.front();
+    result.end = returns.time.back();
+    result.date_only = all_midnight(returns.time);
+    return result;
   }
 
+  for (size_t k = 1; k <= proxy_count; ++k) {
+    if (sample_variance(returns.values[k]) == 0) throw_zero_variance(labels[k], n);
+  }
   Eigen::MatrixXd X(n, proxy_count);
   for (size_t k = 0; k < proxy_count; ++k) X.col(k) = as_vector(returns.values[k + 1]);
   const OlsFit fit = fit_ols(as_vector(target), X, options.intercept);

@@ -19,10 +19,18 @@ double mean(const std::vector<double>& x) {
 
 PairMoments pair_moments(const std::vector<double>& x, const std::vector<double>& y) {
   PairMoments m;
-  m.n = x.size();
-  m.mean_x = mean(x);
-  m.mean_y = mean(y);
-  for (size_t i = 0; i < x.size(); ++i) {
+  const size_t n = x.size();
+  m.n = n;
+  if (n == 0) return m;
+  // Both means in one pass, then one correcting pass (as mean() does), then the sums.
+  double sum_x = 0, sum_y = 0;
+  for (size_t i = 0; i < n; ++i) sum_x += x[i], sum_y += y[i];
+  const double count = static_cast<double>(n);
+  m.mean_x = sum_x / count, m.mean_y = sum_y / count;
+  double fix_x = 0, fix_y = 0;
+  for (size_t i = 0; i < n; ++i) fix_x += x[i] - m.mean_x, fix_y += y[i] - m.mean_y;
+  m.mean_x += fix_x / count, m.mean_y += fix_y / count;
+  for (size_t i = 0; i < n; ++i) {
     const double dx = x[i] - m.mean_x;
     const double dy = y[i] - m.mean_y;
     m.sxx += dx * dx;
