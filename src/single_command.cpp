@@ -1,6 +1,9 @@
 #include "hedgecalc/single_command.hpp"
 
+#include <algorithm>
+#include <exception>
 #include <sstream>
+#include <thread>
 
 #include "hedgecalc/analysis.hpp"
 #include "hedgecalc/analysis_record.hpp"
@@ -238,13 +241,31 @@ CommandResult run_single(const SingleOptions& options, FileSystem& files) {
   const DateRange range = parse_date_range(options.from, options.to);
   const Thresholds thresholds = thresholds_from(options);
 
-  std::vector<PriceSeries> series;
-  series.reserve(options.series.size());
-  for (const std::string& argument : options.series) {
-    const SeriesSpec spec = parse_series_spec(argument, files);
-    const FileContents contents = files.read(spec.path);
-    series.push_back(load_series(contents.bytes(), spec.path, spec.column, csv));
-    prepare_series(series.back(), range, options, kind);
+  // Files load in parallel (a target and a proxy of millions of bars each); the first
+  // error in argument order is the one reported.
+  const size_t count = options.series.size();
+  std::vector<PriceSeries> series(count);
+  std::vector<std::exception_ptr> failures(count);
+  auto load = [&](size_t i) {
+    try {
+      const SeriesSpec spec = parse_series_spec(options.series[i], files);
+      const FileContents contents = files.read(spec.path);
+      series[i] = load_series(contents.bytes(), spec.path, spec.column, csv);
+      prepare_series(series[i], range, options, kind);
+    } catch (...) {
+      failures[i] = std::current_exception();
+    }
+  };
+  const bool from_stdin =
+      std::any_of(options.series.begin(), options.series.end(),
+                  [](const std::string& s) { return s == "-" || s.rfind("-:", 0) == 0; });
+  std::vector<std::thread> loaders;
+  for (size_t i = 1; i < count && !from_stdin; ++i) loaders.emplace_back(load, i);
+  load(0);
+  for (size_t i = 1; i < count && from_stdin; ++i) load(i);
+  for (std::thread& t : loaders) t.join();
+  for (const std::exception_ptr& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
   }
 
   std::vector<const PriceSeries*> pointers;
