@@ -52,15 +52,16 @@ std::string column_key(const std::optional<std::string>& column) {
   return column ? " " + *column : std::string("\x01");
 }
 
-Library load_library(const std::vector<PairRow>& pairs, FileSystem& files, const CsvOptions& csv,
+// Each pair's target and proxy as PATH and COLUMN, resolved once (it may stat files).
+using PairSpecs = std::vector<std::pair<SeriesSpec, SeriesSpec>>;
+
+Library load_library(const PairSpecs& specs, FileSystem& files, const CsvOptions& csv,
                      const DateRange& range, const SingleOptions& options, ReturnKind kind,
                      size_t jobs) {
   Library library;
-  for (const PairRow& pair : pairs) {
-    for (const std::string* argument : {&pair.target, &pair.proxy}) {
-      const SeriesSpec spec = parse_series_spec(*argument, files);
-      library[spec.path][column_key(spec.column)];
-    }
+  for (const auto& [target, proxy] : specs) {
+    library[target.path][column_key(target.column)];
+    library[proxy.path][column_key(proxy.column)];
   }
   std::vector<std::map<std::string, std::map<std::string, LoadedColumn>>::iterator> order;
   for (auto it = library.begin(); it != library.end(); ++it) order.push_back(it);
@@ -175,8 +176,19 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
     pairs.swap(mine);
   }
   RelativeFileSystem files(disk, pairs_folder(options.pairs));
+  PairSpecs specs;
+  specs.reserve(pairs.size());
+  std::map<std::string, SeriesSpec> resolved;
+  auto resolve = [&](const std::string& argument) {
+    auto found = resolved.find(argument);
+    if (found == resolved.end()) {
+      found = resolved.emplace(argument, parse_series_spec(argument, files)).first;
+    }
+    return found->second;
+  };
+  for (const PairRow& pair : pairs) specs.emplace_back(resolve(pair.target), resolve(pair.proxy));
   const Library library =
-      load_library(pairs, files, csv, range, single, analysis_options.kind, jobs);
+      load_library(specs, files, csv, range, single, analysis_options.kind, jobs);
 
   auto analyse_pair = [&](size_t i) {
     const PairRow& pair = pairs[i];
@@ -184,12 +196,11 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
     if (pair.id) outcome.row.add("id", Value::string(*pair.id));
     std::string target_label = pair.target, proxy_label = pair.proxy, error;
     std::vector<const PriceSeries*> series;
-    for (const std::string* argument : {&pair.target, &pair.proxy}) {
-      const SeriesSpec spec = parse_series_spec(*argument, files);
-      const LoadedColumn& loaded = library.at(spec.path).at(column_key(spec.column));
+    for (const SeriesSpec* spec : {&specs[i].first, &specs[i].second}) {
+      const LoadedColumn& loaded = library.at(spec->path).at(column_key(spec->column));
       if (!loaded.error.empty() && error.empty()) error = loaded.error;
       series.push_back(&loaded.series);
-      (argument == &pair.target ? target_label : proxy_label) = loaded.series.label();
+      (spec == &specs[i].first ? target_label : proxy_label) = loaded.series.label();
     }
     Value record = Value::object();
     if (error.empty()) {

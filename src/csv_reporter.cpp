@@ -72,7 +72,27 @@ void CsvReporter::write_row(const Row& cells) {
 }
 
 void CsvReporter::write(const Value& record) {
-  for (const Row& row : flatten_rows(record)) write_row(row);
+  bool flat = true;
+  for (const Field& field : record.fields()) {
+    flat &= field.value.type() != Value::Type::kObject && field.value.type() != Value::Type::kArray;
+  }
+  if (!flat) {
+    for (const Row& row : flatten_rows(record)) write_row(row);
+    return;
+  }
+  // Flat records (matrix and batch rows, --series) go straight out: no copies.
+  const std::string delimiter(1, delimiter_);
+  if (header_ && !header_written_) {
+    for (size_t i = 0; i < record.fields().size(); ++i) {
+      out_ << (i ? delimiter : "") << quote(record.fields()[i].key);
+    }
+    out_ << '\n';
+    header_written_ = true;
+  }
+  for (size_t i = 0; i < record.fields().size(); ++i) {
+    out_ << (i ? delimiter : "") << quote(cell_text(record.fields()[i].value));
+  }
+  out_ << '\n';
 }
 
 }  // namespace hedgecalc

@@ -71,7 +71,23 @@ CommandResult run_matrix(const MatrixOptions& options, FileSystem& files) {
   for (const PriceSeries& c : columns) pointers.push_back(&c);
   const PairMatrix matrix(pointers, kind);
 
+  std::ostringstream out;
+  ReportOptions report;
+  report.header = !single.no_header;
+  report.precision = single.precision;
+  auto reporter = make_reporter(format, out, report);
+  // csv, tsv and ndjson rows go out one by one (a 500-column file has 249,500 pairs);
+  // the table needs all rows for its widths and json its one array.
+  const bool stream = format == OutputFormat::kCsv || format == OutputFormat::kTsv ||
+                      format == OutputFormat::kNdjson;
   std::vector<Value> rows;
+  auto emit = [&](Value row) {
+    if (stream) {
+      reporter->write(row);
+    } else {
+      rows.push_back(std::move(row));
+    }
+  };
   const size_t k = columns.size();
   if (options.layout == "wide") {
     for (size_t t = 0; t < k; ++t) {
@@ -83,7 +99,7 @@ CommandResult run_matrix(const MatrixOptions& options, FileSystem& files) {
                                         ? Value::integer(static_cast<long long>(v))
                                         : Value::number(v));
       }
-      rows.push_back(std::move(row));
+      emit(std::move(row));
     }
   } else {
     for (size_t t = 0; t < k; ++t) {
@@ -96,7 +112,7 @@ CommandResult run_matrix(const MatrixOptions& options, FileSystem& files) {
           if (r.effectiveness > best_effectiveness) best = p, best_effectiveness = r.effectiveness;
           continue;
         }
-        rows.push_back(Value::object()
+        emit(Value::object()
                            .add("target", Value::string(columns[t].label()))
                            .add("proxy", Value::string(columns[p].label()))
                            .add("n", Value::integer(static_cast<long long>(r.n)))
@@ -106,7 +122,7 @@ CommandResult run_matrix(const MatrixOptions& options, FileSystem& files) {
       }
       if (options.best && best < k) {
         const PairResult r = pair_result(matrix, t, best);
-        rows.push_back(Value::object()
+        emit(Value::object()
                            .add("target", Value::string(columns[t].label()))
                            .add("proxy", Value::string(columns[best].label()))
                            .add("n", Value::integer(static_cast<long long>(r.n)))
@@ -116,12 +132,7 @@ CommandResult run_matrix(const MatrixOptions& options, FileSystem& files) {
       }
     }
   }
-  std::ostringstream out;
-  ReportOptions report;
-  report.header = !single.no_header;
-  report.precision = single.precision;
-  auto reporter = make_reporter(format, out, report);
-  reporter->write_rows(rows);
+  if (!stream) reporter->write_rows(rows);
   reporter->finish();
   return CommandResult{out.str(), "", 0};
 }

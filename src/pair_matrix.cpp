@@ -2,6 +2,7 @@
 
 #include <Eigen/Dense>
 #include <algorithm>
+#include <iterator>
 #include <cmath>
 #include <limits>
 
@@ -25,10 +26,13 @@ double period_return(double now, double before, ReturnKind kind) {
 PairMatrix::PairMatrix(const std::vector<const PriceSeries*>& columns, ReturnKind kind)
     : k_(columns.size()) {
   // The union of all timestamps, and each column's prices on it (NaN where missing).
-  std::vector<Timestamp> times;
-  for (const PriceSeries* c : columns) times.insert(times.end(), c->time.begin(), c->time.end());
-  std::sort(times.begin(), times.end());
-  times.erase(std::unique(times.begin(), times.end()), times.end());
+  std::vector<Timestamp> times, merged;
+  for (const PriceSeries* c : columns) {
+    merged.clear();
+    std::set_union(times.begin(), times.end(), c->time.begin(), c->time.end(),
+                   std::back_inserter(merged));
+    times.swap(merged);
+  }
   const Eigen::Index T = static_cast<Eigen::Index>(times.size());
   const Eigen::Index K = static_cast<Eigen::Index>(k_);
   Eigen::MatrixXd P = Eigen::MatrixXd::Constant(T, K, kNaN);
@@ -60,10 +64,12 @@ PairMatrix::PairMatrix(const std::vector<const PriceSeries*>& columns, ReturnKin
     }
   }
   // Over the rows clean for both i and j: n, sums of x_i, of x_i^2, of x_i x_j.
-  const Eigen::MatrixXd N = M.transpose() * M;
+  // N and C are symmetric: a rank update fills their lower halves at half the cost.
+  Eigen::MatrixXd N = Eigen::MatrixXd::Zero(K, K), C = Eigen::MatrixXd::Zero(K, K);
+  N.selfadjointView<Eigen::Lower>().rankUpdate(M.transpose());
+  C.selfadjointView<Eigen::Lower>().rankUpdate(R.transpose());
   const Eigen::MatrixXd S = R.transpose() * M;
   const Eigen::MatrixXd Q = R.cwiseProduct(R).transpose() * M;
-  const Eigen::MatrixXd C = R.transpose() * R;
 
   // last[j][t]: the last row <= t where column j has a price (-1: none yet).
   std::vector<std::vector<int>> last(k_, std::vector<int>(static_cast<size_t>(T), -1));
@@ -82,11 +88,16 @@ PairMatrix::PairMatrix(const std::vector<const PriceSeries*>& columns, ReturnKin
   }
 
   upper_.assign(k_ * k_, PairStats{});
-  std::vector<int> candidates;
-  for (size_t i = 0; i < k_; ++i) {
+  // Each pair writes only its own slot, so rows of pairs can run on every core.
+#ifdef _OPENMP
+#pragma omp parallel for schedule(dynamic, 4)
+#endif
+  for (long row = 0; row < static_cast<long>(k_); ++row) {
+    const auto i = static_cast<size_t>(row);
+    std::vector<int> candidates;
     for (size_t j = i + 1; j < k_; ++j) {
       const auto a = static_cast<Eigen::Index>(i), b = static_cast<Eigen::Index>(j);
-      double n = N(a, b), sx = S(a, b), sy = S(b, a), sxx = Q(a, b), syy = Q(b, a), sxy = C(a, b);
+      double n = N(b, a), sx = S(a, b), sy = S(b, a), sxx = Q(a, b), syy = Q(b, a), sxy = C(b, a);
       if (differenced) {
         candidates.clear();
         std::merge(after_gap[i].begin(), after_gap[i].end(), after_gap[j].begin(),
