@@ -98,7 +98,7 @@ TEST_CASE("time-varying usage errors", "[cli]") {
   CHECK(run_hedgecalc("--plot /tmp/x.svg data/token.csv data/btc.csv").exit_code == 2);
 }
 
-TEST_CASE("--halflife H equals --ewma 0.5^(1/H)", "[cli]") {
+TEST_CASE("a half-life H equals --ewma 0.5^(1/H)", "[cli]") {
   const auto a = parse_csv_row(
       run_hedgecalc("--format csv --halflife 10 data/token.csv data/btc.csv").out);
   const auto b = parse_csv_row(
@@ -115,7 +115,7 @@ TEST_CASE("the table says when out-of-sample falls well short", "[cli]") {
   CHECK_THAT(r.out, Contains("rolling 5") && Contains("▁"));
 }
 
-TEST_CASE("--plot writes an SVG and prints the usual output", "[cli]") {
+TEST_CASE("a --plot writes an SVG and prints the usual output", "[cli]") {
   const std::string path = "/tmp/hedgecalc_plot_test.svg";
   std::remove(path.c_str());
   const ProcessResult r =
