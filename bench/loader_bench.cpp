@@ -20,6 +20,7 @@
 
 #include "hedgecalc/file_system.hpp"
 #include "hedgecalc/loader.hpp"
+#include "hedgecalc/timestamp.hpp"
 
 namespace {
 
@@ -36,11 +37,8 @@ void write_bars(const std::string& path, size_t rows) {
   for (size_t i = 0; i < rows; ++i) {
     const long long t = start + static_cast<long long>(i) * 60;
     const long long days = t / 86400, secs = t % 86400;
-    long long z = days + 719468, era = z / 146097, doe = z - era * 146097;
-    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-    long long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
-    long long y = yoe + era * 400 + (m <= 2);
+    const hedgecalc::CivilDate date = hedgecalc::civil_from_days(days);
+    const long long y = date.year, m = date.month, d = date.day;
     price *= 1 + 0.0005 * normal(rng);
     std::fprintf(out, "%04lld-%02lld-%02lldT%02lld:%02lld:00Z,%.2f,%.4f\n", y, m, d, secs / 3600,
                  secs / 60 % 60, price, 10 + std::fabs(normal(rng)) * 5);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "hedgecalc/loader.hpp"
+#include "hedgecalc/timestamp.hpp"
 #include "hedgecalc/rolling.hpp"
 
 namespace {
@@ -46,12 +47,8 @@ std::string minute_bars(size_t n) {
   for (size_t i = 0; i < n; ++i) {
     const long long t = start + static_cast<long long>(i) * 60;
     const long long days = t / 86400, secs = t % 86400;
-    // Civil date from days since 1970 (the inverse of days_from_civil).
-    long long z = days + 719468, era = z / 146097, doe = z - era * 146097;
-    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-    long long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
-    long long y = yoe + era * 400 + (m <= 2);
+    const hedgecalc::CivilDate date = hedgecalc::civil_from_days(days);
+    const long long y = date.year, m = date.month, d = date.day;
     price *= 1 + 0.0005 * normal(rng);
     const int length = std::snprintf(line, sizeof line, "%04lld-%02lld-%02lldT%02lld:%02lld:00Z,%.2f\n",
                                      y, m, d, secs / 3600, secs / 60 % 60, price);

@@ -7,20 +7,6 @@
 #include "hedgecalc/number_format.hpp"
 
 namespace hedgecalc {
-namespace {
-
-std::string quote_cell(const std::string& cell, char delimiter) {
-  if (cell.find_first_of(std::string("\"\r\n") + delimiter) == std::string::npos) return cell;
-  std::string out = "\"";
-  for (char c : cell) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-}  // namespace
-
 BatchWriter::BatchWriter(OutputFormat format, std::ostream& out, const ReportOptions& options,
                          std::vector<std::string> columns)
     : format_(format), out_(out), options_(options), header_(std::move(columns)) {}
@@ -47,7 +33,7 @@ void BatchWriter::write_delimited(const Cells& cells) {
   if (!started_) {
     if (options_.header) {
       for (size_t i = 0; i < header_.size(); ++i) {
-        out_ << (i ? std::string(1, delimiter) : "") << quote_cell(header_[i], delimiter);
+        out_ << (i ? std::string(1, delimiter) : "") << csv_quote(header_[i], delimiter);
       }
       out_ << '\n';
     }
@@ -58,7 +44,7 @@ void BatchWriter::write_delimited(const Cells& cells) {
   for (size_t i = 0; i < header_.size(); ++i) {
     const auto found = by_key.find(header_[i]);
     out_ << (i ? std::string(1, delimiter) : "")
-         << (found == by_key.end() ? "" : quote_cell(*found->second, delimiter));
+         << (found == by_key.end() ? "" : csv_quote(*found->second, delimiter));
   }
   out_ << '\n';
 }

@@ -47,14 +47,18 @@ std::vector<Row> flatten_rows(const Value& record) {
   return rows;
 }
 
-std::string CsvReporter::quote(const std::string& cell) const {
-  if (cell.find_first_of(std::string("\"\r\n") + delimiter_) == std::string::npos) return cell;
+std::string csv_quote(const std::string& cell, char delimiter) {
+  if (cell.find_first_of(std::string("\"\r\n") + delimiter) == std::string::npos) return cell;
   std::string out = "\"";
   for (char c : cell) {
     if (c == '"') out += '"';
     out += c;
   }
   return out + "\"";
+}
+
+std::string CsvReporter::quote(const std::string& cell) const {
+  return csv_quote(cell, delimiter_);
 }
 
 void CsvReporter::write_row(const Row& cells) {

@@ -21,6 +21,17 @@ void reject_single_only_options(const SingleOptions& o) {
   }
 }
 
+Value pair_row(const std::string& target, const std::string& proxy, const PairResult& r) {
+  Value row = Value::object();
+  row.add("target", Value::string(target))
+      .add("proxy", Value::string(proxy))
+      .add("n", Value::integer(static_cast<long long>(r.n)))
+      .add("hedge_ratio", Value::number(r.hedge_ratio))
+      .add("correlation", Value::number(r.correlation))
+      .add("effectiveness", Value::number(r.effectiveness));
+  return row;
+}
+
 double field_value(const PairResult& r, const std::string& field) {
   if (field == "n") return static_cast<double>(r.n);
   if (field == "correlation") return r.correlation;
@@ -112,23 +123,10 @@ CommandResult run_matrix(const MatrixOptions& options, FileSystem& files) {
           if (r.effectiveness > best_effectiveness) best = p, best_effectiveness = r.effectiveness;
           continue;
         }
-        emit(Value::object()
-                           .add("target", Value::string(columns[t].label()))
-                           .add("proxy", Value::string(columns[p].label()))
-                           .add("n", Value::integer(static_cast<long long>(r.n)))
-                           .add("hedge_ratio", Value::number(r.hedge_ratio))
-                           .add("correlation", Value::number(r.correlation))
-                           .add("effectiveness", Value::number(r.effectiveness)));
+        emit(pair_row(columns[t].label(), columns[p].label(), r));
       }
       if (options.best && best < k) {
-        const PairResult r = pair_result(matrix, t, best);
-        emit(Value::object()
-                           .add("target", Value::string(columns[t].label()))
-                           .add("proxy", Value::string(columns[best].label()))
-                           .add("n", Value::integer(static_cast<long long>(r.n)))
-                           .add("hedge_ratio", Value::number(r.hedge_ratio))
-                           .add("correlation", Value::number(r.correlation))
-                           .add("effectiveness", Value::number(r.effectiveness)));
+        emit(pair_row(columns[t].label(), columns[best].label(), pair_result(matrix, t, best)));
       }
     }
   }

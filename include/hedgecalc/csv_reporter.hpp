@@ -27,6 +27,9 @@ class CsvReporter : public Reporter {
   bool header_written_ = false;
 };
 
+/// cell quoted as RFC 4180 wants when it holds the delimiter, a quote or a line end.
+std::string csv_quote(const std::string& cell, char delimiter);
+
 /// The record as rows of (flattened key, cell text): one row, or one per item of an
 /// array of objects (whose fields replace the array in each row).
 std::vector<std::vector<std::pair<std::string, std::string>>> flatten_rows(const Value& record);
