@@ -79,7 +79,7 @@ TEST_CASE("the README's GNU parallel recipe equals one run, row for row", "[cli]
   // The recipe: N shards in parallel, --no-header, then the header of one run on top.
   const std::string hedgecalc = HEDGECALC_BINARY;
   const std::string command =
-      "cd '" + source_dir() + "' && parallel -j 4 '" + hedgecalc +
+      "cd '" + source_dir() + "' && parallel --will-cite -j 4 '" + hedgecalc +
       " batch --quiet --format csv --no-header --shard {}/4 " + kPairs +
       "' ::: 1 2 3 4 2>/dev/null | sort > /tmp/hedgecalc_parallel_$$.csv; '" + hedgecalc +
       "' batch --quiet --format csv --no-header " + kPairs + " | sort | diff - /tmp/hedgecalc_parallel_$$.csv"
