@@ -36,12 +36,9 @@ void write_bars(const std::string& path, size_t rows) {
   const long long start = 1704067200;  // 2024-01-01T00:00:00Z
   for (size_t i = 0; i < rows; ++i) {
     const long long t = start + static_cast<long long>(i) * 60;
-    const long long days = t / 86400, secs = t % 86400;
-    const hedgecalc::CivilDate date = hedgecalc::civil_from_days(days);
-    const long long y = date.year, m = date.month, d = date.day;
+    const std::string stamp = hedgecalc::format_timestamp(t * hedgecalc::kNanosPerSecond, false);
     price *= 1 + 0.0005 * normal(rng);
-    std::fprintf(out, "%04lld-%02lld-%02lldT%02lld:%02lld:00Z,%.2f,%.4f\n", y, m, d, secs / 3600,
-                 secs / 60 % 60, price, 10 + std::fabs(normal(rng)) * 5);
+    std::fprintf(out, "%s,%.2f,%.4f\n", stamp.c_str(), price, 10 + std::fabs(normal(rng)) * 5);
   }
   std::fclose(out);
 }

@@ -46,12 +46,9 @@ std::string minute_bars(size_t n) {
   const long long start = 1704067200;  // 2024-01-01T00:00:00Z
   for (size_t i = 0; i < n; ++i) {
     const long long t = start + static_cast<long long>(i) * 60;
-    const long long days = t / 86400, secs = t % 86400;
-    const hedgecalc::CivilDate date = hedgecalc::civil_from_days(days);
-    const long long y = date.year, m = date.month, d = date.day;
+    const std::string stamp = hedgecalc::format_timestamp(t * hedgecalc::kNanosPerSecond, false);
     price *= 1 + 0.0005 * normal(rng);
-    const int length = std::snprintf(line, sizeof line, "%04lld-%02lld-%02lldT%02lld:%02lld:00Z,%.2f\n",
-                                     y, m, d, secs / 3600, secs / 60 % 60, price);
+    const int length = std::snprintf(line, sizeof line, "%s,%.2f\n", stamp.c_str(), price);
     csv.append(line, static_cast<size_t>(length));
   }
   return csv;

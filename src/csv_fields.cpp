@@ -6,7 +6,6 @@ namespace hedgecalc {
 
 SplitStatus FieldSplitter::split(std::string_view record, char delimiter) {
   fields_.clear();
-  starts_.clear();
   unescaped_.clear();
   // Unescaped text is never longer than the record, so one reserve keeps the
   // string_views into unescaped_ valid for the whole record.
@@ -17,7 +16,6 @@ SplitStatus FieldSplitter::split(std::string_view record, char delimiter) {
     // Spaces before an opening quote are allowed (`a, "b"`).
     size_t quote_at = pos;
     while (quote_at < record.size() && record[quote_at] == ' ') ++quote_at;
-    starts_.push_back(pos);
     if (quote_at < record.size() && record[quote_at] == '"') {
       const size_t begin = unescaped_.size();
       size_t i = quote_at + 1;

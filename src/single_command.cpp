@@ -56,12 +56,17 @@ CsvOptions csv_options_from(const SingleOptions& options) {
 
 namespace {
 
+// "-" or "-:COLUMN": the series comes from standard input.
+bool is_stdin_argument(const std::string& argument) {
+  return argument == "-" || argument.rfind("-:", 0) == 0;
+}
+
 void check_arguments(const SingleOptions& options) {
   if (options.series.size() < 2) {
     throw UsageError("expected TARGET and at least one PROXY (see hedgecalc --help)");
   }
   size_t stdin_count = 0;
-  for (const std::string& s : options.series) stdin_count += s == "-" || s.rfind("-:", 0) == 0;
+  for (const std::string& s : options.series) stdin_count += is_stdin_argument(s);
   if (stdin_count > 1) throw UsageError("standard input (-) can be read only once per command");
 }
 
@@ -257,8 +262,7 @@ CommandResult run_single(const SingleOptions& options, FileSystem& files) {
     }
   };
   const bool from_stdin =
-      std::any_of(options.series.begin(), options.series.end(),
-                  [](const std::string& s) { return s == "-" || s.rfind("-:", 0) == 0; });
+      std::any_of(options.series.begin(), options.series.end(), is_stdin_argument);
   std::vector<std::thread> loaders;
   for (size_t i = 1; i < count && !from_stdin; ++i) loaders.emplace_back(load, i);
   load(0);

@@ -35,14 +35,6 @@ TEST_CASE("bad quoting is reported with its offset", "[csv_fields]") {
   CHECK(splitter.error_offset() == 3);
 }
 
-TEST_CASE("column_of gives 1-based byte columns", "[csv_fields]") {
-  FieldSplitter splitter;
-  REQUIRE(splitter.split("ab,cd,e", ',') == SplitStatus::kOk);
-  CHECK(splitter.column_of(0) == 1);
-  CHECK(splitter.column_of(1) == 4);
-  CHECK(splitter.column_of(2) == 7);
-}
-
 TEST_CASE("ends_inside_quotes follows the field grammar", "[csv_fields]") {
   CHECK(ends_inside_quotes("a,\"b", ','));
   CHECK_FALSE(ends_inside_quotes("a,\"b\"", ','));

@@ -18,14 +18,11 @@ class FieldSplitter {
   SplitStatus split(std::string_view record, char delimiter);
   /// The fields of the last split, unquoted, "" unescaped, spaces kept.
   const std::vector<std::string_view>& fields() const { return fields_; }
-  /// 1-based byte column where field i starts in the record.
-  size_t column_of(size_t i) const { return starts_[i] + 1; }
   /// 0-based byte offset of the problem found by the last failed split.
   size_t error_offset() const { return error_offset_; }
 
  private:
   std::vector<std::string_view> fields_;
-  std::vector<size_t> starts_;
   std::string unescaped_;
   size_t error_offset_ = 0;
 };

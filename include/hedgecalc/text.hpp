@@ -9,9 +9,6 @@ namespace hedgecalc {
 /// The text without leading and trailing spaces and tabs.
 std::string_view trim(std::string_view text);
 
-/// ASCII lower-case copy.
-std::string to_lower(std::string_view text);
-
 /// True when both are equal ignoring ASCII case.
 bool iequals(std::string_view a, std::string_view b);
 
