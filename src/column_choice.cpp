@@ -1,5 +1,6 @@
 #include "hedgecalc/column_choice.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "hedgecalc/error.hpp"
@@ -32,14 +33,36 @@ std::string describe_columns(const std::vector<std::string>& names) {
   return out;
 }
 
+namespace {
+
+// The one column of `matches`; two or more are refused by name, so that a file
+// with a repeated header never has one of them picked silently.
+std::optional<size_t> only_match(const std::vector<size_t>& matches,
+                                 const std::vector<std::string>& names,
+                                 const std::string& file_label) {
+  if (matches.empty()) return std::nullopt;
+  if (matches.size() == 1) return matches.front();
+  std::string numbers;
+  for (size_t m = 0; m < matches.size(); ++m) {
+    numbers += (m == 0 ? "" : m + 1 == matches.size() ? " and " : ", ") +
+               std::to_string(matches[m] + 1);
+  }
+  throw DataError(file_label + ": the header names " + quoted_excerpt(names[matches[0]], 40) +
+                  " more than once (columns " + numbers + "); name the column by number, e.g. " +
+                  file_label + ":" + std::to_string(matches.back() + 1));
+}
+
+}  // namespace
+
 size_t find_named_column(const std::vector<std::string>& names, std::string_view wanted,
                          const std::string& file_label) {
+  std::vector<size_t> exact, folded;
   for (size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == wanted) return i;
+    if (names[i] == wanted) exact.push_back(i);
+    if (iequals(names[i], wanted)) folded.push_back(i);
   }
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (iequals(names[i], wanted)) return i;
-  }
+  if (auto index = only_match(exact, names, file_label)) return *index;
+  if (auto index = only_match(folded, names, file_label)) return *index;
   if (!wanted.empty() && wanted.find_first_not_of("0123456789") == std::string_view::npos &&
       wanted.size() < 10) {
     const size_t number = std::stoul(std::string(wanted));
@@ -69,9 +92,11 @@ size_t guess_price_column(const std::vector<std::string>& names, size_t date_ind
   static constexpr std::array<const char*, 4> kPreferred = {"adjclose", "close", "price",
                                                             "value"};
   for (const char* preferred : kPreferred) {
+    std::vector<size_t> matches;
     for (size_t i = 0; i < names.size(); ++i) {
-      if (i != date_index && normalized_column_name(names[i]) == preferred) return i;
+      if (i != date_index && normalized_column_name(names[i]) == preferred) matches.push_back(i);
     }
+    if (auto index = only_match(matches, names, file_label)) return *index;
   }
   // With one candidate there is nothing to guess; reading it points any bad cell out
   // by line ("40.794,88" is not a number) instead of a vague "no numeric column".
@@ -92,7 +117,16 @@ size_t guess_price_column(const std::vector<std::string>& names, size_t date_ind
   if (numeric.size() == 1) return numeric.front();
   const std::string why = numeric.empty() ? "no numeric column besides the date"
                                           : std::to_string(numeric.size()) + " numeric columns";
-  const std::string example = names.size() > 1 ? names[date_index == 0 ? 1 : 0] : "COLUMN";
+  std::string example = "COLUMN";
+  if (names.size() > 1) {
+    const size_t index = date_index == 0 ? 1 : 0;
+    const std::string& name = names[index];
+    // A long or unprintable name is shown by its number instead.
+    const bool plain = name.size() <= 40 && std::all_of(name.begin(), name.end(), [](char c) {
+                         return c >= 0x20 && c < 0x7F;
+                       });
+    example = plain ? name : std::to_string(index + 1);
+  }
   throw DataError(file_label + ": cannot tell which column holds the prices (" + why +
                   "); the columns are: " + describe_columns(names) + "; name one as " +
                   file_label + ":COLUMN, for example " + file_label + ":" + example);

@@ -252,11 +252,23 @@ std::vector<ColumnLoad> load_columns(std::string_view bytes, const std::string& 
                                      const CsvOptions& options) {
   LineSource source(file_label, bytes);
   const Preamble preamble = read_preamble(source, file_label, options);
-  std::vector<size_t> indices;
-  for (const auto& column : columns) {
-    indices.push_back(resolve_column(preamble, column, file_label, options));
+  // A column that cannot be found fails alone; the others are read.
+  std::vector<ColumnLoad> results(columns.size());
+  std::vector<size_t> indices, found;
+  for (size_t c = 0; c < columns.size(); ++c) {
+    try {
+      indices.push_back(resolve_column(preamble, columns[c], file_label, options));
+      found.push_back(c);
+    } catch (const DataError& e) {
+      results[c].series.file = file_label;
+      results[c].series.column = columns[c].value_or("");
+      results[c].error = e.what();
+    }
   }
-  return load_indices(source, preamble, indices, file_label, options);
+  if (indices.empty()) return results;
+  std::vector<ColumnLoad> loaded = load_indices(source, preamble, indices, file_label, options);
+  for (size_t i = 0; i < found.size(); ++i) results[found[i]] = std::move(loaded[i]);
+  return results;
 }
 
 std::vector<ColumnLoad> load_all_columns(std::string_view bytes, const std::string& file_label,

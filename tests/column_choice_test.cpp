@@ -44,7 +44,9 @@ TEST_CASE("an ambiguous file lists its columns and the PATH:COLUMN form", "[colu
 TEST_CASE("named columns: exact, then any case, then a number", "[column]") {
   const Names names = {"Date", "close", "Close", "3"};
   CHECK(find_named_column(names, "Close", "f") == 2);
-  CHECK(find_named_column(names, "CLOSE", "f") == 1);
+  // Two columns match in any case, none exactly: refused, never one picked silently.
+  CHECK_THROWS_WITH(find_named_column(names, "CLOSE", "f"), Contains("more than once (columns 2 and 3)"));
+  CHECK(find_named_column({"Date", "close"}, "CLOSE", "f") == 1);
   CHECK(find_named_column(names, "3", "f") == 3);  // a header named "3" wins
   CHECK(find_named_column(names, "2", "f") == 1);
   CHECK_THROWS_WITH(find_named_column(names, "Open", "f.csv"),
