@@ -12,6 +12,7 @@
 #include <iterator>
 
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/mapping_guard.hpp"
 
 namespace hedgecalc {
 
@@ -21,33 +22,80 @@ FileContents::FileContents(FileContents&& other) noexcept { *this = std::move(ot
 
 FileContents& FileContents::operator=(FileContents&& other) noexcept {
   if (this == &other) return *this;
-  if (mapping_ != nullptr) ::munmap(mapping_, mapped_size_);
+  release();
   const bool other_holds = other.mapping_ == nullptr;
   held_ = std::move(other.held_);
   mapping_ = other.mapping_;
   mapped_size_ = other.mapped_size_;
+  fd_ = other.fd_;
+  size_at_map_ = other.size_at_map_;
+  mtime_ns_at_map_ = other.mtime_ns_at_map_;
+  guard_slot_ = other.guard_slot_;
   view_ = other_holds ? std::string_view(held_) : other.view_;
   other.mapping_ = nullptr;
   other.mapped_size_ = 0;
+  other.fd_ = -1;
+  other.guard_slot_ = -1;
   other.view_ = {};
   return *this;
 }
 
-FileContents::~FileContents() {
+FileContents::~FileContents() { release(); }
+
+void FileContents::release() {
+  unguard_mapping(guard_slot_);
+  guard_slot_ = -1;
   if (mapping_ != nullptr) ::munmap(mapping_, mapped_size_);
+  mapping_ = nullptr;
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
 }
+
+namespace {
+
+long long mtime_ns(const struct stat& info) {
+  return static_cast<long long>(info.st_mtim.tv_sec) * 1000000000LL + info.st_mtim.tv_nsec;
+}
+
+}  // namespace
 
 FileContents FileContents::map(const std::string& path, int fd, size_t size) {
   FileContents contents;
   if (size == 0) return contents;
   void* mapping = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
   if (mapping == MAP_FAILED) throw DataError(path + ": cannot map: " + std::strerror(errno));
+  const int slot = guard_mapping(mapping, size);
+  if (slot < 0) {  // no guard free: a copy cannot vanish under us
+    std::string bytes(static_cast<const char*>(mapping), size);
+    ::munmap(mapping, size);
+    return FileContents(std::move(bytes));
+  }
   // The loader reads front to back once.
   ::madvise(mapping, size, MADV_SEQUENTIAL);
   contents.mapping_ = mapping;
   contents.mapped_size_ = size;
+  contents.guard_slot_ = slot;
   contents.view_ = std::string_view(static_cast<const char*>(mapping), size);
+  struct stat info;
+  if (::fstat(fd, &info) == 0) {
+    contents.fd_ = ::dup(fd);
+    contents.size_at_map_ = static_cast<long long>(info.st_size);
+    contents.mtime_ns_at_map_ = mtime_ns(info);
+  }
   return contents;
+}
+
+bool FileContents::changed() const {
+  if (mapping_ == nullptr) return false;
+  if (mapping_lost_pages(guard_slot_)) return true;
+  struct stat info;
+  if (fd_ < 0 || ::fstat(fd_, &info) != 0) return false;
+  return static_cast<long long>(info.st_size) != size_at_map_ || mtime_ns(info) != mtime_ns_at_map_;
+}
+
+void throw_changed_while_read(const std::string& label) {
+  throw DataError(label + " changed while it was being read (truncated or rewritten by another "
+                  "program); run again once it is complete");
 }
 
 bool DiskFileSystem::is_file(const std::string& path) const {

@@ -20,18 +20,53 @@ class FileContents {
   FileContents& operator=(const FileContents&) = delete;
   ~FileContents();
 
-  /// Maps a regular file read-only (no copy; pages load as they are read).
+  /// Maps a regular file read-only (no copy; pages load as they are read) and keeps
+  /// fd open, to tell afterwards whether the file changed. Pages that vanish while
+  /// mapped (the file truncated under us) read as zero bytes instead of killing the
+  /// process with SIGBUS, and count as a change.
   static FileContents map(const std::string& path, int fd, size_t size);
 
   /// The bytes.
   std::string_view bytes() const { return view_; }
 
+  /// True when the mapped file was truncated, rewritten or lost pages since it was
+  /// mapped: what bytes() showed may be a mix of old and new contents.
+  bool changed() const;
+
  private:
+  void release();
+
   std::string held_;
   void* mapping_ = nullptr;
   size_t mapped_size_ = 0;
+  int fd_ = -1;
+  long long size_at_map_ = 0, mtime_ns_at_map_ = 0;
+  int guard_slot_ = -1;  ///< this mapping's slot in the SIGBUS guard, or -1
   std::string_view view_;
 };
+
+/// Runs parse(contents.bytes()) and returns what it returns, unless the file changed
+/// while it was read: then whatever parse made of it (a result or an error) gives way
+/// to DataError "<label> changed while it was being read".
+template <typename Parse>
+auto parse_unchanged(const FileContents& contents, const std::string& label, Parse parse)
+    -> decltype(parse(contents.bytes()));
+
+/// The error parse_unchanged throws.
+[[noreturn]] void throw_changed_while_read(const std::string& label);
+
+template <typename Parse>
+auto parse_unchanged(const FileContents& contents, const std::string& label, Parse parse)
+    -> decltype(parse(contents.bytes())) {
+  try {
+    auto result = parse(contents.bytes());
+    if (contents.changed()) throw_changed_while_read(label);
+    return result;
+  } catch (...) {
+    if (contents.changed()) throw_changed_while_read(label);
+    throw;
+  }
+}
 
 /// Where series files come from; "-" names standard input.
 class FileSystem {
