@@ -21,6 +21,34 @@ double period_return(double now, double before, ReturnKind kind) {
   return kNaN;
 }
 
+// Column blocks of the products below. Each block is one single-threaded product, and
+// the blocks run on every core: the sums do not depend on the thread count. (Eigen's
+// own parallel product picks its blocking from the thread count, which changes the
+// last digits of the sums.)
+constexpr Eigen::Index kProductBlock = 32;
+
+// A^T B; with lower_only, only the entries on and below the diagonal are computed
+// (for symmetric results: A and B the same matrix).
+Eigen::MatrixXd cross_product(const Eigen::MatrixXd& A, const Eigen::MatrixXd& B,
+                              bool lower_only) {
+  const Eigen::Index K = B.cols();
+  Eigen::MatrixXd out = Eigen::MatrixXd::Zero(A.cols(), K);
+  const long blocks = static_cast<long>((K + kProductBlock - 1) / kProductBlock);
+#ifdef _OPENMP
+#pragma omp parallel for schedule(dynamic, 1)
+#endif
+  for (long block = 0; block < blocks; ++block) {
+    const Eigen::Index c0 = block * kProductBlock;
+    const Eigen::Index width = std::min(kProductBlock, K - c0);
+    const Eigen::Index r0 = lower_only ? c0 : 0;
+    const Eigen::Index rows = A.cols() - r0;
+    Eigen::MatrixXd part(rows, width);
+    part.noalias() = A.middleCols(r0, rows).transpose() * B.middleCols(c0, width);
+    out.block(r0, c0, rows, width) = part;
+  }
+  return out;
+}
+
 }  // namespace
 
 PairMatrix::PairMatrix(const std::vector<const PriceSeries*>& columns, ReturnKind kind)
@@ -64,12 +92,11 @@ PairMatrix::PairMatrix(const std::vector<const PriceSeries*>& columns, ReturnKin
     }
   }
   // Over the rows clean for both i and j: n, sums of x_i, of x_i^2, of x_i x_j.
-  // N and C are symmetric: a rank update fills their lower halves at half the cost.
-  Eigen::MatrixXd N = Eigen::MatrixXd::Zero(K, K), C = Eigen::MatrixXd::Zero(K, K);
-  N.selfadjointView<Eigen::Lower>().rankUpdate(M.transpose());
-  C.selfadjointView<Eigen::Lower>().rankUpdate(R.transpose());
-  const Eigen::MatrixXd S = R.transpose() * M;
-  const Eigen::MatrixXd Q = R.cwiseProduct(R).transpose() * M;
+  // N and C are symmetric: their lower halves suffice, at about half the cost.
+  const Eigen::MatrixXd N = cross_product(M, M, /*lower_only=*/true);
+  const Eigen::MatrixXd C = cross_product(R, R, /*lower_only=*/true);
+  const Eigen::MatrixXd S = cross_product(R, M, /*lower_only=*/false);
+  const Eigen::MatrixXd Q = cross_product(R.cwiseProduct(R), M, /*lower_only=*/false);
 
   // last[j][t]: the last row <= t where column j has a price (-1: none yet).
   std::vector<std::vector<int>> last(k_, std::vector<int>(static_cast<size_t>(T), -1));
