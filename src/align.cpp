@@ -4,7 +4,17 @@
 
 namespace hedgecalc {
 
-AlignedPrices align_inner(const std::vector<const PriceSeries*>& series) {
+namespace {
+
+// An inner join uses each series' row at most once per aligned row.
+AlignedPrices with_inner_unmatched(AlignedPrices aligned,
+                                   const std::vector<const PriceSeries*>& series) {
+  aligned.unmatched.clear();
+  for (const PriceSeries* s : series) aligned.unmatched.push_back(s->size() - aligned.time.size());
+  return aligned;
+}
+
+AlignedPrices join_inner(const std::vector<const PriceSeries*>& series) {
   AlignedPrices aligned;
   aligned.prices.resize(series.size());
   if (series.empty()) return aligned;
@@ -42,12 +52,20 @@ AlignedPrices align_inner(const std::vector<const PriceSeries*>& series) {
   return aligned;
 }
 
+}  // namespace
+
+AlignedPrices align_inner(const std::vector<const PriceSeries*>& series) {
+  return with_inner_unmatched(join_inner(series), series);
+}
+
 AlignedPrices align_asof(const std::vector<const PriceSeries*>& series, Timestamp max_gap) {
   AlignedPrices aligned;
   aligned.prices.resize(series.size());
   if (series.empty()) return aligned;
   // cursor[k]: number of rows of series k at or before the current time.
   std::vector<size_t> cursor(series.size(), 0);
+  // A proxy row can fill several target times, or none: count the rows used once.
+  std::vector<size_t> used(series.size(), 0), last_used(series.size(), 0);
   const PriceSeries& lead = *series.front();
   for (size_t i = 0; i < lead.size(); ++i) {
     const Timestamp t = lead.time[i];
@@ -63,8 +81,12 @@ AlignedPrices align_asof(const std::vector<const PriceSeries*>& series, Timestam
     aligned.prices[0].push_back(lead.price[i]);
     for (size_t k = 1; k < series.size(); ++k) {
       aligned.prices[k].push_back(series[k]->price[cursor[k] - 1]);
+      used[k] += last_used[k] != cursor[k];
+      last_used[k] = cursor[k];
     }
   }
+  aligned.unmatched.push_back(lead.size() - aligned.time.size());
+  for (size_t k = 1; k < series.size(); ++k) aligned.unmatched.push_back(series[k]->size() - used[k]);
   return aligned;
 }
 

@@ -57,7 +57,13 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
   for (const PriceSeries* s : series) analysis.labels.push_back(s->label());
   const AlignedPrices aligned = every_kth_row(
       options.asof ? align_asof(series, options.max_gap) : align_inner(series), options.horizon);
+  for (size_t k = 0; k < series.size(); ++k) {
+    analysis.alignment.rows.push_back(series[k]->size());
+    analysis.alignment.missing.push_back(series[k]->missing);
+  }
+  analysis.alignment.unmatched = aligned.unmatched;
   analysis.returns = compute_returns(aligned, options.kind);
+  require_finite_returns(analysis.returns, series);
   analysis.full = analyse_hedge(analysis.returns, analysis.labels, options.hedge);
   if (!std::isnan(options.sizing.exposure)) {
     analysis.sizing = size_positions(analysis, aligned, options.sizing);

@@ -67,6 +67,28 @@ Value sizing_object(const Sizing& s) {
   return object;
 }
 
+// SPEC's alignment object; a basket's proxy counts are arrays, one per proxy.
+Value alignment_object(const AlignmentCounts& counts, bool basket) {
+  auto count = [](size_t n) { return Value::integer(static_cast<long long>(n)); };
+  auto proxies = [&](const std::vector<size_t>& values) {
+    if (!basket) return count(values.size() > 1 ? values[1] : 0);
+    Value items = Value::array();
+    for (size_t k = 1; k < values.size(); ++k) items.push(count(values[k]));
+    return items;
+  };
+  auto target = [&](const std::vector<size_t>& values) {
+    return count(values.empty() ? 0 : values[0]);
+  };
+  Value object = Value::object();
+  object.add("target_rows", target(counts.rows))
+      .add("target_missing", target(counts.missing))
+      .add("target_unmatched", target(counts.unmatched))
+      .add("proxy_rows", proxies(counts.rows))
+      .add("proxy_missing", proxies(counts.missing))
+      .add("proxy_unmatched", proxies(counts.unmatched));
+  return object;
+}
+
 }  // namespace
 
 Value analysis_record(const Analysis& analysis) {
@@ -110,6 +132,7 @@ Value analysis_record(const Analysis& analysis) {
   if (!basket && !analysis.sizing.empty()) {
     record.add("sizing", sizing_object(analysis.sizing.front()));
   }
+  record.add("alignment", alignment_object(analysis.alignment, basket));
   add_time_varying(record, analysis);
   return record;
 }

@@ -16,12 +16,30 @@ std::string cell_text(const Value& value) {
   }
 }
 
+bool is_scalar_list(const Value& array) {
+  for (const Value& item : array.items()) {
+    if (item.type() == Value::Type::kObject || item.type() == Value::Type::kArray) return false;
+  }
+  return !array.items().empty();
+}
+
 // Appends the scalar fields of value under prefix to every row; an array of
 // objects multiplies the rows.
 void flatten_into(const Value& value, const std::string& prefix, std::vector<Row>& rows) {
   if (value.type() == Value::Type::kObject) {
     for (const Field& field : value.fields()) {
       flatten_into(field.value, prefix.empty() ? field.key : prefix + "_" + field.key, rows);
+    }
+    return;
+  }
+  if (value.type() == Value::Type::kArray && is_scalar_list(value)) {
+    // One per row when they match the rows (a basket's per-proxy counts beside its
+    // per-proxy rows); else one cell, the items separated by ';'.
+    const auto& items = value.items();
+    std::string joined;
+    for (size_t i = 0; i < items.size(); ++i) joined += (i ? ";" : "") + cell_text(items[i]);
+    for (size_t r = 0; r < rows.size(); ++r) {
+      rows[r].emplace_back(prefix, items.size() == rows.size() ? cell_text(items[r]) : joined);
     }
     return;
   }

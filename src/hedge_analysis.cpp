@@ -13,6 +13,8 @@ namespace hedgecalc {
 namespace {
 
 constexpr size_t kMinimumReturns = 3;
+// Below this many returns every estimate is too uncertain to act on without a word.
+constexpr size_t kFewReturns = 10;
 
 Eigen::Map<const Eigen::VectorXd> as_vector(const std::vector<double>& values) {
   return {values.data(), static_cast<Eigen::Index>(values.size())};
@@ -111,8 +113,11 @@ HedgeAnalysis simple_hedge(const ReturnSeries& returns, const std::vector<std::s
 
 }  // namespace
 
-HedgeAnalysis analyse_hedge(const ReturnSeries& returns, const std::vector<std::string>& labels,
-                            const HedgeOptions& options) {
+namespace {
+
+// The estimates; analyse_hedge adds the warnings that apply to any path.
+HedgeAnalysis estimate_hedge(const ReturnSeries& returns, const std::vector<std::string>& labels,
+                             const HedgeOptions& options) {
   const size_t n = returns.size();
   const size_t proxy_count = returns.values.size() - 1;
   if (n < kMinimumReturns) {
@@ -134,6 +139,13 @@ HedgeAnalysis analyse_hedge(const ReturnSeries& returns, const std::vector<std::
 
   for (size_t k = 1; k <= proxy_count; ++k) {
     if (sample_variance(returns.values[k]) == 0) throw_zero_variance(labels[k], n);
+  }
+  const size_t coefficients = proxy_count + (options.intercept ? 1 : 0);
+  if (n <= coefficients) {
+    throw DataError("only " + std::to_string(n) + " aligned returns for " +
+                    std::to_string(proxy_count) + " proxies: a basket needs more returns than "
+                    "coefficients (at least " + std::to_string(coefficients + 1) +
+                    " here); use fewer proxies or a longer date range");
   }
   Eigen::MatrixXd X(n, proxy_count);
   for (size_t k = 0; k < proxy_count; ++k) X.col(k) = as_vector(returns.values[k + 1]);
@@ -203,6 +215,23 @@ HedgeAnalysis analyse_hedge(const ReturnSeries& returns, const std::vector<std::
   result.effectiveness = var_target > 0 ? 1.0 - var_hedged / var_target : nan;
   result.correlation =
       proxy_count == 1 ? correlation(pair_moments(returns.values[1], target)) : nan;
+  return result;
+}
+
+}  // namespace
+
+HedgeAnalysis analyse_hedge(const ReturnSeries& returns, const std::vector<std::string>& labels,
+                            const HedgeOptions& options) {
+  HedgeAnalysis result = estimate_hedge(returns, labels, options);
+  if (result.n < kFewReturns) {
+    result.warnings.push_back("only " + std::to_string(result.n) +
+                              " returns: every estimate is very uncertain");
+  }
+  if (result.hac && result.hac_lags >= static_cast<long>(result.n)) {
+    result.warnings.push_back("--hac-lags " + std::to_string(result.hac_lags) +
+                              " is not below the " + std::to_string(result.n) +
+                              " returns: the Newey-West errors are meaningless; use fewer lags");
+  }
   return result;
 }
 

@@ -1,6 +1,8 @@
 #include "hedgecalc/returns.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/number_format.hpp"
@@ -42,6 +44,7 @@ AlignedPrices every_kth_row(const AlignedPrices& aligned, size_t k) {
   if (k <= 1 || aligned.time.empty()) return aligned;
   AlignedPrices sampled;
   sampled.prices.resize(aligned.prices.size());
+  sampled.unmatched = aligned.unmatched;  // what the join dropped, not the sampling
   const size_t rows = aligned.time.size();
   for (size_t i = (rows - 1) % k; i < rows; i += k) {
     sampled.time.push_back(aligned.time[i]);
@@ -76,6 +79,35 @@ ReturnSeries compute_returns(const AlignedPrices& aligned, ReturnKind kind) {
     }
   }
   return returns;
+}
+
+}  // namespace hedgecalc
+
+namespace hedgecalc {
+
+void require_finite_returns(const ReturnSeries& returns,
+                            const std::vector<const PriceSeries*>& series) {
+  const size_t n = returns.size();
+  if (n == 0) return;
+  // Centred sums of squares stay finite while every |r| is below this.
+  const double largest = std::sqrt(std::numeric_limits<double>::max() / (4.0 * static_cast<double>(n)));
+  for (size_t k = 0; k < returns.values.size(); ++k) {
+    const std::vector<double>& r = returns.values[k];
+    for (size_t i = 0; i < n; ++i) {
+      if (std::fabs(r[i]) <= largest) continue;  // false for NaN too
+      const PriceSeries& s = *series[k];
+      // The row at or before the return's time: the exact row for an inner join.
+      const auto row = std::upper_bound(s.time.begin(), s.time.end(), returns.time[i]);
+      const size_t line = row == s.time.begin() ? 0 : s.line[static_cast<size_t>(row - s.time.begin() - 1)];
+      throw DataError(location(s.file, line) + "column " + quoted_excerpt(s.column, 40) +
+                      (std::isfinite(r[i])
+                           ? ": the return ending here, " + format_number(r[i]) +
+                                 ", is too large for the sums of squares; "
+                           : std::string(": the return ending here is not a finite number (a "
+                                         "price underflows or overflows the division); ")) +
+                      "check the prices around this line");
+    }
+  }
 }
 
 }  // namespace hedgecalc

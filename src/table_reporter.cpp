@@ -37,6 +37,11 @@ std::string pad(std::string text, size_t width) {
   return text;
 }
 
+// A label in its column, followed by at least one space however long it is.
+std::string label_column(const std::string& label) {
+  return label.empty() ? pad(label, kLabelWidth) : pad(label + ' ', kLabelWidth);
+}
+
 class Block {
  public:
   Block(std::ostream& out, int precision) : out_(out), precision_(precision) {}
@@ -47,11 +52,11 @@ class Block {
 
   // A line whose text starts right after the label column (for long text).
   void wide(const std::string& label, const std::string& text) {
-    out_ << "  " << pad(label, kLabelWidth) << text << '\n';
+    out_ << "  " << label_column(label) << text << '\n';
   }
 
   void line(const std::string& label, const std::string& value, const std::string& note = "") {
-    std::string text = "  " + pad(label, kLabelWidth) + pad(value, kNumberWidth);
+    std::string text = "  " + label_column(label) + pad(value, kNumberWidth);
     if (!note.empty()) text += "  " + note;
     while (!text.empty() && text.back() == ' ') text.pop_back();
     out_ << text << '\n';
@@ -128,6 +133,35 @@ void write_backtest(Block& block, const Value& backtest, double in_sample_thresh
   }
 }
 
+long long count_of(const Value* value, size_t item) {
+  if (value == nullptr) return 0;
+  if (value->type() == Value::Type::kArray) {
+    return item < value->items().size() ? value->items()[item].integer_value() : 0;
+  }
+  return value->integer_value();
+}
+
+// "target: 760 rows, 41 without a proxy price; proxy: 757 rows, 38 unmatched": what
+// the join dropped, so that no row is lost without a word.
+std::string alignment_in_words(const Value& alignment, size_t proxies) {
+  auto side = [&](const std::string& name, const char* prefix, size_t item, const char* lost) {
+    const std::string key(prefix);
+    const long long rows = count_of(alignment.find(key + "_rows"), item);
+    const long long missing = count_of(alignment.find(key + "_missing"), item);
+    const long long unmatched = count_of(alignment.find(key + "_unmatched"), item);
+    std::string text = name + ": " + std::to_string(rows) + " rows";
+    if (missing > 0) text += " (+" + std::to_string(missing) + " missing)";
+    return text + ", " + std::to_string(unmatched) + " " + lost;
+  };
+  std::string text = side("target", "target", 0, proxies > 1 ? "without every proxy price"
+                                                             : "without a proxy price");
+  for (size_t k = 0; k < proxies; ++k) {
+    text += "; " + side(proxies > 1 ? "proxy " + std::to_string(k + 1) : "proxy", "proxy", k,
+                        "unmatched");
+  }
+  return text;
+}
+
 }  // namespace
 
 void TableReporter::write_rows(const std::vector<Value>& rows) {
@@ -185,7 +219,11 @@ void TableReporter::write(const Value& record) {
                   : text_of(record.find("proxy")))
        << '\n';
   out_ << number_of(record.find("n")) << ' ' << returns << " returns from "
-       << text_of(record.find("start")) << " to " << text_of(record.find("end")) << "\n\n";
+       << text_of(record.find("start")) << " to " << text_of(record.find("end")) << '\n';
+  if (const Value* alignment = record.find("alignment")) {
+    out_ << alignment_in_words(*alignment, basket ? proxies->items().size() : 1) << '\n';
+  }
+  out_ << '\n';
 
   const double confidence = number_of(record.find("confidence"));
   const std::string se_note =
@@ -219,7 +257,8 @@ void TableReporter::write(const Value& record) {
   }
   if (const Value* rolling = record.find("rolling")) write_rolling(block, *rolling);
   if (const Value* ewma = record.find("ewma")) {
-    block.wide("EWMA " + block.number(ewma->find("lambda")),
+    // A setting prints as the user gave it, not rounded to --precision.
+    block.wide("EWMA " + format_number(number_of(ewma->find("lambda"))),
                "ratio " + block.number(ewma->find("hedge_ratio")) + ", correlation " +
                    block.number(ewma->find("correlation")) + " at the last date");
   }

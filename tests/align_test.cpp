@@ -47,3 +47,22 @@ TEST_CASE("as-of join takes the latest price at or before, within the gap", "[al
   CHECK(within.prices[1] == std::vector<double>{50, 200, 330});
   CHECK(within.prices[0] == std::vector<double>{100, 200, 400});
 }
+
+TEST_CASE("the joins count the rows each series loses", "[align]") {
+  const PriceSeries a = series({1, 2, 3, 4, 5, 6, 7, 8});
+  const PriceSeries b = series({2, 3, 4, 5, 8, 9});
+  const PriceSeries c = series({0, 3, 5, 8});
+  // Inner: every row not on a shared time.
+  CHECK(align_inner({&a, &b}).unmatched == std::vector<size_t>{3, 1});
+  CHECK(align_inner({&a, &b, &c}).unmatched == std::vector<size_t>{5, 3, 1});
+  CHECK(align_inner({&a, &a}).unmatched == std::vector<size_t>{0, 0});
+  // As of: a target time with no proxy price at or before it (a's 1), and proxy rows
+  // that fill no target time (b's 9, after a's last time).
+  const AlignedPrices asof = align_asof({&a, &b}, -1);
+  CHECK(asof.time.size() == 7);  // a's 1 has no b price yet
+  CHECK(asof.unmatched == std::vector<size_t>{1, 1});
+  // With a gap limit, b's 5 fills 5 and 6 (within 1) but not 7.
+  CHECK(align_asof({&a, &b}, 1).unmatched == std::vector<size_t>{2, 1});
+  // c's 0 fills 1 and 2, 3 fills 3 and 4, ...: every row of c is used.
+  CHECK(align_asof({&a, &c}, -1).unmatched == std::vector<size_t>{0, 0});
+}

@@ -71,7 +71,9 @@ TEST_CASE("csv, tsv and ndjson print the same fields, and --no-header drops the 
   REQUIRE(csv.exit_code == 0);
   CHECK_THAT(csv.out, StartsWith("target,proxy,returns,n,start,end,hedge_ratio,std_error,t_stat,"
                                  "ci_low,ci_high,confidence,se,intercept,correlation,r_squared,"
-                                 "effectiveness,vol_target,vol_proxy,vol_hedged\n"));
+                                 "effectiveness,vol_target,vol_proxy,vol_hedged,alignment_target_rows,"
+                        "alignment_target_missing,alignment_target_unmatched,alignment_proxy_rows,"
+                        "alignment_proxy_missing,alignment_proxy_unmatched\n"));
   std::string tab_as_comma = tsv.out;
   for (char& c : tab_as_comma) c = c == '\t' ? ',' : c;
   CHECK(tab_as_comma == csv.out);

@@ -11,6 +11,8 @@ namespace hedgecalc {
 struct AlignedPrices {
   std::vector<Timestamp> time;
   std::vector<std::vector<double>> prices;
+  /// Per series: rows whose price found no partner in the join (SPEC's alignment).
+  std::vector<size_t> unmatched;
 };
 
 /// Inner join of sorted, duplicate-free series; O(total rows).

@@ -37,6 +37,13 @@ struct AnalysisOptions {
   size_t rebalance = 0;               ///< --rebalance K (0: none; needs a window)
 };
 
+/// What the join kept and dropped, per series (target first): SPEC's `alignment`.
+struct AlignmentCounts {
+  std::vector<size_t> rows;       ///< rows with a price inside --from/--to, after --frequency
+  std::vector<size_t> missing;    ///< rows skipped for a missing-value marker
+  std::vector<size_t> unmatched;  ///< rows with a price that found no partner
+};
+
 /// Every estimate of one analysis.
 struct Analysis {
   std::vector<std::string> labels;  ///< target, then proxies
@@ -51,6 +58,7 @@ struct Analysis {
   size_t horizon = 1;
   bool asof = false;
   std::vector<Sizing> sizing;  ///< one per proxy, when --exposure is given
+  AlignmentCounts alignment;
 };
 
 /// Runs the analysis of series[0] (target) on the others. Throws DataError or

@@ -38,4 +38,9 @@ AlignedPrices every_kth_row(const AlignedPrices& aligned, size_t k);
 /// Returns from aligned prices (for kNone the aligned values themselves).
 ReturnSeries compute_returns(const AlignedPrices& aligned, ReturnKind kind);
 
+/// Throws DataError naming the file and line of the first return that is not finite
+/// (a price that underflows or overflows the division) or so large that the sums of
+/// squares over all returns would overflow; series[k] is the source of values[k].
+void require_finite_returns(const ReturnSeries& returns, const std::vector<const PriceSeries*>& series);
+
 }  // namespace hedgecalc
