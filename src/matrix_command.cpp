@@ -11,16 +11,6 @@
 namespace hedgecalc {
 namespace {
 
-void reject_single_only_options(const SingleOptions& o) {
-  if (o.window || o.ewma != 0 || o.halflife != 0 || o.per_date || o.rebalance || !o.plot.empty() ||
-      o.se != "classical" || o.no_intercept || !std::isnan(o.exposure) || o.horizon != 1 ||
-      o.align != "inner" || !std::isnan(o.min_correlation) || !std::isnan(o.min_effectiveness)) {
-    throw UsageError(
-        "matrix takes the reading options, --returns, --from/--to, --frequency and the output "
-        "options; run a single analysis (hedgecalc TARGET PROXY) for the others");
-  }
-}
-
 Value pair_row(const std::string& target, const std::string& proxy, const PairResult& r) {
   Value row = Value::object();
   row.add("target", Value::string(target))
@@ -44,7 +34,10 @@ double field_value(const PairResult& r, const std::string& field) {
 void setup_matrix(CLI::App& command, MatrixOptions& options) {
   command.add_option("prices", options.prices, "Wide CSV files: a date column and price columns")
       ->required();
-  add_analysis_options(command, options.analysis);
+  // Only what matrix uses: a pair's analysis options belong to the single command.
+  add_output_options(command, options.analysis);
+  add_return_options(command, options.analysis);
+  add_reading_options(command, options.analysis);
   command.add_flag("--best", options.best,
                    "Per target, only the proxy with the highest effectiveness");
   command.add_option("--layout", options.layout,
@@ -52,17 +45,19 @@ void setup_matrix(CLI::App& command, MatrixOptions& options) {
       ->check(CLI::IsMember({"long", "wide"}))
       ->capture_default_str();
   command.add_option("--field", options.field,
-                     "wide layout: hedge_ratio, correlation, effectiveness or n")
-      ->check(CLI::IsMember({"hedge_ratio", "correlation", "effectiveness", "n"}))
-      ->capture_default_str();
+                     "wide layout: hedge_ratio (default), correlation, effectiveness or n")
+      ->check(CLI::IsMember({"hedge_ratio", "correlation", "effectiveness", "n"}));
 }
 
 CommandResult run_matrix(const MatrixOptions& options, FileSystem& files) {
   const SingleOptions& single = options.analysis;
-  reject_single_only_options(single);
   if (options.best && options.layout == "wide") {
     throw UsageError("--best keeps one proxy per target: use it with --layout long");
   }
+  if (!options.field.empty() && options.layout != "wide") {
+    throw UsageError("--field chooses the value of the wide layout: add --layout wide");
+  }
+  const std::string field = options.field.empty() ? "hedge_ratio" : options.field;
   const CsvOptions csv = csv_options_from(single);
   const ReturnKind kind = parse_return_kind(single.returns);
   const OutputFormat format = parse_output_format(single.format);
@@ -71,7 +66,9 @@ CommandResult run_matrix(const MatrixOptions& options, FileSystem& files) {
   std::vector<PriceSeries> columns;
   for (const std::string& path : options.prices) {
     const FileContents contents = files.read(path);
-    for (ColumnLoad& loaded : load_all_columns(contents.bytes(), path, csv)) {
+    std::vector<ColumnLoad> loads = parse_unchanged(
+        contents, path, [&](std::string_view bytes) { return load_all_columns(bytes, path, csv); });
+    for (ColumnLoad& loaded : loads) {
       if (!loaded.error.empty()) throw DataError(loaded.error);
       prepare_series(loaded.series, range, single, kind);
       columns.push_back(std::move(loaded.series));
@@ -105,8 +102,8 @@ CommandResult run_matrix(const MatrixOptions& options, FileSystem& files) {
       Value row = Value::object();
       row.add("target", Value::string(columns[t].label()));
       for (size_t p = 0; p < k; ++p) {
-        const double v = t == p ? NAN : field_value(pair_result(matrix, t, p), options.field);
-        row.add(columns[p].label(), options.field == "n" && !std::isnan(v)
+        const double v = t == p ? NAN : field_value(pair_result(matrix, t, p), field);
+        row.add(columns[p].label(), field == "n" && !std::isnan(v)
                                         ? Value::integer(static_cast<long long>(v))
                                         : Value::number(v));
       }

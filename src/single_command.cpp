@@ -14,6 +14,7 @@
 #include "hedgecalc/date_range.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/loader.hpp"
+#include "hedgecalc/option_checks.hpp"
 #include "hedgecalc/reporter.hpp"
 #include "hedgecalc/returns.hpp"
 #include "hedgecalc/series_spec.hpp"
@@ -65,6 +66,9 @@ void check_arguments(const SingleOptions& options) {
   if (options.series.size() < 2) {
     throw UsageError("expected TARGET and at least one PROXY (see hedgecalc --help)");
   }
+  if (options.per_date && options.series.size() > 2) {
+    throw UsageError("--series prints one proxy's ratio per date: give one PROXY, not a basket");
+  }
   size_t stdin_count = 0;
   for (const std::string& s : options.series) stdin_count += is_stdin_argument(s);
   if (stdin_count > 1) throw UsageError("standard input (-) can be read only once per command");
@@ -78,6 +82,10 @@ AnalysisOptions analysis_options_from(const SingleOptions& options) {
   }
   AnalysisOptions analysis;
   analysis.kind = parse_return_kind(options.returns);
+  if (!options.frequency.empty() && analysis.kind == ReturnKind::kNone) {
+    throw UsageError("--frequency needs prices, not --returns none: the last return of a period "
+                     "is not the period's return; give price files, or compound the returns first");
+  }
   analysis.hedge.confidence = options.confidence;
   analysis.window = options.window;
   analysis.rebalance = options.rebalance;
@@ -94,6 +102,12 @@ AnalysisOptions analysis_options_from(const SingleOptions& options) {
     throw UsageError("--align " + options.align + ": expected inner or asof");
   }
   analysis.asof = options.align == "asof";
+  // Returns cannot be thinned or carried forward like prices: the last daily return of
+  // a week is not the week's return, and an as-of match would count a return twice.
+  if (analysis.asof && analysis.kind == ReturnKind::kNone) {
+    throw UsageError("--align asof needs prices, not --returns none: a stale return would be "
+                     "counted again; align the price files, or use --align inner");
+  }
   if (!options.max_gap.empty()) {
     if (!analysis.asof) throw UsageError("--max-gap needs --align asof");
     const auto gap = parse_duration(options.max_gap);
@@ -111,16 +125,15 @@ AnalysisOptions analysis_options_from(const SingleOptions& options) {
       (!options.proxy_price.empty() || !options.contract_size.empty())) {
     throw UsageError("--proxy-price and --contract-size size a hedge: add --exposure X");
   }
-  if (options.ewma != 0 && options.halflife != 0) {
-    throw UsageError("give --ewma or --halflife, not both");
+  const bool ewma_given = !std::isnan(options.ewma), halflife_given = !std::isnan(options.halflife);
+  if (ewma_given && halflife_given) throw UsageError("give --ewma or --halflife, not both");
+  if (ewma_given) analysis.ewma_lambda = options.ewma;
+  if (halflife_given) analysis.ewma_lambda = lambda_from_halflife(options.halflife);
+  if (analysis.ewma_lambda && *analysis.ewma_lambda < kSmallestEwmaLambda) {
+    throw UsageError(std::string(ewma_given ? "--ewma" : "--halflife") +
+                     ": a decay below 1e-6 (a half-life under 0.05 periods) weighs only the "
+                     "last return, so no ratio can be estimated; use a larger value");
   }
-  if (options.ewma != 0) {
-    if (!(options.ewma > 0 && options.ewma < 1)) {
-      throw UsageError("--ewma LAMBDA must be between 0 and 1 (exclusive)");
-    }
-    analysis.ewma_lambda = options.ewma;
-  }
-  if (options.halflife != 0) analysis.ewma_lambda = lambda_from_halflife(options.halflife);
   if (!options.plot.empty() && options.window == 0 && !analysis.ewma_lambda) {
     throw UsageError("--plot draws the rolling or EWMA ratio: add --window W or --ewma LAMBDA");
   }
@@ -165,6 +178,13 @@ void setup_single(CLI::App& app, SingleOptions& options) {
 }
 
 void add_analysis_options(CLI::App& app, SingleOptions& options) {
+  add_output_options(app, options);
+  add_return_options(app, options);
+  add_estimate_options(app, options);
+  add_reading_options(app, options);
+}
+
+void add_output_options(CLI::App& app, SingleOptions& options) {
   app.add_option("--format", options.format, "Output: table, csv, tsv, json, ndjson")
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson"}))
       ->capture_default_str();
@@ -172,28 +192,40 @@ void add_analysis_options(CLI::App& app, SingleOptions& options) {
   app.add_option("--precision", options.precision, "Significant digits in the table")
       ->check(CLI::Range(1, 17))
       ->capture_default_str();
+}
+
+void add_return_options(CLI::App& app, SingleOptions& options) {
   app.add_option("--returns", options.returns, "simple, log, diff, or none (columns hold returns)")
       ->check(CLI::IsMember({"simple", "log", "diff", "none"}))
       ->capture_default_str();
   app.add_option("--from", options.from, "First date to use (inclusive)");
   app.add_option("--to", options.to, "Last date to use (inclusive; a date keeps the whole day)");
+  app.add_option("--frequency", options.frequency,
+                 "Keep the last price of each period: daily, weekly (ISO), monthly")
+      ->check(CLI::IsMember({"daily", "weekly", "monthly"}));
+}
+
+void add_estimate_options(CLI::App& app, SingleOptions& options) {
   app.add_option("--confidence", options.confidence, "Level of the hedge ratio's t-interval")
+      ->check(open_unit_interval())
       ->capture_default_str();
   app.add_option("--window", options.window,
                  "Rolling window W (returns): rolling ratio, correlation, effectiveness")
       ->check(CLI::Range(size_t{2}, size_t{1} << 40));
   app.add_option("--ewma", options.ewma, "EWMA decay LAMBDA in (0,1), as pandas ewm(alpha=1-LAMBDA)")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(open_unit_interval());
   app.add_option("--halflife", options.halflife, "EWMA half-life H periods (instead of --ewma)")
-      ->check(CLI::PositiveNumber);
+      ->check(positive_number());
   app.add_flag("--series", options.per_date, "One row per return date instead of a summary");
   app.add_option("--rebalance", options.rebalance,
                  "Out-of-sample backtest re-estimating every K returns (needs --window)")
       ->check(CLI::Range(size_t{1}, size_t{1} << 40));
   app.add_option("--min-correlation", options.min_correlation,
-                 "Exit 3 when the latest correlation is below X");
+                 "Exit 3 when the latest correlation is below X")
+      ->check(finite_number());
   app.add_option("--min-effectiveness", options.min_effectiveness,
-                 "Exit 3 when the latest effectiveness is below X");
+                 "Exit 3 when the latest effectiveness is below X")
+      ->check(finite_number());
   app.add_option("--plot", options.plot,
                  "Write an SVG chart of the rolling/EWMA ratio and correlation to FILE");
   app.add_flag("--no-intercept", options.no_intercept,
@@ -204,9 +236,6 @@ void add_analysis_options(CLI::App& app, SingleOptions& options) {
   app.add_option("--hac-lags", options.hac_lags,
                  "Newey-West lags (default floor(4 (n/100)^(2/9)))")
       ->check(CLI::NonNegativeNumber);
-  app.add_option("--frequency", options.frequency,
-                 "Keep the last price of each period: daily, weekly (ISO), monthly")
-      ->check(CLI::IsMember({"daily", "weekly", "monthly"}));
   app.add_option("--align", options.align,
                  "inner (same timestamps) or asof (latest proxy price at or before)")
       ->check(CLI::IsMember({"inner", "asof"}))
@@ -216,15 +245,21 @@ void add_analysis_options(CLI::App& app, SingleOptions& options) {
   app.add_option("--horizon", options.horizon, "K-period non-overlapping returns")
       ->check(CLI::Range(size_t{1}, size_t{1} << 30));
   app.add_option("--exposure", options.exposure,
-                 "Value of the target position (units for --returns diff): adds sizing");
+                 "Value of the target position (units for --returns diff): adds sizing")
+      ->check(finite_number());
   app.add_option("--proxy-price", options.proxy_price,
                  "Proxy price for sizing (default: last aligned); one, or one per proxy")
+      ->check(positive_number())
       ->delimiter(',')
       ->allow_extra_args(false);  // one (comma-separated) value; the rest are series
   app.add_option("--contract-size", options.contract_size,
                  "Proxy units per contract (default 1); one, or one per proxy")
+      ->check(positive_number())
       ->delimiter(',')
       ->allow_extra_args(false);  // one (comma-separated) value; the rest are series
+}
+
+void add_reading_options(CLI::App& app, SingleOptions& options) {
   app.add_flag("--headerless", options.headerless,
                "The files have no header; columns are named by number");
   app.add_option("--delimiter", options.delimiter,
@@ -255,7 +290,9 @@ CommandResult run_single(const SingleOptions& options, FileSystem& files) {
     try {
       const SeriesSpec spec = parse_series_spec(options.series[i], files);
       const FileContents contents = files.read(spec.path);
-      series[i] = load_series(contents.bytes(), spec.path, spec.column, csv);
+      series[i] = parse_unchanged(contents, spec.path, [&](std::string_view bytes) {
+        return load_series(bytes, spec.path, spec.column, csv);
+      });
       prepare_series(series[i], range, options, kind);
     } catch (...) {
       failures[i] = std::current_exception();

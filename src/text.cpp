@@ -73,4 +73,32 @@ std::string quoted_excerpt(std::string_view text, size_t max_chars) {
   return out;
 }
 
+std::string printable_message(std::string_view text, size_t max_bytes) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const size_t length = utf8_sequence_length(text.substr(i));
+    if (byte >= 0x20 && byte != 0x7F && length > 0) {
+      out.append(text.substr(i, length));
+      i += length;
+    } else {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "\\x%02X", byte);
+      out += buffer;
+      ++i;
+    }
+  }
+  if (out.size() <= max_bytes) return out;
+  // Cut on character boundaries: never inside a UTF-8 sequence.
+  auto boundary = [&](size_t at) {
+    while (at > 0 && at < out.size() && (static_cast<unsigned char>(out[at]) & 0xC0) == 0x80) --at;
+    return at;
+  };
+  const size_t head = boundary(max_bytes / 2);
+  const size_t tail = boundary(out.size() - max_bytes / 2);
+  return out.substr(0, head) + " [... " + std::to_string(tail - head) + " bytes cut ...] " +
+         out.substr(tail);
+}
+
 }  // namespace hedgecalc

@@ -30,3 +30,24 @@ TEST_CASE("utf8_sequence_length rejects overlong and truncated sequences", "[tex
   CHECK(utf8_sequence_length("\xE2\x82") == 0);
   CHECK(utf8_sequence_length("\xED\xA0\x80") == 0);  // a surrogate
 }
+
+TEST_CASE("printable_message escapes control bytes and invalid UTF-8, and cuts the middle",
+          "[text]") {
+  CHECK(printable_message("a.csv:3: fine \\ text \xC3\xA9") == "a.csv:3: fine \\ text \xC3\xA9");
+  CHECK(printable_message(std::string("no\nsuch\xFF.csv\0x", 14)) == "no\\x0Asuch\\xFF.csv\\x00x");
+  const std::string long_text = "start" + std::string(5000, 'A') + "end";
+  const std::string cut = printable_message(long_text, 100);
+  CHECK(cut.size() < 140);
+  CHECK(cut.rfind("start", 0) == 0);
+  CHECK(cut.substr(cut.size() - 3) == "end");
+  CHECK(cut.find("4908 bytes cut") != std::string::npos);
+  // Never inside a UTF-8 sequence: the cut text is valid UTF-8.
+  std::string accents;
+  for (int i = 0; i < 100; ++i) accents += "\xC3\xA9";
+  const std::string cut_accents = printable_message(accents, 51);
+  for (size_t i = 0; i < cut_accents.size();) {
+    const size_t length = utf8_sequence_length(std::string_view(cut_accents).substr(i));
+    REQUIRE(length > 0);
+    i += length;
+  }
+}

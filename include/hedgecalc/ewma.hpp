@@ -10,6 +10,11 @@
 
 namespace hedgecalc {
 
+/// The smallest decay accepted. Below it the weight of every earlier return is lost
+/// next to the latest one's, and the weighted variances are differences of nearly
+/// equal sums: noise, where pandas prints NaN.
+constexpr double kSmallestEwmaLambda = 1e-6;
+
 /// Per-date EWMA values.
 struct EwmaSeries {
   std::vector<double> hedge_ratio;

@@ -18,7 +18,7 @@ struct MatrixOptions {
   std::vector<std::string> prices;   ///< wide CSV files
   bool best = false;                 ///< per target, only the most effective proxy
   std::string layout = "long";       ///< long: a row per pair; wide: one square matrix
-  std::string field = "hedge_ratio"; ///< the value a wide layout shows
+  std::string field;                 ///< the value a wide layout shows ("": hedge_ratio)
 };
 
 /// Registers the matrix command's options on its subcommand.

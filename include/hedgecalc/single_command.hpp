@@ -32,8 +32,8 @@ struct SingleOptions {
   std::string decimal;    ///< --decimal C
   double confidence = 0.95;
   size_t window = 0;
-  double ewma = 0;      ///< lambda; 0 when not given
-  double halflife = 0;  ///< periods; 0 when not given
+  double ewma = NAN;      ///< lambda; NaN when not given
+  double halflife = NAN;  ///< periods; NaN when not given
   bool per_date = false;  ///< --series
   size_t rebalance = 0;
   double min_correlation = NAN;
@@ -63,6 +63,18 @@ void setup_single(CLI::App& app, SingleOptions& options);
 
 /// Registers every analysis option (not the positional series), for batch too.
 void add_analysis_options(CLI::App& app, SingleOptions& options);
+
+/// --format, --no-header, --precision.
+void add_output_options(CLI::App& app, SingleOptions& options);
+
+/// --returns, --from, --to, --frequency: which prices, and how they become returns.
+void add_return_options(CLI::App& app, SingleOptions& options);
+
+/// What to estimate and report: intervals, windows, thresholds, alignment, sizing.
+void add_estimate_options(CLI::App& app, SingleOptions& options);
+
+/// How to read the CSV files (--headerless, --delimiter, ...).
+void add_reading_options(CLI::App& app, SingleOptions& options);
 
 /// The CSV reading options the command line asks for; throws UsageError.
 CsvOptions csv_options_from(const SingleOptions& options);

@@ -16,6 +16,11 @@ bool iequals(std::string_view a, std::string_view b);
 /// escaped as \xNN, and anything past max_chars bytes is cut and marked with "...".
 std::string quoted_excerpt(std::string_view text, size_t max_chars = 60);
 
+/// A message safe to print on one terminal line: control bytes and invalid UTF-8
+/// escaped as \xNN (valid text, backslashes included, is kept as it is), and a text
+/// longer than max_bytes cut in the middle, keeping its start and its end.
+std::string printable_message(std::string_view text, size_t max_bytes = 1000);
+
 /// Length of the valid UTF-8 sequence starting at text[0], or 0 if it is invalid.
 size_t utf8_sequence_length(std::string_view text);
 

@@ -1,0 +1,95 @@
+#include "hedgecalc/command_line.hpp"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <new>
+
+#include "hedgecalc/batch_command.hpp"
+#include "hedgecalc/error.hpp"
+#include "hedgecalc/matrix_command.hpp"
+#include "hedgecalc/output_check.hpp"
+#include "hedgecalc/single_command.hpp"
+#include "hedgecalc/text.hpp"
+
+namespace hedgecalc {
+namespace {
+
+// CLI11 reads any argument that starts with '-' as an option, so "-:Close" (a column
+// of standard input) would be refused. Such arguments travel behind this prefix and
+// get their own text back after parsing.
+constexpr char kShield = '\x1f';
+
+void shield_stdin_series(std::vector<std::string>& args) {
+  for (std::string& arg : args) {
+    if (arg.size() > 2 && arg[0] == '-' && arg[1] == ':') arg.insert(arg.begin(), kShield);
+  }
+}
+
+void unshield(std::vector<std::string>& values) {
+  for (std::string& value : values) {
+    if (!value.empty() && value[0] == kShield) value.erase(value.begin());
+  }
+}
+
+int report(std::ostream& err, const std::string& message, ExitCode code) {
+  err << "hedgecalc: error: " << printable_message(message) << '\n';
+  return static_cast<int>(code);
+}
+
+}  // namespace
+
+int run_command_line(std::vector<std::string> args, FileSystem& files, std::ostream& out,
+                     std::ostream& err, bool err_is_terminal) {
+  CLI::App app{
+      "hedgecalc: minimum-variance hedge ratios, effectiveness and stability\n"
+      "of a cross hedge, from CSV price files.",
+      "hedgecalc"};
+  app.set_version_flag("--version", "hedgecalc " HEDGECALC_VERSION);
+  app.footer(
+      "Examples:\n"
+      "  hedgecalc token.csv btc.csv\n"
+      "  hedgecalc --format json stock.csv:Close index.csv:Close\n"
+      "  cat prices.csv | hedgecalc -:Close index.csv\n"
+      "Exit codes: 0 ok, 1 data error, 2 usage error, 3 threshold not met.");
+  SingleOptions single;
+  setup_single(app, single);
+  CLI::App* batch_command = app.add_subcommand(
+      "batch", "One analysis per row of a PAIRS file (target, proxy, optional id columns)");
+  BatchOptions batch;
+  setup_batch(*batch_command, batch);
+  CLI::App* matrix_command =
+      app.add_subcommand("matrix", "Every ordered pair of the price columns of wide CSV files");
+  MatrixOptions matrix;
+  setup_matrix(*matrix_command, matrix);
+
+  try {
+    shield_stdin_series(args);
+    std::reverse(args.begin(), args.end());  // CLI11 takes them last first
+    app.parse(args);
+    unshield(single.series);
+  } catch (const CLI::Success& e) {  // --help, --version
+    return app.exit(e, out, err);
+  } catch (const CLI::ParseError& e) {
+    err << "hedgecalc: error: " << printable_message(e.what())
+        << "\nRun 'hedgecalc --help' for usage.\n";
+    return static_cast<int>(ExitCode::kUsageError);
+  }
+
+  try {
+    if (*batch_command) return run_batch(batch, files, out, err, err_is_terminal);
+    const CommandResult result =
+        *matrix_command ? run_matrix(matrix, files) : run_single(single, files);
+    out << result.out << std::flush;
+    check_written(out);
+    err << result.err;
+    return result.exit_code;
+  } catch (const Error& e) {
+    return report(err, e.what(), e.code());
+  } catch (const std::bad_alloc&) {
+    return report(err, "out of memory", ExitCode::kDataError);
+  } catch (const std::exception& e) {
+    return report(err, std::string("internal error: ") + e.what(), ExitCode::kDataError);
+  }
+}
+
+}  // namespace hedgecalc
