@@ -2,18 +2,23 @@
 
 #include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <thread>
 
 #include "hedgecalc/analysis_record.hpp"
+#include "hedgecalc/batch_resume.hpp"
 #include "hedgecalc/batch_writer.hpp"
 #include "hedgecalc/csv_reporter.hpp"
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/interrupt.hpp"
+#include "hedgecalc/output_check.hpp"
 #include "hedgecalc/ordered_pool.hpp"
 #include "hedgecalc/pairs_file.hpp"
 #include "hedgecalc/series_spec.hpp"
+#include "hedgecalc/text.hpp"
 
 namespace hedgecalc {
 namespace {
@@ -75,7 +80,9 @@ Library load_library(const PairSpecs& specs, FileSystem& files, const CsvOptions
       }
       try {
         const FileContents contents = files.read(path);
-        std::vector<ColumnLoad> loads = load_columns(contents.bytes(), path, requests, csv);
+        std::vector<ColumnLoad> loads = parse_unchanged(contents, path, [&](std::string_view bytes) {
+          return load_columns(bytes, path, requests, csv);
+        });
         size_t c = 0;
         for (auto& [key, loaded] : columns) {
           loaded.series = std::move(loads[c].series);
@@ -147,6 +154,9 @@ void setup_batch(CLI::App& command, BatchOptions& options) {
   command.add_option("--shard", options.shard,
                      "I/N: only pairs whose 0-based row number mod N is I-1");
   command.add_flag("--quiet", options.quiet, "No progress on stderr");
+  command.add_option("--resume", options.resume,
+                     "Earlier partial output (csv, tsv, ndjson) of this batch: print only the "
+                     "rows it lacks, without a header, to append to it");
 }
 
 int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, std::ostream& err,
@@ -163,9 +173,12 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
       options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
   std::vector<PairRow> pairs;
+  bool has_id = false;
   {
     const FileContents contents = disk.read(options.pairs);
-    pairs = read_pairs(contents.bytes(), options.pairs == "-" ? "<stdin>" : options.pairs);
+    PairsFile file = read_pairs_file(contents.bytes(), options.pairs == "-" ? "<stdin>" : options.pairs);
+    pairs = std::move(file.rows);
+    has_id = file.has_id;
   }
   if (!options.shard.empty()) {
     const auto [index, count] = parse_shard(options.shard);
@@ -208,15 +221,20 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
         const Analysis analysis = analyse(series, analysis_options);
         record = analysis_record(analysis);
         outcome.ok = true;
-        outcome.threshold_missed = !unmet_thresholds(analysis, thresholds).empty();
+        for (const std::string& message : unmet_thresholds(analysis, thresholds)) {
+          error += (error.empty() ? "threshold not met: " : "; ") + message;
+          outcome.threshold_missed = true;
+        }
       } catch (const Error& e) {
         error = e.what();
       }
     }
+    // An alarm row keeps every field and says in the error column what was missed.
+    const char* status = !outcome.ok ? "error" : outcome.threshold_missed ? "alarm" : "ok";
     outcome.row.add("target", Value::string(outcome.ok ? target_label : pair.target))
         .add("proxy", Value::string(outcome.ok ? proxy_label : pair.proxy))
-        .add("status", Value::string(outcome.ok ? "ok" : "error"))
-        .add("error", Value::string(error));
+        .add("status", Value::string(status))
+        .add("error", Value::string(printable_message(error)));
     if (outcome.ok) {
       for (const Field& field : record.fields()) {
         if (field.key != "target" && field.key != "proxy") outcome.row.add(field.key, field.value);
@@ -230,32 +248,72 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
   report.precision = single.precision;
   // Columns: [id,] target, proxy, status, error, then the single analysis' fields.
   std::vector<std::string> columns;
-  if (!pairs.empty() && pairs.front().id) columns.push_back("id");
+  if (has_id) columns.push_back("id");
   for (const char* base : {"target", "proxy", "status", "error"}) columns.push_back(base);
   const auto template_rows = flatten_rows(analysis_record_template(analysis_options));
   for (const auto& [key, value] : template_rows.front()) {
     if (key != "target" && key != "proxy") columns.push_back(key);
   }
+  // --resume: the pairs whose rows an earlier run wrote are counted, not run again.
+  size_t done = 0, failed = 0, missed = 0;
+  if (!options.resume.empty()) {
+    const FileContents contents = disk.read(options.resume);
+    const std::vector<DoneRow> rows =
+        read_done_rows(contents.bytes(), options.resume, format, report.header, columns);
+    if (rows.size() > pairs.size()) {
+      throw UsageError("--resume " + options.resume + ": it has " + std::to_string(rows.size()) +
+                       " rows, more than the " + std::to_string(pairs.size()) + " pairs to run");
+    }
+    for (const DoneRow& row : rows) {
+      const PairRow& pair = pairs[done];
+      const bool same = has_id ? row.id == pair.id.value_or("")
+                               : row.target == pair.target ||
+                                     row.target.rfind(specs[done].first.path + ":", 0) == 0;
+      if (!same) {
+        throw UsageError(location(options.resume, row.line) + "this row is not for pair " +
+                         std::to_string(pair.index + 1) + " (" + pair.target + ", " + pair.proxy +
+                         "): --resume takes the output of the same PAIRS, --shard and options");
+      }
+      failed += row.status == "error";
+      missed += row.status == "alarm";
+      ++done;
+    }
+    report.header = false;  // the rows go after the ones FILE has
+  }
   BatchWriter writer(format, out, report, std::move(columns));
   Progress progress(err, pairs.size(), show_progress && !options.quiet);
-  size_t failed = 0, missed = 0;
-  ordered_parallel_map<PairOutcome>(
-      pairs.size(), jobs, 4096, analyse_pair, [&](size_t i, PairOutcome& outcome) {
+  const InterruptCatcher interrupts;
+  const size_t ran = ordered_parallel_map<PairOutcome>(
+      pairs.size() - done, jobs, 4096,
+      [&](size_t i) { return analyse_pair(done + i); },
+      [&](size_t i, PairOutcome& outcome) {
         writer.write(outcome.row);
+        check_written(out);
         failed += !outcome.ok;
         missed += outcome.threshold_missed;
-        progress.update(i + 1);
-      });
+        progress.update(done + i + 1);
+      },
+      [] { return InterruptCatcher::caught() != 0; });
   writer.finish();
   out << std::flush;
+  check_written(out);
   progress.finish();
+  done += ran;
+  if (done < pairs.size()) {
+    const int signal = InterruptCatcher::caught();
+    err << "hedgecalc: interrupted by " << (signal == SIGINT ? "SIGINT" : "SIGTERM") << " after "
+        << done << " of " << pairs.size() << " pairs; every row written is whole: run again "
+        << "with --resume FILE to do the rest\n";
+    return 128 + signal;
+  }
   if (failed > 0) {
     err << "hedgecalc: " << failed << " of " << pairs.size()
         << " pairs failed (status \"error\"; the error column says why)\n";
     return static_cast<int>(ExitCode::kDataError);
   }
   if (missed > 0) {
-    err << "hedgecalc: threshold not met by " << missed << " of " << pairs.size() << " pairs\n";
+    err << "hedgecalc: threshold not met by " << missed << " of " << pairs.size()
+        << " pairs (status \"alarm\")\n";
     return static_cast<int>(ExitCode::kThresholdNotMet);
   }
   return static_cast<int>(ExitCode::kSuccess);

@@ -28,17 +28,20 @@ void BatchWriter::write(const Value& row) {
   write_delimited(flatten_rows(row).front());
 }
 
+void BatchWriter::start_delimited() {
+  const char delimiter = format_ == OutputFormat::kTsv ? '\t' : ',';
+  if (options_.header) {
+    for (size_t i = 0; i < header_.size(); ++i) {
+      out_ << (i ? std::string(1, delimiter) : "") << csv_quote(header_[i], delimiter);
+    }
+    out_ << '\n';
+  }
+  started_ = true;
+}
+
 void BatchWriter::write_delimited(const Cells& cells) {
   const char delimiter = format_ == OutputFormat::kTsv ? '\t' : ',';
-  if (!started_) {
-    if (options_.header) {
-      for (size_t i = 0; i < header_.size(); ++i) {
-        out_ << (i ? std::string(1, delimiter) : "") << csv_quote(header_[i], delimiter);
-      }
-      out_ << '\n';
-    }
-    started_ = true;
-  }
+  if (!started_) start_delimited();
   std::map<std::string, const std::string*> by_key;
   for (const auto& [key, value] : cells) by_key[key] = &value;
   for (size_t i = 0; i < header_.size(); ++i) {
@@ -85,6 +88,10 @@ void BatchWriter::write_table(const Value& row) {
 
 void BatchWriter::finish() {
   if (format_ == OutputFormat::kJson) out_ << (started_ ? "\n]\n" : "[]\n");
+  // No rows (an empty PAIRS, or a --resume with nothing left): csv/tsv still print
+  // the header, so that a script reading it finds its columns.
+  const bool delimited = format_ == OutputFormat::kCsv || format_ == OutputFormat::kTsv;
+  if (delimited && !started_) start_delimited();
 }
 
 }  // namespace hedgecalc

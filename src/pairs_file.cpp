@@ -9,7 +9,7 @@
 
 namespace hedgecalc {
 
-std::vector<PairRow> read_pairs(std::string_view bytes, const std::string& file_label) {
+PairsFile read_pairs_file(std::string_view bytes, const std::string& file_label) {
   LineSource source(file_label, bytes);
   std::optional<SourceRecord> record;
   while ((record = source.next('\0')) && trim(record->text).empty()) {
@@ -33,7 +33,9 @@ std::vector<PairRow> read_pairs(std::string_view bytes, const std::string& file_
                     "e.g. \"id,target,proxy\"");
   }
   const size_t needed = std::max({*target_at, *proxy_at, id_at.value_or(0)}) + 1;
-  std::vector<PairRow> rows;
+  PairsFile file;
+  file.has_id = id_at.has_value();
+  std::vector<PairRow>& rows = file.rows;
   while ((record = source.next(delimiter))) {
     if (trim(record->text).empty() || trim(record->text).front() == '#') continue;
     if (splitter.split(record->text, delimiter) != SplitStatus::kOk) {
@@ -50,7 +52,11 @@ std::vector<PairRow> read_pairs(std::string_view bytes, const std::string& file_
     if (id_at) row.id = std::string(trim(f[*id_at]));
     rows.push_back(std::move(row));
   }
-  return rows;
+  return file;
+}
+
+std::vector<PairRow> read_pairs(std::string_view bytes, const std::string& file_label) {
+  return read_pairs_file(bytes, file_label).rows;
 }
 
 std::pair<size_t, size_t> parse_shard(const std::string& text) {

@@ -19,6 +19,7 @@ struct BatchOptions {
   size_t jobs = 0;         ///< 0: all cores
   std::string shard;       ///< "I/N"
   bool quiet = false;
+  std::string resume;      ///< --resume FILE: an earlier partial output
 };
 
 /// Registers the batch command's options on its subcommand.
@@ -26,7 +27,8 @@ void setup_batch(CLI::App& command, BatchOptions& options);
 
 /// Runs the batch, writing rows to out as they are ready and progress (when
 /// show_progress) and the summary to err. Returns the exit code: 0, 1 if any pair
-/// failed, 3 if a threshold was missed. Throws hedgecalc::Error before any row is
+/// failed, 3 if a threshold was missed, 128 + the signal when SIGINT or SIGTERM
+/// stopped it (after whole rows only). Throws hedgecalc::Error before any row is
 /// written (PAIRS unreadable, bad options).
 int run_batch(const BatchOptions& options, FileSystem& files, std::ostream& out, std::ostream& err,
               bool show_progress);

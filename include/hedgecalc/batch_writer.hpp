@@ -22,11 +22,12 @@ class BatchWriter {
               std::vector<std::string> columns);
   /// Writes one row.
   void write(const Value& row);
-  /// Closes the output.
+  /// Closes the output (csv/tsv without rows: prints the header alone).
   void finish();
 
  private:
   using Cells = std::vector<std::pair<std::string, std::string>>;
+  void start_delimited();
   void write_delimited(const Cells& cells);
   void write_table(const Value& row);
 

@@ -3,6 +3,7 @@
 // result and all before it are ready. At most `window` results wait at once, so
 // memory does not grow with the number of items.
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <exception>
@@ -16,17 +17,23 @@ namespace hedgecalc {
 
 /// Runs produce(i) for i in [0, count) on `threads` workers and consume(i, result)
 /// in order on the calling thread. produce must not throw; consume may (the workers
-/// are stopped and joined before the exception leaves).
+/// are stopped and joined before the exception leaves). Once stop_requested() says
+/// so (it is polled at least every 50 ms), no more items are consumed; results in
+/// flight are dropped. Returns the number of items consumed.
 template <typename Result>
-void ordered_parallel_map(size_t count, size_t threads, size_t window,
-                          const std::function<Result(size_t)>& produce,
-                          const std::function<void(size_t, Result&)>& consume) {
+size_t ordered_parallel_map(size_t count, size_t threads, size_t window,
+                            const std::function<Result(size_t)>& produce,
+                            const std::function<void(size_t, Result&)>& consume,
+                            const std::function<bool()>& stop_requested = {}) {
+  auto stopping = [&] { return stop_requested && stop_requested(); };
   if (threads <= 1 || count <= 1) {
-    for (size_t i = 0; i < count; ++i) {
+    size_t i = 0;
+    for (; i < count && !stopping(); ++i) {
       Result r = produce(i);
+      if (stopping()) break;
       consume(i, r);
     }
-    return;
+    return i;
   }
   std::mutex mutex;
   std::condition_variable ready, room;
@@ -40,7 +47,7 @@ void ordered_parallel_map(size_t count, size_t threads, size_t window,
         std::unique_lock<std::mutex> lock(mutex);
         room.wait(lock, [&] { return stop || next_to_take >= count ||
                                      next_to_take < next_to_consume + window; });
-        if (stop || next_to_take >= count) return;
+        if (stop || next_to_take >= count || stopping()) return;
         i = next_to_take++;
       }
       Result r = produce(i);
@@ -55,11 +62,15 @@ void ordered_parallel_map(size_t count, size_t threads, size_t window,
   for (size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
   std::exception_ptr failure;
   try {
-    for (; next_to_consume < count;) {
+    for (; next_to_consume < count && !stopping();) {
       Result r;
       {
         std::unique_lock<std::mutex> lock(mutex);
-        ready.wait(lock, [&] { return slots[next_to_consume % window].has_value(); });
+        const auto has_next = [&] { return slots[next_to_consume % window].has_value(); };
+        while (!has_next() && !stopping()) {
+          ready.wait_for(lock, std::chrono::milliseconds(50), has_next);
+        }
+        if (!has_next()) break;
         r = std::move(*slots[next_to_consume % window]);
         slots[next_to_consume % window].reset();
       }
@@ -80,6 +91,7 @@ void ordered_parallel_map(size_t count, size_t threads, size_t window,
   room.notify_all();
   for (std::thread& t : pool) t.join();
   if (failure) std::rethrow_exception(failure);
+  return next_to_consume;
 }
 
 }  // namespace hedgecalc

@@ -17,8 +17,18 @@ struct PairRow {
   std::string target, proxy;  ///< PATH[:COLUMN] as written
 };
 
+/// The rows of PAIRS, and whether its header has an id column (a file without rows
+/// still prints its header).
+struct PairsFile {
+  std::vector<PairRow> rows;
+  bool has_id = false;
+};
+
 /// Parses PAIRS; throws DataError naming file and line when the header lacks target
 /// or proxy, or a row is short of fields.
+PairsFile read_pairs_file(std::string_view bytes, const std::string& file_label);
+
+/// The rows of read_pairs_file.
 std::vector<PairRow> read_pairs(std::string_view bytes, const std::string& file_label);
 
 /// --shard I/N: (I-1, N) with 1 <= I <= N; throws UsageError otherwise.
