@@ -50,16 +50,17 @@ size_t utf8_sequence_length(std::string_view text) {
   return length;
 }
 
-std::string quoted_excerpt(std::string_view text, size_t max_chars) {
-  const bool cut = text.size() > max_chars;
-  if (cut) text = text.substr(0, max_chars);
-  std::string out = "\"";
+namespace {
+
+// Appends text with control bytes and invalid UTF-8 written as \xNN; with
+// escape_quotes, '"' and '\\' get a backslash too (for text inside quotes).
+void append_escaped(std::string& out, std::string_view text, bool escape_quotes) {
   size_t i = 0;
   while (i < text.size()) {
     const auto byte = static_cast<unsigned char>(text[i]);
     const size_t length = utf8_sequence_length(text.substr(i));
     if (byte >= 0x20 && byte != 0x7F && length > 0) {
-      if (byte == '"' || byte == '\\') out += '\\';
+      if (escape_quotes && (byte == '"' || byte == '\\')) out += '\\';
       out.append(text.substr(i, length));
       i += length;
     } else {
@@ -69,6 +70,15 @@ std::string quoted_excerpt(std::string_view text, size_t max_chars) {
       ++i;
     }
   }
+}
+
+}  // namespace
+
+std::string quoted_excerpt(std::string_view text, size_t max_chars) {
+  const bool cut = text.size() > max_chars;
+  if (cut) text = text.substr(0, max_chars);
+  std::string out = "\"";
+  append_escaped(out, text, /*escape_quotes=*/true);
   out += cut ? "...\"" : "\"";
   return out;
 }
@@ -76,19 +86,7 @@ std::string quoted_excerpt(std::string_view text, size_t max_chars) {
 std::string printable_message(std::string_view text, size_t max_bytes) {
   std::string out;
   out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    const size_t length = utf8_sequence_length(text.substr(i));
-    if (byte >= 0x20 && byte != 0x7F && length > 0) {
-      out.append(text.substr(i, length));
-      i += length;
-    } else {
-      char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "\\x%02X", byte);
-      out += buffer;
-      ++i;
-    }
-  }
+  append_escaped(out, text, /*escape_quotes=*/false);
   if (out.size() <= max_bytes) return out;
   // Cut on character boundaries: never inside a UTF-8 sequence.
   auto boundary = [&](size_t at) {
