@@ -80,8 +80,9 @@ Library load_library(const PairSpecs& specs, FileSystem& files, const CsvOptions
       }
       try {
         const FileContents contents = files.read(path);
-        std::vector<ColumnLoad> loads = parse_unchanged(contents, path, [&](std::string_view bytes) {
-          return load_columns(bytes, path, requests, csv);
+        const std::string& file = path;  // a structured binding cannot be captured
+        std::vector<ColumnLoad> loads = parse_unchanged(contents, file, [&](std::string_view bytes) {
+          return load_columns(bytes, file, requests, csv);
         });
         size_t c = 0;
         for (auto& [key, loaded] : columns) {
