@@ -69,6 +69,11 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
     analysis.sizing = size_positions(analysis, aligned, options.sizing);
   }
 
+  if (options.stability) {
+    analysis.stability = test_stability(analysis.returns, analysis.labels, options.hedge,
+                                        analysis.full, *options.stability);
+  }
+
   const std::vector<double>& target = analysis.returns.values[0];
   if (options.window > 0) {
     analysis.window = options.window;

@@ -67,6 +67,33 @@ Value sizing_object(const Sizing& s) {
   return object;
 }
 
+// SPEC's stability object; a basket's ratios before and after go into `proxies`.
+Value stability_object(const Stability& s, bool basket, bool date_only) {
+  Value object = Value::object();
+  object.add("trim", Value::number(s.trim))
+      .add("supf", Value::number(s.supf))
+      .add("supf_p", Value::number(s.supf_p))
+      .add("break_date", Value::string(format_timestamp(s.break_date, date_only)))
+      .add("n_before", Value::integer(static_cast<long long>(s.n_before)))
+      .add("n_after", Value::integer(static_cast<long long>(s.n_after)));
+  if (!basket) {
+    object.add("hedge_ratio_before", Value::number(s.hedge_ratio_before.front()))
+        .add("hedge_ratio_after", Value::number(s.hedge_ratio_after.front()))
+        .add("correlation_before", Value::number(s.correlation_before))
+        .add("correlation_after", Value::number(s.correlation_after));
+  }
+  object.add("effectiveness_before", Value::number(s.effectiveness_before))
+      .add("effectiveness_after", Value::number(s.effectiveness_after));
+  if (!basket) object.add("correlation_change_p", Value::number(s.correlation_change_p));
+  object.add("cusum", Value::number(s.cusum)).add("cusum_p", Value::number(s.cusum_p));
+  if (s.chow) {
+    object.add("break_at", Value::string(format_timestamp(s.chow->date, date_only)))
+        .add("chow_f", Value::number(s.chow->f))
+        .add("chow_p", Value::number(s.chow->p));
+  }
+  return object;
+}
+
 // SPEC's alignment object; a basket's proxy counts are arrays, one per proxy.
 Value alignment_object(const AlignmentCounts& counts, bool basket) {
   auto count = [](size_t n) { return Value::integer(static_cast<long long>(n)); };
@@ -109,6 +136,10 @@ Value analysis_record(const Analysis& analysis) {
       proxy.add("proxy", Value::string(labels[k + 1]));
       add_estimate(proxy, full.proxies[k]);
       if (!analysis.sizing.empty()) proxy.add("sizing", sizing_object(analysis.sizing[k]));
+      if (analysis.stability) {
+        proxy.add("hedge_ratio_before", Value::number(analysis.stability->hedge_ratio_before[k]))
+            .add("hedge_ratio_after", Value::number(analysis.stability->hedge_ratio_after[k]));
+      }
       proxies.push(std::move(proxy));
     }
     record.add("proxies", std::move(proxies));
@@ -133,6 +164,9 @@ Value analysis_record(const Analysis& analysis) {
     record.add("sizing", sizing_object(analysis.sizing.front()));
   }
   record.add("alignment", alignment_object(analysis.alignment, basket));
+  if (analysis.stability) {
+    record.add("stability", stability_object(*analysis.stability, basket, full.date_only));
+  }
   add_time_varying(record, analysis);
   return record;
 }
@@ -156,6 +190,12 @@ Value analysis_record_template(const AnalysisOptions& options) {
     a.ewma = EwmaSeries{undefined, undefined, undefined};
   }
   if (!std::isnan(options.sizing.exposure)) a.sizing = {Sizing{nan, nan, nan, nan, nan, nan}};
+  if (options.stability) {
+    Stability s;
+    s.hedge_ratio_before = s.hedge_ratio_after = {nan};
+    if (options.stability->break_at) s.chow = ChowTest{};
+    a.stability = s;
+  }
   return analysis_record(a);
 }
 

@@ -14,6 +14,8 @@
 #include "hedgecalc/date_range.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/loader.hpp"
+#include "hedgecalc/number_format.hpp"
+#include "hedgecalc/timestamp.hpp"
 #include "hedgecalc/option_checks.hpp"
 #include "hedgecalc/reporter.hpp"
 #include "hedgecalc/returns.hpp"
@@ -76,6 +78,35 @@ void check_arguments(const SingleOptions& options) {
 
 }  // namespace
 
+namespace {
+
+std::optional<StabilityOptions> stability_options_from(const SingleOptions& options) {
+  const bool settings = !std::isnan(options.trim) || !options.break_at.empty() ||
+                        !std::isnan(options.max_break_p);
+  if (!options.stability) {
+    if (settings) throw UsageError("--trim, --break-at and --max-break-p need --stability");
+    return std::nullopt;
+  }
+  StabilityOptions stability;
+  if (!std::isnan(options.trim)) {
+    if (!(options.trim < 0.5)) {
+      throw UsageError("--trim " + format_number(options.trim) +
+                       ": expected a share below 0.5 (0.15 keeps 15% of the returns off each end)");
+    }
+    stability.trim = options.trim;
+  }
+  if (!options.break_at.empty()) {
+    const auto date = parse_timestamp(options.break_at);
+    if (!date) {
+      throw UsageError("--break-at " + options.break_at + ": expected a date such as 2024-03-15");
+    }
+    stability.break_at = date->time;
+  }
+  return stability;
+}
+
+}  // namespace
+
 AnalysisOptions analysis_options_from(const SingleOptions& options) {
   if (!(options.confidence > 0 && options.confidence < 1)) {
     throw UsageError("--confidence must be between 0 and 1 (exclusive)");
@@ -134,6 +165,7 @@ AnalysisOptions analysis_options_from(const SingleOptions& options) {
                      ": a decay below 1e-6 (a half-life under 0.05 periods) weighs only the "
                      "last return, so no ratio can be estimated; use a larger value");
   }
+  analysis.stability = stability_options_from(options);
   if (!options.plot.empty() && options.window == 0 && !analysis.ewma_lambda) {
     throw UsageError("--plot draws the rolling or EWMA ratio: add --window W or --ewma LAMBDA");
   }
@@ -142,6 +174,7 @@ AnalysisOptions analysis_options_from(const SingleOptions& options) {
 
 Thresholds thresholds_from(const SingleOptions& options) {
   Thresholds thresholds;
+  if (!std::isnan(options.max_break_p)) thresholds.max_break_p = options.max_break_p;
   if (!std::isnan(options.min_correlation)) thresholds.min_correlation = options.min_correlation;
   if (!std::isnan(options.min_effectiveness)) {
     thresholds.min_effectiveness = options.min_effectiveness;
@@ -181,6 +214,7 @@ void add_analysis_options(CLI::App& app, SingleOptions& options) {
   add_output_options(app, options);
   add_return_options(app, options);
   add_estimate_options(app, options);
+  add_stability_options(app, options);
   add_reading_options(app, options);
 }
 
@@ -257,6 +291,21 @@ void add_estimate_options(CLI::App& app, SingleOptions& options) {
       ->check(positive_number())
       ->delimiter(',')
       ->allow_extra_args(false);  // one (comma-separated) value; the rest are series
+}
+
+void add_stability_options(CLI::App& app, SingleOptions& options) {
+  app.add_flag("--stability", options.stability,
+               "Has the relationship changed? sup-F break search (p-value, date, ratio before "
+               "and after), OLS-CUSUM; correlation_change_p is descriptive, the break being "
+               "searched for");
+  app.add_option("--trim", options.trim,
+                 "Share of returns kept off either end of the break search (default 0.15)")
+      ->check(open_unit_interval());
+  app.add_option("--break-at", options.break_at,
+                 "With --stability: also the Chow test of a break at DATE");
+  app.add_option("--max-break-p", options.max_break_p,
+                 "Exit 3 when the sup-F break test's p-value is below P (needs --stability)")
+      ->check(open_unit_interval());
 }
 
 void add_reading_options(CLI::App& app, SingleOptions& options) {

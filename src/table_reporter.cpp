@@ -163,6 +163,40 @@ std::string alignment_in_words(const Value& alignment, size_t proxies) {
   return text;
 }
 
+// The sentence a person reads first, then the figures behind it.
+void write_stability(Block& block, const Value& stability, bool basket) {
+  const double p = number_of(stability.find("supf_p"));
+  const std::string date = text_of(stability.find("break_date"));
+  auto before_after = [&](const char* what, const std::string& field) {
+    return std::string(what) + " " + block.number(stability.find(field + "_before")) +
+           " before, " + block.number(stability.find(field + "_after")) + " after";
+  };
+  const std::string change =
+      basket ? before_after("effectiveness", "effectiveness") : before_after("ratio", "hedge_ratio");
+  const std::string p_text = format_significant(p, 2);
+  if (p < 0.05) {
+    block.wide("stability", "the relationship changed on " + date + " (p = " + p_text + "): " + change);
+  } else {
+    block.wide("stability", "no significant break (p = " + p_text + "); the largest change, on " +
+                                date + ": " + change);
+  }
+  block.wide("", "sup-F " + block.number(stability.find("supf")) + " with " +
+                     block.number(stability.find("n_before")) + " returns before and " +
+                     block.number(stability.find("n_after")) + " after (the date is estimated)");
+  if (!basket) {
+    block.wide("", before_after("correlation", "correlation") + " (Fisher z p = " +
+                       format_significant(number_of(stability.find("correlation_change_p")), 2) +
+                       ", descriptive)");
+  }
+  block.wide("", before_after("effectiveness", "effectiveness"));
+  block.wide("", "OLS-CUSUM " + block.number(stability.find("cusum")) + " (p = " +
+                     format_significant(number_of(stability.find("cusum_p")), 2) + ")");
+  if (const Value* at = stability.find("break_at")) {
+    block.wide("", "Chow test at " + text_of(at) + ": F " + block.number(stability.find("chow_f")) +
+                       " (p = " + format_significant(number_of(stability.find("chow_p")), 2) + ")");
+  }
+}
+
 }  // namespace
 
 void TableReporter::write_rows(const std::vector<Value>& rows) {
@@ -266,6 +300,7 @@ void TableReporter::write(const Value& record) {
   if (const Value* backtest = record.find("backtest")) {
     write_backtest(block, *backtest, kWellShortGap);
   }
+  if (const Value* stability = record.find("stability")) write_stability(block, *stability, basket);
 }
 
 }  // namespace hedgecalc

@@ -28,6 +28,13 @@ std::vector<std::string> unmet_thresholds(const Analysis& analysis, const Thresh
       rolling ? analysis.rolling->effectiveness.back() : analysis.full.effectiveness;
   check("correlation", correlation, thresholds.min_correlation, which, messages);
   check("effectiveness", effectiveness, thresholds.min_effectiveness, which, messages);
+  if (thresholds.max_break_p && analysis.stability &&
+      !(analysis.stability->supf_p >= *thresholds.max_break_p)) {
+    messages.push_back("the sup-F break test gives p = " +
+                       format_significant(analysis.stability->supf_p, 4) + ", below --max-break-p " +
+                       format_significant(*thresholds.max_break_p, 4) + " (a break on " +
+                       format_timestamp(analysis.stability->break_date, analysis.full.date_only) + ")");
+  }
   return messages;
 }
 

@@ -14,6 +14,7 @@
 #include "hedgecalc/returns.hpp"
 #include "hedgecalc/rolling.hpp"
 #include "hedgecalc/sizing.hpp"
+#include "hedgecalc/stability.hpp"
 
 namespace hedgecalc {
 
@@ -35,6 +36,7 @@ struct AnalysisOptions {
   size_t window = 0;                  ///< --window W (0: none)
   std::optional<double> ewma_lambda;  ///< --ewma / --halflife
   size_t rebalance = 0;               ///< --rebalance K (0: none; needs a window)
+  std::optional<StabilityOptions> stability;  ///< --stability
 };
 
 /// What the join kept and dropped, per series (target first): SPEC's `alignment`.
@@ -59,6 +61,7 @@ struct Analysis {
   bool asof = false;
   std::vector<Sizing> sizing;  ///< one per proxy, when --exposure is given
   AlignmentCounts alignment;
+  std::optional<Stability> stability;
 };
 
 /// Runs the analysis of series[0] (target) on the others. Throws DataError or

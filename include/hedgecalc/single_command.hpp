@@ -49,6 +49,10 @@ struct SingleOptions {
   double exposure = NAN;
   std::vector<double> proxy_price;
   std::vector<double> contract_size;
+  bool stability = false;   ///< --stability
+  double trim = NAN;        ///< --trim (NaN: 0.15)
+  std::string break_at;     ///< --break-at DATE
+  double max_break_p = NAN; ///< --max-break-p
 };
 
 /// What a command prints and how it exits.
@@ -72,6 +76,9 @@ void add_return_options(CLI::App& app, SingleOptions& options);
 
 /// What to estimate and report: intervals, windows, thresholds, alignment, sizing.
 void add_estimate_options(CLI::App& app, SingleOptions& options);
+
+/// --stability and its settings: the break tests.
+void add_stability_options(CLI::App& app, SingleOptions& options);
 
 /// How to read the CSV files (--headerless, --delimiter, ...).
 void add_reading_options(CLI::App& app, SingleOptions& options);

@@ -13,6 +13,7 @@ namespace hedgecalc {
 struct Thresholds {
   std::optional<double> min_correlation;
   std::optional<double> min_effectiveness;
+  std::optional<double> max_break_p;  ///< --max-break-p: alarm when supf_p is below it
 };
 
 /// One message per threshold not met, judged on the latest rolling value with
