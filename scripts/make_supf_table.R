@@ -1,8 +1,8 @@
-# Writes src/supf_response_surface.cpp: Hansen's (1997) response-surface coefficients
+# Writes src/estimate/supf_response_surface.cpp: Hansen's (1997) response-surface coefficients
 # for the asymptotic p-value of Andrews' sup-F test, as R's strucchange holds them
 # (sc.beta.sup), so that hedgecalc's supf_p equals sctest(Fstats(...), type = "supF").
 #
-#   Rscript scripts/make_supf_table.R > src/supf_response_surface.cpp
+#   Rscript scripts/make_supf_table.R > src/estimate/supf_response_surface.cpp
 #
 # Debian: r-base-core, r-cran-strucchange. Run once; the output is committed.
 suppressMessages(library(strucchange))
