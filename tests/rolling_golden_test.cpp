@@ -23,7 +23,7 @@ SingleOptions options_for(const std::map<std::string, std::string>& golden_row) 
   SingleOptions options;
   options.series = {golden_row.at("target"), golden_row.at("proxy")};
   options.returns = golden_row.at("returns");
-  options.window = std::stoul(golden_row.at("window"));
+  options.window = golden_row.at("window");
   options.ewma = std::stod(golden_row.at("lambda"));
   options.format = "csv";
   return options;

@@ -13,6 +13,7 @@
 #include "hedgecalc/price_series.hpp"
 #include "hedgecalc/returns.hpp"
 #include "hedgecalc/rolling.hpp"
+#include "hedgecalc/rolling_window.hpp"
 #include "hedgecalc/sizing.hpp"
 #include "hedgecalc/stability.hpp"
 
@@ -33,7 +34,7 @@ struct AnalysisOptions {
   Timestamp max_gap = -1;       ///< --max-gap (negative: none)
   size_t horizon = 1;           ///< --horizon K
   SizingOptions sizing;
-  size_t window = 0;                  ///< --window W (0: none)
+  RollingWindow window;               ///< --window / --expanding / --min-obs
   std::optional<double> ewma_lambda;  ///< --ewma / --halflife
   size_t rebalance = 0;               ///< --rebalance K (0: none; needs a window)
   std::optional<StabilityOptions> stability;  ///< --stability
@@ -52,7 +53,7 @@ struct Analysis {
   ReturnKind kind = ReturnKind::kSimple;
   ReturnSeries returns;
   HedgeAnalysis full;
-  size_t window = 0;
+  RollingWindow window;
   std::optional<RollingSeries> rolling;
   double ewma_lambda = 0;
   std::optional<EwmaSeries> ewma;

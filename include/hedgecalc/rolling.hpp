@@ -24,6 +24,14 @@ struct RollingSeries {
 RollingSeries rolling_hedge(const std::vector<double>& target, const std::vector<double>& proxy,
                             size_t window);
 
+/// Rolling statistics where date t's window is returns [start[t], t] (start never
+/// moving back: time-span, expanding, or count windows with --min-obs); a value needs
+/// min_obs returns in its window. Warm-up: undefined until then; output length = input.
+/// O(n) whatever the windows: a two-stack queue of Welford moments, merged, never
+/// subtracted.
+RollingSeries rolling_hedge_over(const std::vector<double>& target, const std::vector<double>& proxy,
+                                 const std::vector<size_t>& start, size_t min_obs);
+
 /// last, min, max, mean, std (n-1) of the defined values of a series.
 struct SeriesSummary {
   double last, min, max, mean, std;

@@ -31,7 +31,9 @@ struct SingleOptions {
   std::string thousands;  ///< --thousands C
   std::string decimal;    ///< --decimal C
   double confidence = 0.95;
-  size_t window = 0;
+  std::string window;     ///< --window W or DURATION ("" when not given)
+  bool expanding = false;  ///< --expanding
+  size_t min_obs = 0;      ///< --min-obs N (0: not given)
   double ewma = NAN;      ///< lambda; NaN when not given
   double halflife = NAN;  ///< periods; NaN when not given
   bool per_date = false;  ///< --series

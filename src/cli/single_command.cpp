@@ -80,6 +80,28 @@ void check_arguments(const SingleOptions& options) {
 
 namespace {
 
+RollingWindow window_from(const SingleOptions& options) {
+  if (options.expanding && !options.window.empty()) {
+    throw UsageError("give --window or --expanding, not both");
+  }
+  RollingWindow window;
+  if (!options.window.empty()) window = parse_window(options.window);
+  if (options.expanding) {
+    window.expanding = true;
+    window.text = "expanding";
+  }
+  window.min_obs = options.min_obs;
+  if (options.min_obs > 0 && !window.active() && std::isnan(options.ewma) &&
+      std::isnan(options.halflife)) {
+    throw UsageError("--min-obs applies to a rolling window or --ewma: add one");
+  }
+  if (window.count > 0 && window.min_obs > window.count) {
+    throw UsageError("--min-obs " + std::to_string(window.min_obs) + " is more than the " +
+                     std::to_string(window.count) + " returns of --window");
+  }
+  return window;
+}
+
 std::optional<StabilityOptions> stability_options_from(const SingleOptions& options) {
   const bool settings = !std::isnan(options.trim) || !options.break_at.empty() ||
                         !std::isnan(options.max_break_p);
@@ -118,7 +140,7 @@ AnalysisOptions analysis_options_from(const SingleOptions& options) {
                      "is not the period's return; give price files, or compound the returns first");
   }
   analysis.hedge.confidence = options.confidence;
-  analysis.window = options.window;
+  analysis.window = window_from(options);
   analysis.rebalance = options.rebalance;
   analysis.hedge.intercept = !options.no_intercept;
   analysis.hedge.hac = options.se == "hac";
@@ -166,7 +188,7 @@ AnalysisOptions analysis_options_from(const SingleOptions& options) {
                      "last return, so no ratio can be estimated; use a larger value");
   }
   analysis.stability = stability_options_from(options);
-  if (!options.plot.empty() && options.window == 0 && !analysis.ewma_lambda) {
+  if (!options.plot.empty() && !analysis.window.active() && !analysis.ewma_lambda) {
     throw UsageError("--plot draws the rolling or EWMA ratio: add --window W or --ewma LAMBDA");
   }
   return analysis;
@@ -244,8 +266,13 @@ void add_estimate_options(CLI::App& app, SingleOptions& options) {
       ->check(open_unit_interval())
       ->capture_default_str();
   app.add_option("--window", options.window,
-                 "Rolling window W (returns): rolling ratio, correlation, effectiveness")
-      ->check(CLI::Range(size_t{2}, size_t{1} << 40));
+                 "Rolling window: W returns, or a duration such as 30d, 12h, 2w (the returns in "
+                 "(t - DURATION, t]): rolling ratio, correlation, effectiveness");
+  app.add_flag("--expanding", options.expanding,
+               "Rolling values over every return up to each date (instead of --window)");
+  app.add_option("--min-obs", options.min_obs,
+                 "Returns a window (or --ewma) must hold for a value (default: W, else 3)")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 40));
   app.add_option("--ewma", options.ewma, "EWMA decay LAMBDA in (0,1), as pandas ewm(alpha=1-LAMBDA)")
       ->check(open_unit_interval());
   app.add_option("--halflife", options.halflife, "EWMA half-life H periods (instead of --ewma)")

@@ -1,5 +1,8 @@
 #include "hedgecalc/analysis.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include "hedgecalc/align.hpp"
 #include "hedgecalc/error.hpp"
 
@@ -35,15 +38,25 @@ std::vector<Sizing> size_positions(const Analysis& analysis, const AlignedPrices
   return sizing;
 }
 
+// The first out-of-sample date of a backtest: W for a count window (as SPEC fixes it),
+// else the date after the first defined ratio.
+size_t first_estimate(const std::vector<double>& ratio, const RollingWindow& window) {
+  if (window.count > 0 && window.min_obs == 0) return window.count;
+  size_t t = 0;
+  while (t < ratio.size() && std::isnan(ratio[t])) ++t;
+  return t + 1;
+}
+
 }  // namespace
 
 Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOptions& options) {
-  const bool time_varying = options.window > 0 || options.ewma_lambda.has_value();
+  const bool time_varying = options.window.active() || options.ewma_lambda.has_value();
   if (time_varying && series.size() > 2) {
     throw UsageError("--window, --ewma and --halflife work with one proxy, not a basket");
   }
-  if (options.rebalance > 0 && options.window == 0) {
-    throw UsageError("--rebalance needs --window W (the estimation window)");
+  if (options.rebalance > 0 && !options.window.active()) {
+    throw UsageError("--rebalance needs --window W, --window DURATION or --expanding (the "
+                     "estimation window)");
   }
 
   if (options.horizon > 1 && options.kind == ReturnKind::kNone) {
@@ -75,18 +88,32 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
   }
 
   const std::vector<double>& target = analysis.returns.values[0];
-  if (options.window > 0) {
-    analysis.window = options.window;
-    analysis.rolling = rolling_hedge(target, analysis.returns.values[1], options.window);
+  if (options.window.active()) {
+    const RollingWindow& window = options.window;
+    analysis.window = window;
+    const std::vector<double>& proxy = analysis.returns.values[1];
+    // Whole count windows take the block algorithm; the rest a queue of moments.
+    analysis.rolling =
+        window.count > 0 && window.required() == window.count
+            ? rolling_hedge(target, proxy, window.count)
+            : rolling_hedge_over(target, proxy, window_starts(analysis.returns.time, window),
+                                 window.required());
     if (options.rebalance > 0) {
-      analysis.backtest = run_backtest(target, analysis.returns.values[1],
-                                       analysis.rolling->hedge_ratio, options.window,
+      analysis.backtest = run_backtest(target, proxy, analysis.rolling->hedge_ratio,
+                                       first_estimate(analysis.rolling->hedge_ratio, window),
                                        options.rebalance, analysis.full.proxies[0].hedge_ratio);
     }
   }
   if (options.ewma_lambda) {
     analysis.ewma_lambda = *options.ewma_lambda;
     analysis.ewma = ewma_hedge(target, analysis.returns.values[1], *options.ewma_lambda);
+    // --min-obs, as pandas' min_periods: nothing before the N-th return.
+    const size_t hidden = std::min(options.window.min_obs > 0 ? options.window.min_obs - 1 : 0,
+                                   target.size());
+    for (std::vector<double>* v : {&analysis.ewma->hedge_ratio, &analysis.ewma->correlation,
+                                   &analysis.ewma->effectiveness}) {
+      std::fill(v->begin(), v->begin() + static_cast<long>(hidden), std::nan(""));
+    }
   }
   return analysis;
 }

@@ -18,17 +18,17 @@ double variance_reduction(const std::vector<double>& target, const std::vector<d
 }  // namespace
 
 Backtest run_backtest(const std::vector<double>& target, const std::vector<double>& proxy,
-                      const std::vector<double>& rolling_ratio, size_t window, size_t rebalance,
+                      const std::vector<double>& rolling_ratio, size_t first, size_t rebalance,
                       double full_sample_ratio) {
   if (rebalance < 1) throw UsageError("--rebalance must be at least 1");
   Backtest result;
-  result.window = window;
+  result.first = first;
   result.rebalance = rebalance;
   const size_t n = target.size();
   std::vector<double> realized, naive, in_sample, target_out;
   double ratio = 0;
-  for (size_t t = window; t < n; ++t) {
-    if ((t - window) % rebalance == 0 && !std::isnan(rolling_ratio[t - 1])) {
+  for (size_t t = first; t < n; ++t) {
+    if ((t - first) % rebalance == 0 && !std::isnan(rolling_ratio[t - 1])) {
       ratio = rolling_ratio[t - 1];
     }
     target_out.push_back(target[t]);

@@ -61,6 +61,37 @@ RollingSeries rolling_hedge(const std::vector<double>& target, const std::vector
   return out;
 }
 
+RollingSeries rolling_hedge_over(const std::vector<double>& target, const std::vector<double>& proxy,
+                                 const std::vector<size_t>& start, size_t min_obs) {
+  const size_t n = target.size();
+  RollingSeries out;
+  out.hedge_ratio.assign(n, kNaN);
+  out.correlation.assign(n, kNaN);
+  out.effectiveness.assign(n, kNaN);
+  // The window [s, e] is [s, middle) + [middle, e]: the front part's moments are kept
+  // for every possible s (suffix[s] = moments of [s, middle)), the back part's as one
+  // running total. When s reaches middle, the back part becomes the new front.
+  std::vector<WindowMoments> suffix(n + 1);
+  size_t middle = 0;
+  WindowMoments back;
+  for (size_t e = 0; e < n; ++e) {
+    back.add(proxy[e], target[e]);
+    const size_t s = start[e];
+    if (s >= middle) {
+      WindowMoments running;
+      for (size_t i = e + 1; i-- > s;) {
+        running.add(proxy[i], target[i]);
+        suffix[i] = running;
+      }
+      middle = e + 1;
+      back = WindowMoments();
+    }
+    const WindowMoments window = WindowMoments::merge(suffix[s], back);
+    if (window.n >= static_cast<double>(min_obs)) store(window, e, out);
+  }
+  return out;
+}
+
 SeriesSummary summarize(const std::vector<double>& values) {
   SeriesSummary s{values.empty() ? kNaN : values.back(), kNaN, kNaN, kNaN, kNaN};
   double count = 0, mean = 0, m2 = 0;

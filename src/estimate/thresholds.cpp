@@ -21,7 +21,7 @@ std::vector<std::string> unmet_thresholds(const Analysis& analysis, const Thresh
   std::vector<std::string> messages;
   const bool rolling = analysis.rolling.has_value();
   const std::string which =
-      rolling ? "latest rolling (window " + std::to_string(analysis.window) + ")" : "full-sample";
+      rolling ? "latest rolling (window " + analysis.window.text + ")" : "full-sample";
   const double correlation =
       rolling ? analysis.rolling->correlation.back() : analysis.full.correlation;
   const double effectiveness =

@@ -27,10 +27,16 @@ Value summary_object(const std::vector<double>& values) {
   return object;
 }
 
+// "window": W for a count window, else its text ("30d", "expanding").
+Value window_value(const RollingWindow& window) {
+  if (window.count > 0) return Value::integer(static_cast<long long>(window.count));
+  return Value::string(window.text);
+}
+
 void add_time_varying(Value& record, const Analysis& analysis) {
   if (analysis.rolling) {
     Value rolling = Value::object();
-    rolling.add("window", Value::integer(static_cast<long long>(analysis.window)))
+    rolling.add("window", window_value(analysis.window))
         .add("hedge_ratio", summary_object(analysis.rolling->hedge_ratio))
         .add("correlation", summary_object(analysis.rolling->correlation))
         .add("effectiveness", summary_object(analysis.rolling->effectiveness));
@@ -46,7 +52,7 @@ void add_time_varying(Value& record, const Analysis& analysis) {
   if (analysis.backtest) {
     const Backtest& b = *analysis.backtest;
     Value backtest = Value::object();
-    backtest.add("window", Value::integer(static_cast<long long>(b.window)))
+    backtest.add("window", window_value(analysis.window))
         .add("rebalance", Value::integer(static_cast<long long>(b.rebalance)))
         .add("n", Value::integer(static_cast<long long>(b.n)))
         .add("effectiveness", Value::number(b.effectiveness))
@@ -180,7 +186,7 @@ Value analysis_record_template(const AnalysisOptions& options) {
   a.horizon = options.horizon;
   a.full.proxies = {ProxyEstimate{nan, nan, nan, nan, nan}};
   a.full.hac = options.hedge.hac;
-  if (options.window > 0) {
+  if (options.window.active()) {
     a.window = options.window;
     a.rolling = RollingSeries{undefined, undefined, undefined};
     if (options.rebalance > 0) a.backtest = Backtest{};

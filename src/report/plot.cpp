@@ -189,7 +189,7 @@ std::string render_plot(const Analysis& analysis) {
   const std::vector<Timestamp>& time = analysis.returns.time;
   const double full_ratio = analysis.full.proxies[0].hedge_ratio;
   std::vector<Line> ratios, correlations;
-  const std::string window_name = "rolling " + std::to_string(analysis.window);
+  const std::string window_name = "rolling " + analysis.window.text;
   const std::string ewma_name = "EWMA lambda " + format_significant(analysis.ewma_lambda, 4);
   if (analysis.rolling) {
     ratios.push_back({&analysis.rolling->hedge_ratio, "#1f5fbf", window_name.c_str()});

@@ -109,7 +109,10 @@ std::string summary_in_words(const Block& block, const Value* summary) {
 
 void write_rolling(Block& block, const Value& rolling) {
   const Value* sparklines = rolling.find("sparklines");
-  block.wide("rolling " + block.number(rolling.find("window")),
+  const Value* window = rolling.find("window");
+  // W returns, or the window as given ("30d", "expanding").
+  const std::string size = defined(window) ? block.number(window) : text_of(window);
+  block.wide("rolling " + size,
              "ratio " + summary_in_words(block, rolling.find("hedge_ratio")));
   if (sparklines != nullptr) block.wide("", text_of(sparklines->find("hedge_ratio")));
   block.wide("", "correlation " + summary_in_words(block, rolling.find("correlation")));
