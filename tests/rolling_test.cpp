@@ -5,6 +5,7 @@
 #include <random>
 
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/rolling_window.hpp"
 
 using namespace hedgecalc;
 
@@ -151,4 +152,75 @@ TEST_CASE("summary of a rolling series skips undefined values", "[rolling]") {
   CHECK(s.mean == Approx(2.0).epsilon(1e-15));
   CHECK(s.std == Approx(1.0).epsilon(1e-15));
   CHECK(std::isnan(summarize({NAN, 1.0, NAN}).last));
+}
+
+namespace {
+
+// rolling_hedge_over against a fresh computation of every window [start[e], e].
+void check_over_against_fresh(const std::vector<double>& t, const std::vector<double>& p,
+                              const std::vector<size_t>& start, size_t min_obs) {
+  const RollingSeries r = rolling_hedge_over(t, p, start, min_obs);
+  size_t mismatches = 0;
+  for (size_t e = 0; e < t.size(); ++e) {
+    const size_t w = e + 1 - start[e];
+    if (w < min_obs || w < 2) {
+      mismatches += !std::isnan(r.hedge_ratio[e]);
+      continue;
+    }
+    const Fresh f = fresh(t, p, e, w);
+    if (f.proxy_constant) {
+      mismatches += !std::isnan(r.hedge_ratio[e]);
+      continue;
+    }
+    mismatches += !relatively_close(r.hedge_ratio[e], f.ratio, 1e-10);
+    if (f.target_constant) {
+      mismatches += !std::isnan(r.correlation[e]);
+      continue;
+    }
+    mismatches += !relatively_close(r.correlation[e], f.correlation, 1e-10);
+    mismatches += !relatively_close(r.effectiveness[e], f.effectiveness, 1e-10);
+  }
+  CHECK(mismatches == 0);
+}
+
+}  // namespace
+
+TEST_CASE("windows of any monotone start equal fresh computations", "[rolling]") {
+  std::mt19937_64 rng(4);
+  // Returns of prices near 1e9 moving by ~1e-8, with constant stretches in each series.
+  std::normal_distribution<double> normal;
+  double pp = 1e9, pt = 1.5e9;
+  std::vector<double> t, p;
+  for (int i = 0; i < 6000; ++i) {
+    const bool still_p = i >= 1000 && i < 1300, still_t = i >= 3000 && i < 3100;
+    const double next_p = still_p ? pp : pp + 10 * normal(rng);
+    const double next_t = still_t ? pt : pt + 12 * normal(rng) + 0.8 * (next_p - pp);
+    p.push_back(next_p / pp - 1);
+    t.push_back(next_t / pt - 1);
+    pp = next_p, pt = next_t;
+  }
+  // Times with gaps (weekends, a two-week halt): a 10-day span holds 0 to 10 returns.
+  std::vector<Timestamp> times;
+  Timestamp now = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    now += (i % 7 == 5 ? 3 : 1) * kNanosPerDay + (i == 2000 ? 14 * kNanosPerDay : 0);
+    times.push_back(now);
+  }
+  for (const char* text : {"10d", "1d", "60d"}) {
+    INFO(text);
+    RollingWindow window = parse_window(text);
+    check_over_against_fresh(t, p, window_starts(times, window), window.required());
+  }
+  RollingWindow expanding;
+  expanding.expanding = true;
+  check_over_against_fresh(t, p, window_starts(times, expanding), 3);
+  // Count windows with a lower --min-obs: partial windows at the start.
+  check_over_against_fresh(t, p, window_starts(times, parse_window("250")), 20);
+  // And a full count window equals the block algorithm.
+  const RollingSeries block = rolling_hedge(t, p, 100);
+  const RollingSeries queue = rolling_hedge_over(t, p, window_starts(times, parse_window("100")), 100);
+  for (size_t e = 99; e < t.size(); e += 37) {
+    if (std::isnan(block.hedge_ratio[e])) continue;
+    CHECK(relatively_close(queue.hedge_ratio[e], block.hedge_ratio[e], 1e-12));
+  }
 }
