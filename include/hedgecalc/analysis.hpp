@@ -10,6 +10,7 @@
 #include "hedgecalc/backtest.hpp"
 #include "hedgecalc/ewma.hpp"
 #include "hedgecalc/hedge_analysis.hpp"
+#include "hedgecalc/kalman.hpp"
 #include "hedgecalc/price_series.hpp"
 #include "hedgecalc/returns.hpp"
 #include "hedgecalc/rolling.hpp"
@@ -38,6 +39,8 @@ struct AnalysisOptions {
   std::optional<double> ewma_lambda;  ///< --ewma / --halflife
   size_t rebalance = 0;               ///< --rebalance K (0: none; needs a window)
   std::optional<StabilityOptions> stability;  ///< --stability
+  bool kalman = false;                        ///< --kalman
+  std::optional<KalmanVariances> kalman_variances;  ///< fixed; else estimated
 };
 
 /// What the join kept and dropped, per series (target first): SPEC's `alignment`.
@@ -63,6 +66,7 @@ struct Analysis {
   std::vector<Sizing> sizing;  ///< one per proxy, when --exposure is given
   AlignmentCounts alignment;
   std::optional<Stability> stability;
+  std::optional<KalmanSeries> kalman;
 };
 
 /// Runs the analysis of series[0] (target) on the others. Throws DataError or

@@ -13,7 +13,7 @@ struct Field;
 /// A JSON-like value; objects keep their fields in insertion order.
 class Value {
  public:
-  enum class Type { kNull, kNumber, kInteger, kString, kObject, kArray };
+  enum class Type { kNull, kNumber, kInteger, kString, kBoolean, kObject, kArray };
 
   /// An undefined value: null in JSON, empty in CSV.
   static Value null() { return Value(Type::kNull); }
@@ -23,6 +23,8 @@ class Value {
   static Value integer(long long value);
   /// Text.
   static Value string(std::string text);
+  /// true or false (json), "true" or "false" (csv, table).
+  static Value boolean(bool value);
   /// An empty object.
   static Value object() { return Value(Type::kObject); }
   /// An empty array.
@@ -40,6 +42,7 @@ class Value {
   Type type() const { return type_; }
   double number_value() const { return number_; }
   long long integer_value() const { return integer_; }
+  bool boolean_value() const { return integer_ != 0; }
   const std::string& string_value() const { return text_; }
   const std::vector<Field>& fields() const { return fields_; }
   const std::vector<Value>& items() const { return items_; }

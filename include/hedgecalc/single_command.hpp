@@ -51,6 +51,9 @@ struct SingleOptions {
   double exposure = NAN;
   std::vector<double> proxy_price;
   std::vector<double> contract_size;
+  bool kalman = false;               ///< --kalman
+  std::vector<double> kalman_q;      ///< --kalman-q QA,QH (QH alone without an intercept)
+  double kalman_r = NAN;             ///< --kalman-r R
   bool stability = false;   ///< --stability
   double trim = NAN;        ///< --trim (NaN: 0.15)
   std::string break_at;     ///< --break-at DATE
@@ -78,6 +81,9 @@ void add_return_options(CLI::App& app, SingleOptions& options);
 
 /// What to estimate and report: intervals, windows, thresholds, alignment, sizing.
 void add_estimate_options(CLI::App& app, SingleOptions& options);
+
+/// --kalman and its fixed variances.
+void add_kalman_options(CLI::App& app, SingleOptions& options);
 
 /// --stability and its settings: the break tests.
 void add_stability_options(CLI::App& app, SingleOptions& options);

@@ -102,6 +102,33 @@ RollingWindow window_from(const SingleOptions& options) {
   return window;
 }
 
+// --kalman-q QA,QH and --kalman-r R fix the variances; without them they are estimated.
+std::optional<KalmanVariances> kalman_variances_from(const SingleOptions& options, bool intercept) {
+  const bool q_given = !options.kalman_q.empty(), r_given = !std::isnan(options.kalman_r);
+  if ((q_given || r_given) && !options.kalman) {
+    throw UsageError("--kalman-q and --kalman-r fix the variances of --kalman: add --kalman");
+  }
+  if (!q_given && !r_given) return std::nullopt;
+  if (q_given != r_given) {
+    throw UsageError("give --kalman-q and --kalman-r together (or neither, to estimate them)");
+  }
+  const size_t wanted = intercept ? 2 : 1;
+  if (options.kalman_q.size() != wanted) {
+    throw UsageError(intercept ? "--kalman-q takes two variances, QA,QH (intercept, ratio)"
+                               : "--kalman-q takes one variance, QH, with --no-intercept");
+  }
+  for (double q : options.kalman_q) {
+    if (!(q >= 0) || !std::isfinite(q)) {
+      throw UsageError("--kalman-q: variances must be finite and >= 0");
+    }
+  }
+  KalmanVariances v;
+  v.q_intercept = intercept ? options.kalman_q[0] : 0.0;
+  v.q_ratio = options.kalman_q.back();
+  v.r = options.kalman_r;
+  return v;
+}
+
 std::optional<StabilityOptions> stability_options_from(const SingleOptions& options) {
   const bool settings = !std::isnan(options.trim) || !options.break_at.empty() ||
                         !std::isnan(options.max_break_p);
@@ -188,8 +215,12 @@ AnalysisOptions analysis_options_from(const SingleOptions& options) {
                      "last return, so no ratio can be estimated; use a larger value");
   }
   analysis.stability = stability_options_from(options);
-  if (!options.plot.empty() && !analysis.window.active() && !analysis.ewma_lambda) {
-    throw UsageError("--plot draws the rolling or EWMA ratio: add --window W or --ewma LAMBDA");
+  analysis.kalman = options.kalman;
+  analysis.kalman_variances = kalman_variances_from(options, analysis.hedge.intercept);
+  if (!options.plot.empty() && !analysis.window.active() && !analysis.ewma_lambda &&
+      !analysis.kalman) {
+    throw UsageError(
+        "--plot draws the rolling, EWMA or Kalman ratio: add --window W, --ewma LAMBDA or --kalman");
   }
   return analysis;
 }
@@ -236,6 +267,7 @@ void add_analysis_options(CLI::App& app, SingleOptions& options) {
   add_output_options(app, options);
   add_return_options(app, options);
   add_estimate_options(app, options);
+  add_kalman_options(app, options);
   add_stability_options(app, options);
   add_reading_options(app, options);
 }
@@ -318,6 +350,20 @@ void add_estimate_options(CLI::App& app, SingleOptions& options) {
       ->check(positive_number())
       ->delimiter(',')
       ->allow_extra_args(false);  // one (comma-separated) value; the rest are series
+}
+
+void add_kalman_options(CLI::App& app, SingleOptions& options) {
+  app.add_flag("--kalman", options.kalman,
+               "Kalman-filter hedge ratio (a random walk); variances by maximum likelihood "
+               "unless --kalman-q and --kalman-r fix them");
+  app.add_option("--kalman-q", options.kalman_q,
+                 "With --kalman: state variances QA,QH (intercept, ratio; QH alone with "
+                 "--no-intercept)")
+      ->check(finite_number())
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  app.add_option("--kalman-r", options.kalman_r, "With --kalman: observation variance R")
+      ->check(positive_number());
 }
 
 void add_stability_options(CLI::App& app, SingleOptions& options) {

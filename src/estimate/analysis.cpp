@@ -50,9 +50,10 @@ size_t first_estimate(const std::vector<double>& ratio, const RollingWindow& win
 }  // namespace
 
 Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOptions& options) {
-  const bool time_varying = options.window.active() || options.ewma_lambda.has_value();
+  const bool time_varying =
+      options.window.active() || options.ewma_lambda.has_value() || options.kalman;
   if (time_varying && series.size() > 2) {
-    throw UsageError("--window, --ewma and --halflife work with one proxy, not a basket");
+    throw UsageError("--window, --expanding, --ewma, --halflife and --kalman work with one proxy, not a basket");
   }
   if (options.rebalance > 0 && !options.window.active()) {
     throw UsageError("--rebalance needs --window W, --window DURATION or --expanding (the "
@@ -103,6 +104,13 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
                                        first_estimate(analysis.rolling->hedge_ratio, window),
                                        options.rebalance, analysis.full.proxies[0].hedge_ratio);
     }
+  }
+  if (options.kalman) {
+    const std::vector<double>& proxy = analysis.returns.values[1];
+    const bool intercept = options.hedge.intercept;
+    analysis.kalman = options.kalman_variances
+                          ? kalman_filter(target, proxy, intercept, *options.kalman_variances)
+                          : kalman_estimate(target, proxy, intercept);
   }
   if (options.ewma_lambda) {
     analysis.ewma_lambda = *options.ewma_lambda;

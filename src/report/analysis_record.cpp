@@ -49,6 +49,20 @@ void add_time_varying(Value& record, const Analysis& analysis) {
         .add("correlation", Value::number(analysis.ewma->correlation.back()));
     record.add("ewma", std::move(ewma));
   }
+  if (analysis.kalman) {
+    const KalmanSeries& k = *analysis.kalman;
+    Value kalman = Value::object();
+    const bool any = !k.hedge_ratio.empty();
+    kalman.add("q_intercept", Value::number(k.variances.q_intercept))
+        .add("q_ratio", Value::number(k.variances.q_ratio))
+        .add("r", Value::number(k.variances.r))
+        .add("loglik", Value::number(k.loglik))
+        .add("estimated", Value::boolean(k.estimated))
+        .add("hedge_ratio", Value::number(any ? k.hedge_ratio.back() : std::nan("")))
+        .add("std_error", Value::number(any ? k.std_error.back() : std::nan("")))
+        .add("intercept", Value::number(any ? k.intercept.back() : std::nan("")));
+    record.add("kalman", std::move(kalman));
+  }
   if (analysis.backtest) {
     const Backtest& b = *analysis.backtest;
     Value backtest = Value::object();
@@ -191,6 +205,10 @@ Value analysis_record_template(const AnalysisOptions& options) {
     a.rolling = RollingSeries{undefined, undefined, undefined};
     if (options.rebalance > 0) a.backtest = Backtest{};
   }
+  if (options.kalman) {
+    a.kalman = KalmanSeries{};
+    a.kalman->estimated = !options.kalman_variances;
+  }
   if (options.ewma_lambda) {
     a.ewma_lambda = *options.ewma_lambda;
     a.ewma = EwmaSeries{undefined, undefined, undefined};
@@ -236,6 +254,9 @@ std::vector<Value> series_records(const Analysis& analysis) {
   std::vector<double> ewma_hedged;
   if (both) ewma_hedged = hedged_returns(target, proxy, analysis.ewma->hedge_ratio);
 
+  std::vector<double> kalman_hedged;
+  if (analysis.kalman) kalman_hedged = hedged_returns(target, proxy, analysis.kalman->hedge_ratio);
+
   const bool date_only = analysis.full.date_only;
   std::vector<Value> rows;
   rows.reserve(n);
@@ -253,6 +274,11 @@ std::vector<Value> series_records(const Analysis& analysis) {
           .add("ewma_correlation", Value::number(analysis.ewma->correlation[t]))
           .add("ewma_effectiveness", Value::number(analysis.ewma->effectiveness[t]))
           .add("ewma_hedged_return", Value::number(ewma_hedged[t]));
+    }
+    if (analysis.kalman) {
+      row.add("kalman_hedge_ratio", Value::number(analysis.kalman->hedge_ratio[t]))
+          .add("kalman_std_error", Value::number(analysis.kalman->std_error[t]))
+          .add("kalman_hedged_return", Value::number(kalman_hedged[t]));
     }
     rows.push_back(std::move(row));
   }

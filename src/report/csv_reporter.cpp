@@ -12,6 +12,7 @@ std::string cell_text(const Value& value) {
     case Value::Type::kNumber: return format_number(value.number_value());
     case Value::Type::kInteger: return std::to_string(value.integer_value());
     case Value::Type::kString: return value.string_value();
+    case Value::Type::kBoolean: return value.boolean_value() ? "true" : "false";
     default: return "";
   }
 }

@@ -79,6 +79,7 @@ void JsonReporter::write_value(const Value& value, int depth) {
     case Value::Type::kNumber: out_ << format_number(value.number_value()); return;
     case Value::Type::kInteger: out_ << value.integer_value(); return;
     case Value::Type::kString: out_ << json_quote(value.string_value()); return;
+    case Value::Type::kBoolean: out_ << (value.boolean_value() ? "true" : "false"); return;
     case Value::Type::kObject: {
       out_ << '{';
       bool first = true;

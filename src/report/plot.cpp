@@ -199,6 +199,15 @@ std::string render_plot(const Analysis& analysis) {
     ratios.push_back({&analysis.ewma->hedge_ratio, "#e07b00", ewma_name.c_str()});
     correlations.push_back({&analysis.ewma->correlation, "#e07b00", ewma_name.c_str()});
   }
+  // The Kalman ratio without its first dates, where the diffuse start (variance 1e6)
+  // makes it swing over any scale.
+  std::vector<double> kalman_ratio;
+  if (analysis.kalman) {
+    kalman_ratio = analysis.kalman->hedge_ratio;
+    const size_t settle = std::min<size_t>(10, kalman_ratio.size());
+    std::fill(kalman_ratio.begin(), kalman_ratio.begin() + static_cast<long>(settle), std::nan(""));
+    ratios.push_back({&kalman_ratio, "#2a9d4b", "Kalman"});
+  }
   const std::vector<double> full_line(1, full_ratio);
   std::vector<const std::vector<double>*> ratio_values{&full_line}, corr_values;
   for (const Line& l : ratios) ratio_values.push_back(l.values);

@@ -18,6 +18,12 @@ Value Value::integer(long long value) {
   return v;
 }
 
+Value Value::boolean(bool value) {
+  Value v(Type::kBoolean);
+  v.integer_ = value ? 1 : 0;
+  return v;
+}
+
 Value Value::string(std::string text) {
   Value v(Type::kString);
   v.text_ = std::move(text);

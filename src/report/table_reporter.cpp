@@ -300,6 +300,17 @@ void TableReporter::write(const Value& record) {
                "ratio " + block.number(ewma->find("hedge_ratio")) + ", correlation " +
                    block.number(ewma->find("correlation")) + " at the last date");
   }
+  if (const Value* kalman = record.find("kalman")) {
+    block.wide("Kalman", "ratio " + block.number(kalman->find("hedge_ratio")) + " (std error " +
+                             block.number(kalman->find("std_error")) + ") at the last date");
+    const Value* estimated_value = kalman->find("estimated");
+    const bool estimated = estimated_value != nullptr && estimated_value->boolean_value();
+    block.wide("", std::string(estimated ? "estimated" : "fixed") + " variances: ratio " +
+                       block.number(kalman->find("q_ratio")) + ", intercept " +
+                       block.number(kalman->find("q_intercept")) + ", noise " +
+                       block.number(kalman->find("r")) + "; log-likelihood " +
+                       block.number(kalman->find("loglik")));
+  }
   if (const Value* backtest = record.find("backtest")) {
     write_backtest(block, *backtest, kWellShortGap);
   }

@@ -1,0 +1,49 @@
+#pragma once
+// --kalman: a hedge ratio that drifts as a random walk (SPEC "More time-varying
+// estimators"). r_T,t = a_t + h_t r_P,t + e_t, e_t ~ N(0, R); (a_t, h_t) a random walk
+// with covariance diag(q_a, q_h); --no-intercept drops a_t. The filter starts from
+// mean 0 and covariance 1e6 I, and the log-likelihood leaves out the first k one-step
+// terms, as statsmodels' state-space models with a known initialisation and
+// loglikelihood_burn = k.
+//
+// Warm-up: none (the first values carry the diffuse start's huge variance); output
+// length = input length.
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+namespace hedgecalc {
+
+/// The variances of the model.
+struct KalmanVariances {
+  double q_intercept = 0;  ///< q_a (ignored without an intercept)
+  double q_ratio = 0;      ///< q_h
+  double r = 0;            ///< R
+};
+
+/// Filtered values per date, and the log-likelihood.
+struct KalmanSeries {
+  KalmanVariances variances;
+  bool estimated = false;           ///< maximum-likelihood variances
+  double loglik = 0;
+  std::vector<double> hedge_ratio;  ///< h_{t|t}
+  std::vector<double> std_error;    ///< sqrt of h's filtered variance
+  std::vector<double> intercept;    ///< a_{t|t} (0 without an intercept)
+};
+
+/// Runs the filter with the given variances.
+KalmanSeries kalman_filter(const std::vector<double>& target, const std::vector<double>& proxy,
+                           bool intercept, const KalmanVariances& variances);
+
+/// The log-likelihood alone (what the estimation maximises).
+double kalman_loglik(const std::vector<double>& target, const std::vector<double>& proxy,
+                     bool intercept, const KalmanVariances& variances);
+
+/// Maximum-likelihood variances (Nelder-Mead on their logarithms, from several
+/// starting points), then the filter with them. Throws DataError when the returns
+/// are too few (fewer than k + 2).
+KalmanSeries kalman_estimate(const std::vector<double>& target, const std::vector<double>& proxy,
+                             bool intercept);
+
+}  // namespace hedgecalc
