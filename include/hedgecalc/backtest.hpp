@@ -14,6 +14,23 @@ struct Backtest {
   double effectiveness_in_sample = 0;  ///< with the full-sample ratio
 };
 
+/// The hedge held out of sample: at t0 = first, first+K, ... the ratio becomes
+/// ratio[t0-1] (kept when that is undefined; 0 before the first), and hedges returns
+/// [t0, t0+K).
+struct OutOfSample {
+  std::vector<double> target;  ///< r_T over [first, n)
+  std::vector<double> hedged;  ///< r_T - h r_P over [first, n)
+  double turnover = 0;         ///< sum of |change of ratio| at the rebalancing dates, from 0
+};
+
+/// Runs the hedge of ratio_by_date out of sample from first, rebalancing every K.
+OutOfSample hedge_out_of_sample(const std::vector<double>& target, const std::vector<double>& proxy,
+                                const std::vector<double>& ratio_by_date, size_t first,
+                                size_t rebalance);
+
+/// 1 - var(hedged) / var(target) (n-1 variances); NaN when the target does not vary.
+double variance_reduction(const std::vector<double>& target, const std::vector<double>& hedged);
+
 /// At t0 = first, first+K, ... the ratio estimated on returns before t0
 /// (rolling_ratio[t0-1]; first = W for a W-return window) hedges returns [t0, t0+K). A
 /// window whose ratio is undefined keeps the previous ratio (no hedge before the
