@@ -3,7 +3,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -126,4 +129,17 @@ TEST_CASE("batch flattens the stability fields", "[cli][stability]") {
           .out);
   CHECK(rows[0].at("stability_supf") == single.at("stability_supf"));
   CHECK(rows[0].at("stability_break_date") == single.at("stability_break_date"));
+}
+
+TEST_CASE("the plot marks the estimated break", "[cli][stability]") {
+  const std::string svg = "/tmp/hedgecalc_break_" + std::to_string(::getpid()) + ".svg";
+  REQUIRE(run_hedgecalc("--stability --window 60 --plot " + svg +
+                        " tests/data/stability/planted_target.csv "
+                        "tests/data/stability/planted_proxy.csv")
+              .exit_code == 0);
+  std::ifstream in(svg);
+  std::ostringstream text;
+  text << in.rdbuf();
+  CHECK(text.str().find("break 2024-12-29 (p = 1.3e-80)") != std::string::npos);
+  std::remove(svg.c_str());
 }

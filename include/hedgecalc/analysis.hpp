@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "hedgecalc/backtest.hpp"
+#include "hedgecalc/compare.hpp"
 #include "hedgecalc/ewma.hpp"
 #include "hedgecalc/hedge_analysis.hpp"
 #include "hedgecalc/kalman.hpp"
@@ -40,6 +41,7 @@ struct AnalysisOptions {
   size_t rebalance = 0;               ///< --rebalance K (0: none; needs a window)
   std::optional<StabilityOptions> stability;  ///< --stability
   bool kalman = false;                        ///< --kalman
+  bool compare = false;                       ///< --compare (needs --rebalance)
   std::optional<KalmanVariances> kalman_variances;  ///< fixed; else estimated
 };
 
@@ -67,6 +69,9 @@ struct Analysis {
   AlignmentCounts alignment;
   std::optional<Stability> stability;
   std::optional<KalmanSeries> kalman;
+  std::string backtest_method;          ///< the estimator --rebalance backtested
+  std::vector<MethodResult> compare;    ///< --compare, best first
+  size_t compare_first = 0;             ///< the first out-of-sample return of the contest
 };
 
 /// Runs the analysis of series[0] (target) on the others. Throws DataError or

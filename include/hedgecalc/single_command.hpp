@@ -52,6 +52,7 @@ struct SingleOptions {
   std::vector<double> proxy_price;
   std::vector<double> contract_size;
   bool kalman = false;               ///< --kalman
+  bool compare = false;              ///< --compare
   std::vector<double> kalman_q;      ///< --kalman-q QA,QH (QH alone without an intercept)
   double kalman_r = NAN;             ///< --kalman-r R
   bool stability = false;   ///< --stability

@@ -216,6 +216,7 @@ AnalysisOptions analysis_options_from(const SingleOptions& options) {
   }
   analysis.stability = stability_options_from(options);
   analysis.kalman = options.kalman;
+  analysis.compare = options.compare;
   analysis.kalman_variances = kalman_variances_from(options, analysis.hedge.intercept);
   if (!options.plot.empty() && !analysis.window.active() && !analysis.ewma_lambda &&
       !analysis.kalman) {
@@ -364,6 +365,9 @@ void add_kalman_options(CLI::App& app, SingleOptions& options) {
       ->allow_extra_args(false);
   app.add_option("--kalman-r", options.kalman_r, "With --kalman: observation variance R")
       ->check(positive_number());
+  app.add_flag("--compare", options.compare,
+               "With --rebalance K: rank naive, static, expanding, rolling, EWMA and Kalman "
+               "hedges by out-of-sample effectiveness on the same dates");
 }
 
 void add_stability_options(CLI::App& app, SingleOptions& options) {

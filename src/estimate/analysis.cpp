@@ -5,6 +5,7 @@
 
 #include "hedgecalc/align.hpp"
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/number_format.hpp"
 
 namespace hedgecalc {
 
@@ -47,6 +48,49 @@ size_t first_estimate(const std::vector<double>& ratio, const RollingWindow& win
   return t + 1;
 }
 
+// --compare: naive, static, expanding, rolling, EWMA and Kalman ratios, each held out
+// of sample on the same dates. The user's window, decay and Kalman settings are used
+// where given; else a 60-return window, lambda 0.94 and estimated variances.
+void run_contest(Analysis& analysis, const AnalysisOptions& options) {
+  const std::vector<double>& target = analysis.returns.values[0];
+  const std::vector<double>& proxy = analysis.returns.values[1];
+  const size_t n = target.size();
+  std::vector<RatioPath> paths;
+  paths.push_back({"naive", std::vector<double>(n, 1.0), 1});
+  paths.push_back({"static", std::vector<double>(n, analysis.full.proxies[0].hedge_ratio), 1});
+  RollingWindow expanding;
+  expanding.expanding = true;
+  std::vector<double> expanding_ratio =
+      rolling_hedge_over(target, proxy, window_starts(analysis.returns.time, expanding),
+                         expanding.required())
+          .hedge_ratio;
+  paths.push_back({"expanding", expanding_ratio, first_hedge_date(expanding_ratio)});
+  if (analysis.rolling && !analysis.window.expanding) {
+    paths.push_back({"rolling " + analysis.window.text, analysis.rolling->hedge_ratio,
+                     first_estimate(analysis.rolling->hedge_ratio, analysis.window)});
+  } else {
+    constexpr size_t kDefaultWindow = 60;
+    if (n < kDefaultWindow) {
+      throw DataError("--compare: the default 60-return window is longer than the " +
+                      std::to_string(n) + " returns; give a shorter --window");
+    }
+    paths.push_back({"rolling 60", rolling_hedge(target, proxy, kDefaultWindow).hedge_ratio,
+                     kDefaultWindow});
+  }
+  const double lambda = analysis.ewma ? analysis.ewma_lambda : 0.94;
+  std::vector<double> ewma_ratio = analysis.ewma ? analysis.ewma->hedge_ratio
+                                                 : ewma_hedge(target, proxy, lambda).hedge_ratio;
+  paths.push_back({"ewma " + format_number(lambda), ewma_ratio, first_hedge_date(ewma_ratio)});
+  const std::vector<double> kalman_ratio =
+      analysis.kalman ? analysis.kalman->hedge_ratio
+      : options.kalman_variances
+          ? kalman_filter(target, proxy, options.hedge.intercept, *options.kalman_variances).hedge_ratio
+          : kalman_estimate(target, proxy, options.hedge.intercept).hedge_ratio;
+  paths.push_back({"kalman", kalman_ratio, first_hedge_date(kalman_ratio)});
+  analysis.compare =
+      compare_estimators(target, proxy, paths, options.rebalance, analysis.compare_first);
+}
+
 }  // namespace
 
 Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOptions& options) {
@@ -55,9 +99,13 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
   if (time_varying && series.size() > 2) {
     throw UsageError("--window, --expanding, --ewma, --halflife and --kalman work with one proxy, not a basket");
   }
-  if (options.rebalance > 0 && !options.window.active()) {
-    throw UsageError("--rebalance needs --window W, --window DURATION or --expanding (the "
-                     "estimation window)");
+  if (options.rebalance > 0 && !options.window.active() && !options.ewma_lambda &&
+      !options.kalman && !options.compare) {
+    throw UsageError("--rebalance needs an estimator to re-estimate: --window, --expanding, "
+                     "--ewma, --kalman or --compare");
+  }
+  if (options.compare && options.rebalance == 0) {
+    throw UsageError("--compare backtests every estimator out of sample: add --rebalance K");
   }
 
   if (options.horizon > 1 && options.kind == ReturnKind::kNone) {
@@ -103,6 +151,7 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
       analysis.backtest = run_backtest(target, proxy, analysis.rolling->hedge_ratio,
                                        first_estimate(analysis.rolling->hedge_ratio, window),
                                        options.rebalance, analysis.full.proxies[0].hedge_ratio);
+      analysis.backtest_method = "rolling " + window.text;
     }
   }
   if (options.kalman) {
@@ -123,6 +172,16 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
       std::fill(v->begin(), v->begin() + static_cast<long>(hidden), std::nan(""));
     }
   }
+  // Without a window, --rebalance backtests the EWMA, else the Kalman ratio.
+  if (options.rebalance > 0 && !analysis.backtest && (analysis.ewma || analysis.kalman)) {
+    const std::vector<double>& ratio =
+        analysis.ewma ? analysis.ewma->hedge_ratio : analysis.kalman->hedge_ratio;
+    analysis.backtest =
+        run_backtest(target, analysis.returns.values[1], ratio, first_hedge_date(ratio),
+                     options.rebalance, analysis.full.proxies[0].hedge_ratio);
+    analysis.backtest_method = analysis.ewma ? "ewma " + format_number(analysis.ewma_lambda) : "kalman";
+  }
+  if (options.compare) run_contest(analysis, options);
   return analysis;
 }
 

@@ -66,13 +66,29 @@ void add_time_varying(Value& record, const Analysis& analysis) {
   if (analysis.backtest) {
     const Backtest& b = *analysis.backtest;
     Value backtest = Value::object();
-    backtest.add("window", window_value(analysis.window))
+    backtest.add("method", Value::string(analysis.backtest_method))
+        .add("window", analysis.rolling ? window_value(analysis.window) : Value::null())
         .add("rebalance", Value::integer(static_cast<long long>(b.rebalance)))
         .add("n", Value::integer(static_cast<long long>(b.n)))
         .add("effectiveness", Value::number(b.effectiveness))
         .add("effectiveness_naive", Value::number(b.effectiveness_naive))
         .add("effectiveness_in_sample", Value::number(b.effectiveness_in_sample));
     record.add("backtest", std::move(backtest));
+  }
+  if (!analysis.compare.empty()) {
+    Value contest = Value::array();
+    for (const MethodResult& m : analysis.compare) {
+      Value row = Value::object();
+      row.add("method", Value::string(m.method))
+          .add("effectiveness", Value::number(m.effectiveness))
+          .add("vol_hedged", Value::number(m.vol_hedged))
+          .add("turnover", Value::number(m.turnover));
+      contest.push(std::move(row));
+    }
+    record.add("compare", std::move(contest));
+    record.add("compare_start",
+               Value::string(format_timestamp(analysis.returns.time[analysis.compare_first],
+                                              analysis.full.date_only)));
   }
 }
 
@@ -204,6 +220,13 @@ Value analysis_record_template(const AnalysisOptions& options) {
     a.window = options.window;
     a.rolling = RollingSeries{undefined, undefined, undefined};
     if (options.rebalance > 0) a.backtest = Backtest{};
+  }
+  if (options.compare) {
+    a.compare.assign(6, MethodResult{"", nan, nan, nan});
+    a.returns.time = {0};
+  }
+  if (options.rebalance > 0 && !a.backtest && (options.ewma_lambda || options.kalman)) {
+    a.backtest = Backtest{};
   }
   if (options.kalman) {
     a.kalman = KalmanSeries{};

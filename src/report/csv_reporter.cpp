@@ -24,8 +24,8 @@ bool is_scalar_list(const Value& array) {
   return !array.items().empty();
 }
 
-// Appends the scalar fields of value under prefix to every row; an array of
-// objects multiplies the rows.
+// Appends the scalar fields of value under prefix to every row; a basket's
+// `proxies` multiplies the rows.
 void flatten_into(const Value& value, const std::string& prefix, std::vector<Row>& rows) {
   if (value.type() == Value::Type::kObject) {
     for (const Field& field : value.fields()) {
@@ -41,6 +41,13 @@ void flatten_into(const Value& value, const std::string& prefix, std::vector<Row
     for (size_t i = 0; i < items.size(); ++i) joined += (i ? ";" : "") + cell_text(items[i]);
     for (size_t r = 0; r < rows.size(); ++r) {
       rows[r].emplace_back(prefix, items.size() == rows.size() ? cell_text(items[r]) : joined);
+    }
+    return;
+  }
+  if (value.type() == Value::Type::kArray && prefix != "proxies") {
+    // Any other list of objects (the --compare ranking) is numbered: compare_1_method.
+    for (size_t i = 0; i < value.items().size(); ++i) {
+      flatten_into(value.items()[i], prefix + "_" + std::to_string(i + 1), rows);
     }
     return;
   }

@@ -236,6 +236,16 @@ std::string render_plot(const Analysis& analysis) {
   for (const Line& l : ratios) canvas.line(top, time, l);
   canvas.panel(bottom, analysis.full.date_only, time);
   for (const Line& l : correlations) canvas.line(bottom, time, l);
+  if (analysis.stability) {
+    // --stability: a dashed line at the estimated break, across both panels.
+    const double bx = canvas.x_of(static_cast<double>(analysis.stability->break_date));
+    svg << "<line x1=\"" << bx << "\" y1=\"" << top.top << "\" x2=\"" << bx << "\" y2=\""
+        << bottom.top + bottom.height << "\" stroke=\"#c0392b\" stroke-dasharray=\"6 4\"/>\n"
+        << "<text x=\"" << bx + 4 << "\" y=\"" << top.top + 14
+        << "\" font-size=\"12\" fill=\"#c0392b\">break "
+        << format_timestamp(analysis.stability->break_date, analysis.full.date_only)
+        << " (p = " << format_significant(analysis.stability->supf_p, 2) << ")</text>\n";
+  }
   svg << "<text x=\"" << (kLeft + kWidth - kRight) / 2 << "\" y=\"" << bottom.top + bottom.height + 38
       << "\" font-size=\"12\" text-anchor=\"middle\">date (end of each return period)</text>\n";
 

@@ -314,6 +314,19 @@ void TableReporter::write(const Value& record) {
   if (const Value* backtest = record.find("backtest")) {
     write_backtest(block, *backtest, kWellShortGap);
   }
+  if (const Value* contest = record.find("compare")) {
+    block.wide("compare", "out of sample from " + text_of(record.find("compare_start")) +
+                              ", best first: effectiveness, hedged vol, turnover");
+    block.wide("", "(static uses the full-sample ratio: in sample, a reference, not a rival)");
+    size_t rank = 0;
+    for (const Value& m : contest->items()) {
+      std::string method = std::to_string(++rank) + ". " + text_of(m.find("method"));
+      method.resize(std::max<size_t>(method.size() + 1, 16), ' ');
+      block.wide("", method + pad(block.number(m.find("effectiveness")), 10) +
+                         pad(block.number(m.find("vol_hedged")), 11) +
+                         block.number(m.find("turnover")));
+    }
+  }
   if (const Value* stability = record.find("stability")) write_stability(block, *stability, basket);
 }
 

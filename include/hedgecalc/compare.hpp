@@ -1,0 +1,39 @@
+#pragma once
+// --compare: which hedge would have worked? Every estimator's ratio held out of
+// sample on the same dates and ranked by the variance it removed (SPEC "More
+// time-varying estimators").
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace hedgecalc {
+
+/// One estimator's ratio by date (known at the end of that date), and the first date
+/// from which it can hedge (the day after its first defined value).
+struct RatioPath {
+  std::string method;  ///< "naive", "static", "expanding", "rolling 60", "ewma 0.94", "kalman"
+  std::vector<double> ratio;
+  size_t first = 0;
+};
+
+/// One row of the contest.
+struct MethodResult {
+  std::string method;
+  double effectiveness = 0;  ///< out of sample, over the common dates
+  double vol_hedged = 0;     ///< standard deviation (n-1) of the hedged returns
+  double turnover = 0;       ///< sum of |change of ratio| at rebalancing dates, from 0
+};
+
+/// The first date a path can hedge from: the day after its first defined ratio.
+size_t first_hedge_date(const std::vector<double>& ratio);
+
+/// Every path held out of sample from the latest `first` of all (so that all hedge the
+/// same dates), rebalanced every K returns; sorted by effectiveness, best first (an
+/// undefined effectiveness last). Returns also the common first date.
+std::vector<MethodResult> compare_estimators(const std::vector<double>& target,
+                                             const std::vector<double>& proxy,
+                                             const std::vector<RatioPath>& paths, size_t rebalance,
+                                             size_t& common_first);
+
+}  // namespace hedgecalc

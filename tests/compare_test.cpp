@@ -1,0 +1,119 @@
+// --compare against a plain out-of-sample loop written here from the per-date ratios
+// that other tests check against pandas and statsmodels (--series), and an expanding
+// OLS fitted afresh at every date.
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <map>
+
+#include "golden.hpp"
+#include "process.hpp"
+
+namespace {
+
+const std::string kPair = "data/token.csv data/btc.csv";
+
+struct Plain {
+  double effectiveness, vol_hedged, turnover;
+};
+
+double variance(const std::vector<double>& v) {
+  double mean = 0;
+  for (double x : v) mean += x;
+  mean /= static_cast<double>(v.size());
+  double sum = 0;
+  for (double x : v) sum += (x - mean) * (x - mean);
+  return sum / static_cast<double>(v.size() - 1);
+}
+
+// Every K returns from `first`, the ratio known the day before hedges the next K.
+Plain out_of_sample(const std::vector<double>& t, const std::vector<double>& p,
+                    const std::vector<double>& ratio, size_t first, size_t k) {
+  std::vector<double> target, hedged;
+  double h = 0, turnover = 0;
+  for (size_t i = first; i < t.size(); ++i) {
+    if ((i - first) % k == 0 && !std::isnan(ratio[i - 1])) {
+      turnover += std::fabs(ratio[i - 1] - h);
+      h = ratio[i - 1];
+    }
+    target.push_back(t[i]);
+    hedged.push_back(t[i] - h * p[i]);
+  }
+  return {1 - variance(hedged) / variance(target), std::sqrt(variance(hedged)), turnover};
+}
+
+double number(const std::string& text) { return text.empty() ? NAN : std::stod(text); }
+
+}  // namespace
+
+TEST_CASE("the estimator contest equals a plain out-of-sample loop", "[compare]") {
+  const auto rows = parse_csv_table(
+      run_hedgecalc("--series --format csv --window 60 --ewma 0.94 --kalman " + kPair).out);
+  const auto summary = parse_csv_row(run_hedgecalc("--format csv " + kPair).out);
+  const size_t n = rows.size();
+  REQUIRE(n == 727);
+  std::vector<double> t, p, rolling, ewma, kalman, expanding(n, NAN), naive(n, 1.0),
+      fixed(n, std::stod(summary.at("hedge_ratio")));
+  for (const auto& row : rows) {
+    t.push_back(number(row.at("target_return")));
+    p.push_back(number(row.at("proxy_return")));
+    rolling.push_back(number(row.at("hedge_ratio")));
+    ewma.push_back(number(row.at("ewma_hedge_ratio")));
+    kalman.push_back(number(row.at("kalman_hedge_ratio")));
+  }
+  for (size_t e = 2; e < n; ++e) {  // OLS on returns [0, e], fitted afresh
+    double mt = 0, mp = 0;
+    for (size_t i = 0; i <= e; ++i) mt += t[i], mp += p[i];
+    mt /= static_cast<double>(e + 1), mp /= static_cast<double>(e + 1);
+    double spp = 0, stp = 0;
+    for (size_t i = 0; i <= e; ++i) spp += (p[i] - mp) * (p[i] - mp), stp += (t[i] - mt) * (p[i] - mp);
+    expanding[e] = stp / spp;
+  }
+  // The common first date: the rolling window's, W = 60.
+  const std::map<std::string, Plain> expected = {
+      {"naive", out_of_sample(t, p, naive, 60, 5)},
+      {"static", out_of_sample(t, p, fixed, 60, 5)},
+      {"expanding", out_of_sample(t, p, expanding, 60, 5)},
+      {"rolling 60", out_of_sample(t, p, rolling, 60, 5)},
+      {"ewma 0.94", out_of_sample(t, p, ewma, 60, 5)},
+      {"kalman", out_of_sample(t, p, kalman, 60, 5)}};
+  const auto contest = parse_csv_row(
+      run_hedgecalc("--format csv --compare --rebalance 5 --window 60 --kalman " + kPair).out);
+  CHECK(contest.at("compare_start") == rows[60].at("date"));
+  double previous = 1;
+  for (int rank = 1; rank <= 6; ++rank) {
+    const std::string prefix = "compare_" + std::to_string(rank) + "_";
+    const std::string method = contest.at(prefix + "method");
+    INFO(method);
+    REQUIRE(expected.count(method) == 1);
+    const Plain& plain = expected.at(method);
+    // Ratios cross the csv text once: shortest round trip, so the loop sees the same bits.
+    CHECK(std::stod(contest.at(prefix + "effectiveness")) == Approx(plain.effectiveness).epsilon(1e-12));
+    CHECK(std::stod(contest.at(prefix + "vol_hedged")) == Approx(plain.vol_hedged).epsilon(1e-12));
+    CHECK(std::stod(contest.at(prefix + "turnover")) == Approx(plain.turnover).epsilon(1e-12));
+    CHECK(plain.effectiveness <= previous);  // best first
+    previous = plain.effectiveness;
+  }
+}
+
+TEST_CASE("the contest needs --rebalance, and --rebalance backtests EWMA and Kalman too", "[compare]") {
+  const ProcessResult missing = run_hedgecalc("--compare " + kPair);
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.out.empty());
+  CHECK(missing.err.find("--rebalance") != std::string::npos);
+  const ProcessResult nothing = run_hedgecalc("--rebalance 5 " + kPair);
+  CHECK(nothing.exit_code == 2);
+  const auto ewma = parse_csv_row(run_hedgecalc("--format csv --ewma 0.94 --rebalance 5 " + kPair).out);
+  CHECK(ewma.at("backtest_method") == "ewma 0.94");
+  const auto kalman = parse_csv_row(run_hedgecalc("--format csv --kalman --rebalance 5 " + kPair).out);
+  CHECK(kalman.at("backtest_method") == "kalman");
+  CHECK_FALSE(kalman.at("backtest_effectiveness").empty());
+  const ProcessResult batch = run_hedgecalc(
+      "batch --format csv --compare --rebalance 5 --stability -",
+      source_dir() + "/tests/data/batch/pairs_from_root.csv");
+  const auto rows = parse_csv_table(batch.out);
+  REQUIRE_FALSE(rows.empty());
+  CHECK(rows[0].count("compare_6_turnover") == 1);
+  CHECK_FALSE(rows[0].at("compare_1_method").empty());
+}
