@@ -16,18 +16,30 @@ constexpr double kDiffuse = 1e6;  // the starting state covariance, 1e6 I
 const double kLog2Pi = std::log(2 * M_PI);
 
 // The filter's state: (a, h), its covariance P = [[p00, p01], [p01, p11]], and the
-// log-likelihood so far.
+// log-likelihood terms so far. The sum of log F_t is kept as a product (mantissa and
+// power of two, renormalised every 8 terms): one logarithm at the end instead of one
+// per return.
 template <typename Real>
 struct FilterState {
-  Real a = 0, h = 0, p00 = 0, p01 = 0, p11 = 0, loglik = 0;
+  Real a = 0, h = 0, p00 = 0, p01 = 0, p11 = 0;
+  Real quadratic = 0;   ///< sum of innovation^2 / F
+  double mantissa = 1;  ///< product of F, times 2^-exponent
+  long exponent = 0;
+  size_t terms = 0;
 
   template <typename Other>
   static FilterState from(const FilterState<Other>& s) {
-    return {Real(s.a), Real(s.h), Real(s.p00), Real(s.p01), Real(s.p11), Real(s.loglik)};
+    return {Real(s.a),         Real(s.h),  Real(s.p00), Real(s.p01), Real(s.p11),
+            Real(s.quadratic), s.mantissa, s.exponent,  s.terms};
+  }
+
+  double loglik() const {
+    return -0.5 * (static_cast<double>(terms) * kLog2Pi + std::log(mantissa) +
+                   static_cast<double>(exponent) * M_LN2 + static_cast<double>(quadratic));
   }
 
   // Return t: predict (the first prediction is the initialisation itself), update,
-  // and add the one-step log-likelihood term after the burn-in.
+  // and count the one-step log-likelihood term after the burn-in.
   void step(size_t t, double y, double x, bool intercept, size_t burn, const KalmanVariances& v) {
     if (t > 0) {
       if (intercept) p00 += Real(v.q_intercept);
@@ -46,9 +58,13 @@ struct FilterState {
     p01 -= k0 * pz1;
     p11 -= k1 * pz1;
     if (t >= burn) {
-      // The logarithm in double: its argument is already accurate.
-      loglik -= Real(0.5) * (Real(kLog2Pi + std::log(static_cast<double>(f))) +
-                             innovation * innovation / f);
+      quadratic += innovation * innovation / f;
+      mantissa *= static_cast<double>(f);
+      if ((++terms & 7) == 0) {
+        int power = 0;
+        mantissa = std::frexp(mantissa, &power);
+        exponent += power;
+      }
     }
   }
 };
@@ -75,13 +91,13 @@ double run_filter(const std::vector<double>& y, const std::vector<double>& x, bo
     on_step(t, static_cast<double>(careful.a), static_cast<double>(careful.h),
             static_cast<double>(careful.p11));
   }
-  if (t == n) return static_cast<double>(careful.loglik);
+  if (t == n) return careful.loglik();
   FilterState<double> s = FilterState<double>::from(careful);
   for (; t < n; ++t) {
     s.step(t, y[t], x[t], intercept, burn, v);
     on_step(t, s.a, s.h, s.p11);
   }
-  return s.loglik;
+  return s.loglik();
 }
 
 }  // namespace
