@@ -13,6 +13,8 @@ namespace hedgecalc {
 namespace {
 
 constexpr double kDiffuse = 1e6;  // the starting state covariance, 1e6 I
+// The simplex of a restart: a factor of e^0.2 in each variance.
+constexpr double kRestartStep = 0.2;
 const double kLog2Pi = std::log(2 * M_PI);
 
 // The filter's state: (a, h), its covariance P = [[p00, p01], [p01, p11]], and the
@@ -159,10 +161,8 @@ KalmanSeries kalman_estimate(const std::vector<double>& target, const std::vecto
   // Stop when the simplex's log-likelihoods agree to 1e-11 of their size: far below
   // anything a variance estimate means, and reached in a few hundred evaluations.
   auto tolerance = [](double value) { return 1e-9 + 1e-11 * std::fabs(value); };
-  // A few starting points from "the ratio barely moves" to "it moves a lot", then
-  // restarts from the best: Nelder-Mead can stall on the flat likelihood of a variance
-  // near zero.
-  // The search starts from the best of a coarse grid (each point one pass).
+  // The search starts from the best of a coarse grid (each point one pass), from "the
+  // ratio barely moves" to "it moves a lot".
   std::vector<double> start;
   double start_value = std::numeric_limits<double>::infinity();
   for (const double noise : {0.25, 0.5, 0.9}) {
@@ -174,8 +174,10 @@ KalmanSeries kalman_estimate(const std::vector<double>& target, const std::vecto
     }
   }
   Minimum best = nelder_mead(objective, start, 1.0, tolerance(start_value), 600);
+  // Restarts from the best point, with a fresh small simplex, until one gains nothing:
+  // Nelder-Mead's simplex can collapse on the flat likelihood of a variance near zero.
   for (int restart = 0; restart < 3; ++restart) {
-    const Minimum found = nelder_mead(objective, best.x, 0.5, tolerance(best.value), 600);
+    const Minimum found = nelder_mead(objective, best.x, kRestartStep, tolerance(best.value), 600);
     const bool improved = found.value < best.value - tolerance(best.value);
     if (found.value < best.value) best = found;
     if (!improved) break;
