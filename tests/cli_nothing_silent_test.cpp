@@ -30,13 +30,6 @@ int shell(const std::string& command) {
   return WEXITSTATUS(status);
 }
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 std::string temp_path(const std::string& name) {
   return "/tmp/hedgecalc_silent_" + std::to_string(::getpid()) + "_" + name;
 }
@@ -148,13 +141,13 @@ TEST_CASE("9: a failed write of the results is an error", "[cli][silent]") {
     INFO(args);
     const std::string err = temp_path("full.err");
     CHECK(shell(bin + " " + args + " >/dev/full 2>" + err) == 1);
-    CHECK_THAT(slurp(err), Contains("cannot write the results: No space left on device"));
+    CHECK_THAT(file_text(err), Contains("cannot write the results: No space left on device"));
     std::remove(err.c_str());
   }
   // A closed pipe stays quiet.
   const std::string err = temp_path("pipe.err");
   shell(bin + " --series " + kPair + " 2>" + err + " | head -1 >/dev/null");
-  CHECK(slurp(err).empty());
+  CHECK(file_text(err).empty());
   std::remove(err.c_str());
 }
 
@@ -274,11 +267,11 @@ TEST_CASE("16: a file truncated while it is read is an error, not SIGBUS", "[cli
     shell("cp '" + big + "' '" + copy + "'");
     const int status = shell("( " + bin + " '" + copy + "' '" + big + "' >/dev/null 2>'" + err +
                              "' & sleep " + delay + "; truncate -s 0 '" + copy + "'; wait $! )");
-    INFO(delay << ": " << slurp(err));
+    INFO(delay << ": " << file_text(err));
     CHECK((status == 0 || status == 1));
     // (Under the sanitizers the truncation can come before the file is even opened.)
     if (status == 1) {
-      CHECK_THAT(slurp(err), Contains("changed while it was being read") ||
+      CHECK_THAT(file_text(err), Contains("changed while it was being read") ||
                                  Contains("the file is empty"));
     }
     std::remove(copy.c_str());
@@ -302,10 +295,10 @@ TEST_CASE("17: an interrupted batch ends on whole rows, and --resume does the re
   const int status =
       shell("( " + bin + " batch --quiet --jobs 1 --format csv --window 30 '" + pairs + "' >'" +
             out + "' 2>'" + out + ".err' & sleep 0.6; kill -TERM $!; wait $! )");
-  const std::string partial = slurp(out);
-  INFO(slurp(out + ".err"));
+  const std::string partial = file_text(out);
+  INFO(file_text(out + ".err"));
   if (status == 143) {  // stopped before the end: whole rows only, and a word why
-    CHECK_THAT(slurp(out + ".err"), Contains("interrupted by SIGTERM after"));
+    CHECK_THAT(file_text(out + ".err"), Contains("interrupted by SIGTERM after"));
     CHECK((partial.empty() || partial.back() == '\n'));
   } else {
     CHECK(status == 0);
@@ -313,7 +306,7 @@ TEST_CASE("17: an interrupted batch ends on whole rows, and --resume does the re
   const int resumed = shell(bin + " batch --quiet --format csv --window 30 --resume '" + out +
                             "' '" + pairs + "' >>'" + out + "'");
   CHECK(resumed == 0);
-  const std::string whole = slurp(out);
+  const std::string whole = file_text(out);
   CHECK(std::count(whole.begin(), whole.end(), '\n') == 20001);
   const auto rows = parse_csv_table(whole);
   REQUIRE(rows.size() == 20000);
@@ -362,7 +355,7 @@ TEST_CASE("18: matrix is bit-identical for any thread count", "[cli][silent]") {
         0);
   CHECK(shell("OMP_NUM_THREADS=3 " + bin + " matrix --format csv '" + wide + "' | cmp -s - '" +
               one + "'") == 0);
-  const std::string a = slurp(one), b = slurp(two);
+  const std::string a = file_text(one), b = file_text(two);
   CHECK(a.size() > 1000000);
   CHECK(a == b);
   for (const std::string& f : {wide, one, two}) std::remove(f.c_str());

@@ -30,13 +30,6 @@ const std::map<std::string, std::string> kArguments = {
      "tests/data/stability/steady_proxy.csv"},
 };
 
-std::string golden_text() {
-  std::ifstream in(source_dir() + "/tests/golden/stability.csv");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // R prints 0 for a p-value below about 1e-16 (1 - pchisq underflows); ours is exact.
 void check_p(const std::string& golden, const std::string& actual) {
   if (std::stod(golden) == 0) {
@@ -49,7 +42,7 @@ void check_p(const std::string& golden, const std::string& actual) {
 }  // namespace
 
 TEST_CASE("stability statistics and p-values equal strucchange's", "[cli][stability]") {
-  const auto cases = parse_csv_table(golden_text());
+  const auto cases = parse_csv_table(source_file_text("tests/golden/stability.csv"));
   REQUIRE(cases.size() == kArguments.size());
   for (const auto& expected : cases) {
     const std::string& name = expected.at("case");
@@ -137,9 +130,6 @@ TEST_CASE("the plot marks the estimated break", "[cli][stability]") {
                         " tests/data/stability/planted_target.csv "
                         "tests/data/stability/planted_proxy.csv")
               .exit_code == 0);
-  std::ifstream in(svg);
-  std::ostringstream text;
-  text << in.rdbuf();
-  CHECK(text.str().find("break 2024-12-29 (p = 1.3e-80)") != std::string::npos);
+  CHECK(file_text(svg).find("break 2024-12-29 (p = 1.3e-80)") != std::string::npos);
   std::remove(svg.c_str());
 }

@@ -22,13 +22,6 @@ using namespace hedgecalc;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(source_dir() + "/" + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 std::string command_for(const std::map<std::string, std::string>& row, bool fixed) {
   const bool intercept = row.at("intercept") == "1";
   std::string options = "--kalman";
@@ -43,7 +36,7 @@ std::string command_for(const std::map<std::string, std::string>& row, bool fixe
 }  // namespace
 
 TEST_CASE("with fixed variances every filtered value equals statsmodels'", "[golden][kalman]") {
-  const auto golden = parse_csv_table(slurp("tests/golden/kalman.csv"));
+  const auto golden = parse_csv_table(source_file_text("tests/golden/kalman.csv"));
   std::map<std::string, std::vector<std::map<std::string, std::string>>> by_case;
   for (const auto& row : golden) {
     if (row.at("case").rfind("fixed", 0) == 0) by_case[row.at("case")].push_back(row);
@@ -76,7 +69,7 @@ TEST_CASE("with fixed variances every filtered value equals statsmodels'", "[gol
 TEST_CASE("estimated variances reach statsmodels' maximum likelihood or beat it",
           "[golden][kalman]") {
   size_t cases = 0;
-  for (const auto& row : parse_csv_table(slurp("tests/golden/kalman.csv"))) {
+  for (const auto& row : parse_csv_table(source_file_text("tests/golden/kalman.csv"))) {
     if (row.at("case").rfind("estimated", 0) != 0) continue;
     ++cases;
     INFO(row.at("case"));
@@ -141,9 +134,6 @@ TEST_CASE("the Kalman ratio is in the table, the series and the plot", "[kalman]
   CHECK(table.out.find("estimated variances") != std::string::npos);
   const std::string svg = "/tmp/hedgecalc_kalman_" + std::to_string(::getpid()) + ".svg";
   CHECK(run_hedgecalc("--kalman --plot " + svg + " data/token.csv data/btc.csv").exit_code == 0);
-  std::ifstream in(svg);
-  std::ostringstream text;
-  text << in.rdbuf();
-  CHECK(text.str().find(">Kalman<") != std::string::npos);
+  CHECK(file_text(svg).find(">Kalman<") != std::string::npos);
   std::remove(svg.c_str());
 }

@@ -7,14 +7,16 @@
 #include <fstream>
 #include <sstream>
 
-namespace {
-std::string slurp(const std::string& path) {
+std::string file_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
 }
-}  // namespace
+
+std::string source_file_text(const std::string& relative_path) {
+  return file_text(source_dir() + "/" + relative_path);
+}
 
 std::string source_dir() { return HEDGECALC_SOURCE_DIR; }
 
@@ -28,8 +30,8 @@ ProcessResult run_hedgecalc(const std::string& args, const std::string& stdin_fi
   const int status = std::system(command.c_str());
   ProcessResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.out = slurp(base + ".out");
-  result.err = slurp(base + ".err");
+  result.out = file_text(base + ".out");
+  result.err = file_text(base + ".err");
   std::remove((base + ".out").c_str());
   std::remove((base + ".err").c_str());
   return result;

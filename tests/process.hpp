@@ -16,3 +16,9 @@ ProcessResult run_hedgecalc(const std::string& args, const std::string& stdin_fi
 
 /// The source folder, where data/ and tests/data/ live.
 std::string source_dir();
+
+/// The whole contents of a file ("" when it cannot be read).
+std::string file_text(const std::string& path);
+
+/// The whole contents of a file of the source tree, by its path from the top.
+std::string source_file_text(const std::string& relative_path);

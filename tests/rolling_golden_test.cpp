@@ -12,13 +12,6 @@
 using namespace hedgecalc;
 
 namespace {
-std::string slurp(const std::string& path) {
-  std::ifstream in(source_dir() + "/" + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 SingleOptions options_for(const std::map<std::string, std::string>& golden_row) {
   SingleOptions options;
   options.series = {golden_row.at("target"), golden_row.at("proxy")};
@@ -31,7 +24,7 @@ SingleOptions options_for(const std::map<std::string, std::string>& golden_row) 
 }  // namespace
 
 TEST_CASE("per-date rolling and EWMA values agree with pandas to 1e-10 relative", "[golden]") {
-  const auto golden = parse_csv_table(slurp("tests/golden/rolling.csv"));
+  const auto golden = parse_csv_table(source_file_text("tests/golden/rolling.csv"));
   REQUIRE(golden.size() > 1000);
   std::map<std::string, std::vector<std::map<std::string, std::string>>> by_case;
   for (const auto& row : golden) by_case[row.at("case")].push_back(row);
@@ -55,8 +48,8 @@ TEST_CASE("per-date rolling and EWMA values agree with pandas to 1e-10 relative"
 }
 
 TEST_CASE("the backtest agrees with a plain loop over rebalancing dates", "[golden]") {
-  const auto golden_rows = parse_csv_table(slurp("tests/golden/rolling.csv"));
-  const auto backtests = parse_csv_table(slurp("tests/golden/backtest.csv"));
+  const auto golden_rows = parse_csv_table(source_file_text("tests/golden/rolling.csv"));
+  const auto backtests = parse_csv_table(source_file_text("tests/golden/backtest.csv"));
   REQUIRE(backtests.size() == 2);
   SourceTreeFileSystem files;
   for (const auto& expected : backtests) {

@@ -12,13 +12,6 @@
 
 namespace {
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(source_dir() + "/" + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 std::string quoted(const std::string& argument) {
   return "'" + argument + "'";
 }
@@ -27,7 +20,7 @@ std::string quoted(const std::string& argument) {
 
 TEST_CASE("time-span, expanding and min-obs windows agree with pandas on every date",
           "[golden][windows]") {
-  const auto golden = parse_csv_table(slurp("tests/golden/windows.csv"));
+  const auto golden = parse_csv_table(source_file_text("tests/golden/windows.csv"));
   std::map<std::string, std::vector<std::map<std::string, std::string>>> by_case;
   for (const auto& row : golden) by_case[row.at("case")].push_back(row);
   REQUIRE(by_case.size() == 6);
@@ -55,9 +48,9 @@ TEST_CASE("time-span, expanding and min-obs windows agree with pandas on every d
 }
 
 TEST_CASE("backtests over those windows agree with a plain loop", "[golden][windows]") {
-  const auto golden = parse_csv_table(slurp("tests/golden/window_backtest.csv"));
+  const auto golden = parse_csv_table(source_file_text("tests/golden/window_backtest.csv"));
   REQUIRE(golden.size() == 5);
-  const auto windows = parse_csv_table(slurp("tests/golden/windows.csv"));
+  const auto windows = parse_csv_table(source_file_text("tests/golden/windows.csv"));
   for (const auto& expected : golden) {
     std::string target, proxy;
     for (const auto& row : windows) {
