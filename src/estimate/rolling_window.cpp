@@ -1,5 +1,7 @@
 #include "hedgecalc/rolling_window.hpp"
 
+#include <cstdint>
+
 #include "hedgecalc/error.hpp"
 
 namespace hedgecalc {
@@ -36,8 +38,13 @@ std::vector<size_t> window_starts(const std::vector<Timestamp>& times,
       start[t] = t + 1 >= window.count ? t + 1 - window.count : 0;
       continue;
     }
-    // (t - span, t], as pandas rolling("30D"): a return exactly span old is out.
-    while (times[first] <= times[t] - window.span) ++first;
+    // (t - span, t], as pandas rolling("30D"): a return exactly span old is out. The
+    // distance is taken unsigned: times are sorted, and a span near the int64 limit
+    // must not overflow the subtraction.
+    const auto span = static_cast<std::uint64_t>(window.span);
+    while (static_cast<std::uint64_t>(times[t]) - static_cast<std::uint64_t>(times[first]) >= span) {
+      ++first;
+    }
     start[t] = first;
   }
   return start;
