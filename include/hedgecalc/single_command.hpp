@@ -21,6 +21,7 @@ struct SingleOptions {
   std::vector<std::string> series;  ///< TARGET then PROXY...
   std::string format = "table";
   bool no_header = false;
+  std::string output;  ///< --output FILE ("" : standard output)
   int precision = 4;
   std::string returns = "simple";
   std::string from, to;

@@ -3,7 +3,9 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <new>
+#include <optional>
 
+#include "hedgecalc/atomic_output.hpp"
 #include "hedgecalc/batch_command.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/matrix_command.hpp"
@@ -76,13 +78,33 @@ int run_command_line(std::vector<std::string> args, FileSystem& files, std::ostr
   }
 
   try {
-    if (*batch_command) return run_batch(batch, files, out, err, err_is_terminal);
-    const CommandResult result =
-        *matrix_command ? run_matrix(matrix, files) : run_single(single, files);
-    out << result.out << std::flush;
-    check_written(out);
-    err << result.err;
-    return result.exit_code;
+    const std::string& output = *batch_command    ? batch.analysis.output
+                                : *matrix_command ? matrix.analysis.output
+                                                  : single.output;
+    std::optional<AtomicOutput> file;
+    if (!output.empty()) file.emplace(output);
+    std::ostream& results = file ? file->stream() : out;
+    int code;
+    if (*batch_command) {
+      code = run_batch(batch, files, results, err, err_is_terminal);
+    } else {
+      const CommandResult result =
+          *matrix_command ? run_matrix(matrix, files) : run_single(single, files);
+      results << result.out << std::flush;
+      check_written(results);
+      err << result.err;
+      code = result.exit_code;
+    }
+    // A finished command (a batch with failed pairs included) puts its file in place;
+    // an interrupted batch keeps its whole rows beside it, for --resume.
+    if (file && code >= 128) {
+      file->keep_as(output + ".partial");
+      err << "hedgecalc: the rows written so far are in " << printable_message(output)
+          << ".partial\n";
+    } else if (file) {
+      file->commit();
+    }
+    return code;
   } catch (const Error& e) {
     return report(err, e.what(), e.code());
   } catch (const std::bad_alloc&) {

@@ -278,6 +278,9 @@ void add_output_options(CLI::App& app, SingleOptions& options) {
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson"}))
       ->capture_default_str();
   app.add_flag("--no-header", options.no_header, "csv/tsv: leave out the header row");
+  app.add_option("--output", options.output,
+                 "Write results to FILE (through a temporary file renamed into place when the "
+                 "command succeeds)");
   app.add_option("--precision", options.precision, "Significant digits in the table")
       ->check(CLI::Range(1, 17))
       ->capture_default_str();

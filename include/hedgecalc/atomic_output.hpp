@@ -1,0 +1,35 @@
+#pragma once
+// --output FILE: results go to a temporary file beside FILE, renamed into place only
+// when the command succeeds, so FILE is never half-written (SPEC "Input and output
+// files"). Every write, flush and close is checked.
+
+#include <fstream>
+#include <string>
+
+namespace hedgecalc {
+
+/// A file written under a temporary name and renamed when done.
+class AtomicOutput {
+ public:
+  /// Creates the temporary file beside path (a device or pipe that exists, such as
+  /// /dev/stdout, is written directly); throws DataError when it cannot.
+  explicit AtomicOutput(std::string path);
+  /// Removes the temporary file unless commit() or keep_as() ran.
+  ~AtomicOutput();
+  AtomicOutput(const AtomicOutput&) = delete;
+  AtomicOutput& operator=(const AtomicOutput&) = delete;
+
+  /// Where the results are written.
+  std::ostream& stream() { return stream_; }
+  /// Flushes, closes and renames the file to its path; throws DataError on failure.
+  void commit();
+  /// The same, under another name (an interrupted batch keeps its rows as FILE.partial).
+  void keep_as(const std::string& path);
+
+ private:
+  std::string path_, temporary_;
+  std::ofstream stream_;
+  bool done_ = false;
+};
+
+}  // namespace hedgecalc
