@@ -98,6 +98,11 @@ TEST_CASE("help and version exit 0", "[cli]") {
   const ProcessResult version = run_hedgecalc("--version");
   CHECK(version.exit_code == 0);
   CHECK_THAT(version.out, StartsWith("hedgecalc "));
+  // The commit it was built from, when built from a git checkout.
+  CHECK_THAT(version.out, Contains(" (commit "));
+  if (std::system(("git -C '" + source_dir() + "' rev-parse HEAD >/dev/null 2>&1").c_str()) == 0) {
+    CHECK_THAT(version.out, !Contains("(commit unknown)"));
+  }
 }
 
 TEST_CASE("usage errors exit 2 with an empty stdout", "[cli]") {

@@ -46,7 +46,7 @@ int run_command_line(std::vector<std::string> args, FileSystem& files, std::ostr
       "hedgecalc: minimum-variance hedge ratios, effectiveness and stability\n"
       "of a cross hedge, from CSV price files.",
       "hedgecalc"};
-  app.set_version_flag("--version", "hedgecalc " HEDGECALC_VERSION);
+  app.set_version_flag("--version", "hedgecalc " HEDGECALC_VERSION " (commit " HEDGECALC_COMMIT ")");
   app.footer(
       "Examples:\n"
       "  hedgecalc token.csv btc.csv\n"
