@@ -84,12 +84,6 @@ void add_return_options(CLI::App& app, SingleOptions& options);
 /// What to estimate and report: intervals, windows, thresholds, alignment, sizing.
 void add_estimate_options(CLI::App& app, SingleOptions& options);
 
-/// --kalman and its fixed variances.
-void add_kalman_options(CLI::App& app, SingleOptions& options);
-
-/// --stability and its settings: the break tests.
-void add_stability_options(CLI::App& app, SingleOptions& options);
-
 /// How to read the CSV files (--headerless, --delimiter, ...).
 void add_reading_options(CLI::App& app, SingleOptions& options);
 

@@ -13,7 +13,10 @@
 #include "hedgecalc/thresholds.hpp"
 #include "hedgecalc/date_range.hpp"
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/kalman_options.hpp"
 #include "hedgecalc/loader.hpp"
+#include "hedgecalc/stability_options.hpp"
+#include "hedgecalc/window_options.hpp"
 #include "hedgecalc/number_format.hpp"
 #include "hedgecalc/timestamp.hpp"
 #include "hedgecalc/option_checks.hpp"
@@ -74,84 +77,6 @@ void check_arguments(const SingleOptions& options) {
   size_t stdin_count = 0;
   for (const std::string& s : options.series) stdin_count += is_stdin_argument(s);
   if (stdin_count > 1) throw UsageError("standard input (-) can be read only once per command");
-}
-
-}  // namespace
-
-namespace {
-
-RollingWindow window_from(const SingleOptions& options) {
-  if (options.expanding && !options.window.empty()) {
-    throw UsageError("give --window or --expanding, not both");
-  }
-  RollingWindow window;
-  if (!options.window.empty()) window = parse_window(options.window);
-  if (options.expanding) {
-    window.expanding = true;
-    window.text = "expanding";
-  }
-  window.min_obs = options.min_obs;
-  if (options.min_obs > 0 && !window.active() && std::isnan(options.ewma) &&
-      std::isnan(options.halflife)) {
-    throw UsageError("--min-obs applies to a rolling window or --ewma: add one");
-  }
-  if (window.count > 0 && window.min_obs > window.count) {
-    throw UsageError("--min-obs " + std::to_string(window.min_obs) + " is more than the " +
-                     std::to_string(window.count) + " returns of --window");
-  }
-  return window;
-}
-
-// --kalman-q QA,QH and --kalman-r R fix the variances; without them they are estimated.
-std::optional<KalmanVariances> kalman_variances_from(const SingleOptions& options, bool intercept) {
-  const bool q_given = !options.kalman_q.empty(), r_given = !std::isnan(options.kalman_r);
-  if ((q_given || r_given) && !options.kalman) {
-    throw UsageError("--kalman-q and --kalman-r fix the variances of --kalman: add --kalman");
-  }
-  if (!q_given && !r_given) return std::nullopt;
-  if (q_given != r_given) {
-    throw UsageError("give --kalman-q and --kalman-r together (or neither, to estimate them)");
-  }
-  const size_t wanted = intercept ? 2 : 1;
-  if (options.kalman_q.size() != wanted) {
-    throw UsageError(intercept ? "--kalman-q takes two variances, QA,QH (intercept, ratio)"
-                               : "--kalman-q takes one variance, QH, with --no-intercept");
-  }
-  for (double q : options.kalman_q) {
-    if (!(q >= 0) || !std::isfinite(q)) {
-      throw UsageError("--kalman-q: variances must be finite and >= 0");
-    }
-  }
-  KalmanVariances v;
-  v.q_intercept = intercept ? options.kalman_q[0] : 0.0;
-  v.q_ratio = options.kalman_q.back();
-  v.r = options.kalman_r;
-  return v;
-}
-
-std::optional<StabilityOptions> stability_options_from(const SingleOptions& options) {
-  const bool settings = !std::isnan(options.trim) || !options.break_at.empty() ||
-                        !std::isnan(options.max_break_p);
-  if (!options.stability) {
-    if (settings) throw UsageError("--trim, --break-at and --max-break-p need --stability");
-    return std::nullopt;
-  }
-  StabilityOptions stability;
-  if (!std::isnan(options.trim)) {
-    if (!(options.trim < 0.5)) {
-      throw UsageError("--trim " + format_number(options.trim) +
-                       ": expected a share below 0.5 (0.15 keeps 15% of the returns off each end)");
-    }
-    stability.trim = options.trim;
-  }
-  if (!options.break_at.empty()) {
-    const auto date = parse_timestamp(options.break_at);
-    if (!date) {
-      throw UsageError("--break-at " + options.break_at + ": expected a date such as 2024-03-15");
-    }
-    stability.break_at = date->time;
-  }
-  return stability;
 }
 
 }  // namespace
@@ -268,6 +193,7 @@ void add_analysis_options(CLI::App& app, SingleOptions& options) {
   add_output_options(app, options);
   add_return_options(app, options);
   add_estimate_options(app, options);
+  add_window_options(app, options);
   add_kalman_options(app, options);
   add_stability_options(app, options);
   add_reading_options(app, options);
@@ -301,22 +227,18 @@ void add_estimate_options(CLI::App& app, SingleOptions& options) {
   app.add_option("--confidence", options.confidence, "Level of the hedge ratio's t-interval")
       ->check(open_unit_interval())
       ->capture_default_str();
-  app.add_option("--window", options.window,
-                 "Rolling window: W returns, or a duration such as 30d, 12h, 2w (the returns in "
-                 "(t - DURATION, t]): rolling ratio, correlation, effectiveness");
-  app.add_flag("--expanding", options.expanding,
-               "Rolling values over every return up to each date (instead of --window)");
-  app.add_option("--min-obs", options.min_obs,
-                 "Returns a window (or --ewma) must hold for a value (default: W, else 3)")
-      ->check(CLI::Range(size_t{1}, size_t{1} << 40));
   app.add_option("--ewma", options.ewma, "EWMA decay LAMBDA in (0,1), as pandas ewm(alpha=1-LAMBDA)")
       ->check(open_unit_interval());
   app.add_option("--halflife", options.halflife, "EWMA half-life H periods (instead of --ewma)")
       ->check(positive_number());
   app.add_flag("--series", options.per_date, "One row per return date instead of a summary");
   app.add_option("--rebalance", options.rebalance,
-                 "Out-of-sample backtest re-estimating every K returns (needs --window)")
+                 "Out-of-sample backtest re-estimating every K returns (of --window, else "
+                 "--ewma, else --kalman)")
       ->check(CLI::Range(size_t{1}, size_t{1} << 40));
+  app.add_flag("--compare", options.compare,
+               "With --rebalance K: rank naive, static, expanding, rolling, EWMA and Kalman "
+               "hedges by out-of-sample effectiveness on the same dates");
   app.add_option("--min-correlation", options.min_correlation,
                  "Exit 3 when the latest correlation is below X")
       ->check(finite_number());
@@ -354,38 +276,6 @@ void add_estimate_options(CLI::App& app, SingleOptions& options) {
       ->check(positive_number())
       ->delimiter(',')
       ->allow_extra_args(false);  // one (comma-separated) value; the rest are series
-}
-
-void add_kalman_options(CLI::App& app, SingleOptions& options) {
-  app.add_flag("--kalman", options.kalman,
-               "Kalman-filter hedge ratio (a random walk); variances by maximum likelihood "
-               "unless --kalman-q and --kalman-r fix them");
-  app.add_option("--kalman-q", options.kalman_q,
-                 "With --kalman: state variances QA,QH (intercept, ratio; QH alone with "
-                 "--no-intercept)")
-      ->check(finite_number())
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  app.add_option("--kalman-r", options.kalman_r, "With --kalman: observation variance R")
-      ->check(positive_number());
-  app.add_flag("--compare", options.compare,
-               "With --rebalance K: rank naive, static, expanding, rolling, EWMA and Kalman "
-               "hedges by out-of-sample effectiveness on the same dates");
-}
-
-void add_stability_options(CLI::App& app, SingleOptions& options) {
-  app.add_flag("--stability", options.stability,
-               "Has the relationship changed? sup-F break search (p-value, date, ratio before "
-               "and after), OLS-CUSUM; correlation_change_p is descriptive, the break being "
-               "searched for");
-  app.add_option("--trim", options.trim,
-                 "Share of returns kept off either end of the break search (default 0.15)")
-      ->check(open_unit_interval());
-  app.add_option("--break-at", options.break_at,
-                 "With --stability: also the Chow test of a break at DATE");
-  app.add_option("--max-break-p", options.max_break_p,
-                 "Exit 3 when the sup-F break test's p-value is below P (needs --stability)")
-      ->check(open_unit_interval());
 }
 
 void add_reading_options(CLI::App& app, SingleOptions& options) {
