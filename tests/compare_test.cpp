@@ -78,6 +78,19 @@ TEST_CASE("the estimator contest equals a plain out-of-sample loop", "[compare]"
       {"rolling 60", out_of_sample(t, p, rolling, 60, 5)},
       {"ewma 0.94", out_of_sample(t, p, ewma, 60, 5)},
       {"kalman", out_of_sample(t, p, kalman, 60, 5)}};
+  // --rebalance without a window backtests the EWMA (then the Kalman) ratio from the
+  // day after its first value.
+  for (const auto& [options, ratio] : std::vector<std::pair<std::string, std::vector<double>*>>{
+           {"--ewma 0.94", &ewma}, {"--kalman", &kalman}}) {
+    size_t first = 0;
+    while (std::isnan((*ratio)[first])) ++first;
+    const Plain plain = out_of_sample(t, p, *ratio, first + 1, 5);
+    const auto backtest =
+        parse_csv_row(run_hedgecalc("--format csv --rebalance 5 " + options + " " + kPair).out);
+    INFO(options);
+    CHECK(backtest.at("backtest_n") == std::to_string(n - first - 1));
+    CHECK(std::stod(backtest.at("backtest_effectiveness")) == Approx(plain.effectiveness).epsilon(1e-12));
+  }
   const auto contest = parse_csv_row(
       run_hedgecalc("--format csv --compare --rebalance 5 --window 60 --kalman " + kPair).out);
   CHECK(contest.at("compare_start") == rows[60].at("date"));
