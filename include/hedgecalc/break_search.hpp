@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <vector>
 
+#include <Eigen/Dense>
+
 #include "hedgecalc/returns.hpp"
 
 namespace hedgecalc {
@@ -30,6 +32,11 @@ class SegmentMoments {
   std::vector<double> mean_;              ///< of (x_1..x_p, y); zeros without an intercept
   std::vector<double> moment_;            ///< (p+1)^2 co-moments, row-major, y last
   std::vector<double> work_, old_delta_;  ///< scratch rows for add()
+  // rss()'s scratch for two or more regressors, sized once: the search calls it for
+  // every split.
+  mutable Eigen::MatrixXd sxx_;
+  mutable Eigen::VectorXd sxy_;
+  mutable Eigen::LLT<Eigen::MatrixXd> llt_;
 };
 
 /// Every F_b of the search and where it peaks.

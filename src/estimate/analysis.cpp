@@ -43,9 +43,7 @@ std::vector<Sizing> size_positions(const Analysis& analysis, const AlignedPrices
 // else the date after the first defined ratio.
 size_t first_estimate(const std::vector<double>& ratio, const RollingWindow& window) {
   if (window.count > 0 && window.min_obs == 0) return window.count;
-  size_t t = 0;
-  while (t < ratio.size() && std::isnan(ratio[t])) ++t;
-  return t + 1;
+  return first_hedge_date(ratio);
 }
 
 // --compare: naive, static, expanding, rolling, EWMA and Kalman ratios, each held out

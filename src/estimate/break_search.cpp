@@ -27,7 +27,10 @@ SegmentMoments::SegmentMoments(size_t p, bool intercept)
       mean_(p + 1, 0.0),
       moment_((p + 1) * (p + 1), 0.0),
       work_(p + 1, 0.0),
-      old_delta_(p + 1, 0.0) {}
+      old_delta_(p + 1, 0.0),
+      sxx_(p, p),
+      sxy_(p),
+      llt_(p) {}
 
 void SegmentMoments::add(const ReturnSeries& returns, size_t i) {
   const size_t d = p_ + 1;
@@ -60,17 +63,15 @@ double SegmentMoments::rss() const {
     if (!(sxx > 0)) return kNaN;
     return std::max(0.0, syy - sxy * sxy / sxx);
   }
-  Eigen::MatrixXd sxx(p_, p_);
-  Eigen::VectorXd sxy(p_);
   for (size_t a = 0; a < p_; ++a) {
-    sxy[static_cast<Eigen::Index>(a)] = moment_[a * d + p_];
+    sxy_[static_cast<Eigen::Index>(a)] = moment_[a * d + p_];
     for (size_t b = 0; b < p_; ++b) {
-      sxx(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)) = moment_[a * d + b];
+      sxx_(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)) = moment_[a * d + b];
     }
   }
-  const Eigen::LLT<Eigen::MatrixXd> llt(sxx);
-  if (llt.info() != Eigen::Success) return kNaN;
-  return std::max(0.0, syy - sxy.dot(llt.solve(sxy)));
+  llt_.compute(sxx_);
+  if (llt_.info() != Eigen::Success) return kNaN;
+  return std::max(0.0, syy - sxy_.dot(llt_.solve(sxy_)));
 }
 
 BreakSearch search_break(const ReturnSeries& returns, bool intercept, double trim) {
