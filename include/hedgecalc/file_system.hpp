@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "hedgecalc/packed_input.hpp"
+
 namespace hedgecalc {
 
 /// The bytes of a file, mapped or held; movable, valid while it lives.
@@ -14,6 +16,8 @@ class FileContents {
   FileContents() = default;
   /// Holds bytes read into memory (standard input, tests).
   explicit FileContents(std::string bytes);
+  /// Holds the unpacked bytes of a compressed file.
+  explicit FileContents(UnpackedBytes bytes);
   FileContents(FileContents&& other) noexcept;
   FileContents& operator=(FileContents&& other) noexcept;
   FileContents(const FileContents&) = delete;
@@ -37,6 +41,8 @@ class FileContents {
   void release();
 
   std::string held_;
+  bool holds_string_ = false;  ///< view_ shows held_ (re-pointed after a move)
+  UnpackedBytes unpacked_;
   void* mapping_ = nullptr;
   size_t mapped_size_ = 0;
   int fd_ = -1;
@@ -80,7 +86,8 @@ class FileSystem {
   virtual void write(const std::string& path, const std::string& contents) = 0;
 };
 
-/// The real disk (files are memory-mapped) and standard input.
+/// The real disk (files are memory-mapped; compressed files are unpacked into memory as
+/// they are read) and standard input.
 class DiskFileSystem : public FileSystem {
  public:
   bool is_file(const std::string& path) const override;
@@ -88,7 +95,7 @@ class DiskFileSystem : public FileSystem {
   void write(const std::string& path, const std::string& contents) override;
 };
 
-/// Files held in memory, useful for testing.
+/// Files held in memory, useful for testing; compressed ones are unpacked as on disk.
 class MemoryFileSystem : public FileSystem {
  public:
   /// Adds or replaces a file.

@@ -8,30 +8,35 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <iostream>
 #include <iterator>
+#include <vector>
 
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/mapping_guard.hpp"
 
 namespace hedgecalc {
 
-FileContents::FileContents(std::string bytes) : held_(std::move(bytes)), view_(held_) {}
+FileContents::FileContents(std::string bytes)
+    : held_(std::move(bytes)), holds_string_(true), view_(held_) {}
+
+FileContents::FileContents(UnpackedBytes bytes)
+    : unpacked_(std::move(bytes)), view_(unpacked_.view()) {}
 
 FileContents::FileContents(FileContents&& other) noexcept { *this = std::move(other); }
 
 FileContents& FileContents::operator=(FileContents&& other) noexcept {
   if (this == &other) return *this;
   release();
-  const bool other_holds = other.mapping_ == nullptr;
   held_ = std::move(other.held_);
+  holds_string_ = other.holds_string_;
+  unpacked_ = std::move(other.unpacked_);
   mapping_ = other.mapping_;
   mapped_size_ = other.mapped_size_;
   fd_ = other.fd_;
   size_at_map_ = other.size_at_map_;
   mtime_ns_at_map_ = other.mtime_ns_at_map_;
   guard_slot_ = other.guard_slot_;
-  view_ = other_holds ? std::string_view(held_) : other.view_;
+  view_ = holds_string_ ? std::string_view(held_) : other.view_;
   other.mapping_ = nullptr;
   other.mapped_size_ = 0;
   other.fd_ = -1;
@@ -104,11 +109,68 @@ bool DiskFileSystem::is_file(const std::string& path) const {
   return ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
 }
 
-FileContents DiskFileSystem::read(const std::string& path) {
-  if (path == "-") {
-    return FileContents(
-        std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()));
+namespace {
+
+// Reads fd to its end, after the bytes already taken from it (head).
+std::string read_rest(int fd, std::string head, const std::string& path) {
+  char buffer[1 << 16];
+  ssize_t got;
+  while ((got = ::read(fd, buffer, sizeof buffer)) > 0) head.append(buffer, static_cast<size_t>(got));
+  if (got < 0) throw DataError(path + ": read error: " + std::strerror(errno));
+  return head;
+}
+
+// Unpacks what fd holds after head, block by block: memory holds the unpacked bytes
+// and one block of packed ones, whether fd is a file or a pipe.
+FileContents unpack_stream(int fd, Packing packing, std::string head, const std::string& path) {
+  std::vector<char> block(1 << 18);
+  bool head_given = head.empty();
+  const BlockReader next_block = [&]() -> std::string_view {
+    if (!head_given) {
+      head_given = true;
+      return head;
+    }
+    const ssize_t got = ::read(fd, block.data(), block.size());
+    if (got < 0) throw DataError(path + ": read error: " + std::strerror(errno));
+    return {block.data(), static_cast<size_t>(got)};
+  };
+  return FileContents(unpack(packing, next_block, path));
+}
+
+// The first bytes of a pipe, enough to recognise a packing (fewer at its end).
+std::string read_head(int fd, const std::string& path) {
+  std::string head;
+  char buffer[1 << 16];
+  while (head.size() < kPackingHeadBytes) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0) throw DataError(path + ": read error: " + std::strerror(errno));
+    if (got == 0) break;
+    head.append(buffer, static_cast<size_t>(got));
   }
+  return head;
+}
+
+// A pipe, a device or standard input: recognised by its first bytes, then read whole.
+FileContents read_stream(int fd, const std::string& path) {
+  std::string head = read_head(fd, path);
+  const Packing packing = detect_packing(head);
+  if (packing != Packing::kNone) return unpack_stream(fd, packing, std::move(head), path);
+  return FileContents(read_rest(fd, std::move(head), path));
+}
+
+FileContents read_regular(int fd, size_t size, const std::string& path) {
+  char head[kPackingHeadBytes];
+  const ssize_t got = ::pread(fd, head, sizeof head, 0);
+  if (got < 0) throw DataError(path + ": read error: " + std::strerror(errno));
+  const Packing packing = detect_packing(std::string_view(head, static_cast<size_t>(got)));
+  if (packing != Packing::kNone) return unpack_stream(fd, packing, std::string(), path);
+  return FileContents::map(path, fd, size);
+}
+
+}  // namespace
+
+FileContents DiskFileSystem::read(const std::string& path) {
+  if (path == "-") return read_stream(STDIN_FILENO, path);
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw DataError(path + ": cannot open: " + std::strerror(errno));
   struct stat info;
@@ -122,19 +184,11 @@ FileContents DiskFileSystem::read(const std::string& path) {
     throw DataError(path + ": is a directory, not a CSV file");
   }
   try {
-    if (S_ISREG(info.st_mode)) {
-      FileContents contents = FileContents::map(path, fd, static_cast<size_t>(info.st_size));
-      ::close(fd);
-      return contents;
-    }
-    // A pipe or device (e.g. /dev/stdin, process substitution): read it whole.
-    std::string bytes;
-    char buffer[1 << 16];
-    ssize_t got;
-    while ((got = ::read(fd, buffer, sizeof buffer)) > 0) bytes.append(buffer, static_cast<size_t>(got));
-    if (got < 0) throw DataError(path + ": read error: " + std::strerror(errno));
+    FileContents contents = S_ISREG(info.st_mode)
+                                ? read_regular(fd, static_cast<size_t>(info.st_size), path)
+                                : read_stream(fd, path);
     ::close(fd);
-    return FileContents(std::move(bytes));
+    return contents;
   } catch (...) {
     ::close(fd);
     throw;
@@ -153,7 +207,16 @@ bool MemoryFileSystem::is_file(const std::string& path) const { return files_.co
 FileContents MemoryFileSystem::read(const std::string& path) {
   auto found = files_.find(path);
   if (found == files_.end()) throw DataError(path + ": cannot open: No such file or directory");
-  return FileContents(found->second);
+  const std::string& bytes = found->second;
+  const Packing packing = detect_packing(bytes);
+  if (packing == Packing::kNone) return FileContents(bytes);
+  bool given = false;
+  const BlockReader whole = [&]() -> std::string_view {
+    if (given) return {};
+    given = true;
+    return bytes;
+  };
+  return FileContents(unpack(packing, whole, path));
 }
 
 }  // namespace hedgecalc
