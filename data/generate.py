@@ -93,6 +93,25 @@ def main():
     write("acme.csv", "Date,Open,High,Low,Close,Adj Close,Volume", rows)
     write("index.csv", "Date,Close", [(d.isoformat(), f"{px:.2f}") for d, px in zip(business, index)])
 
+    # The same prices as other sources export them (no new random draws, so the files
+    # above stay as they were): a US-dated token file, a European index export, and one
+    # wide sheet of all four closes for matrix.
+    write("token_us.csv", "Date,Price",
+          [(f"{d.month:02d}/{d.day:02d}/{d.year}", "" if d in outage else f"{px:.6f}")
+           for d, px in zip(days, token)])
+    with open(os.path.join(HERE, "index_eu.csv"), "w", newline="") as f:
+        f.write("Datum;Schlusskurs\n")
+        for d, px in zip(business, index):
+            whole, cents = f"{px:.2f}".split(".")
+            f.write(f"{d.day:02d}.{d.month:02d}.{d.year};{int(whole):,}".replace(",", ".") +
+                    f",{cents}\n")
+    closes = {"token": {d: f"{px:.6f}" for d, px in zip(days, token) if d not in outage},
+              "btc": {d: f"{px:.2f}" for d, px in zip(days, btc)},
+              "acme": {d: f"{px:.2f}" for d, px in zip(business, acme) if d not in halted},
+              "index": {d: f"{px:.2f}" for d, px in zip(business, index)}}
+    write("prices_wide.csv", "Date," + ",".join(closes),
+          [[d.isoformat()] + [column.get(d, "") for column in closes.values()] for d in days])
+
 
 if __name__ == "__main__":
     main()

@@ -12,10 +12,12 @@ namespace hedgecalc {
 struct SeriesSpec {
   std::string path;                   ///< file path, or "-" for standard input
   std::optional<std::string> column;  ///< header name or 1-based number, if given
+  std::string reading;                ///< the series' own reading options ("decimal=comma@...")
 };
 
-/// Splits PATH[:COLUMN]: an argument that names an existing file is all PATH;
-/// otherwise the text after the last ':' is the COLUMN.
+/// Splits PATH[:COLUMN][@OPTION=VALUE...]: an argument that names an existing file is
+/// all PATH; otherwise the reading options come off first (see split_reading_suffix),
+/// then the text after the last ':' is the COLUMN.
 SeriesSpec parse_series_spec(const std::string& argument, const FileSystem& files);
 
 }  // namespace hedgecalc

@@ -17,6 +17,7 @@
 #include "hedgecalc/output_check.hpp"
 #include "hedgecalc/ordered_pool.hpp"
 #include "hedgecalc/pairs_file.hpp"
+#include "hedgecalc/reading_options.hpp"
 #include "hedgecalc/series_spec.hpp"
 #include "hedgecalc/text.hpp"
 
@@ -50,8 +51,22 @@ struct LoadedColumn {
   std::string error;
 };
 
-// "file" -> requested column ("" + name, or "\x01" for the guess) -> the column.
+// "file" (with its own reading options, if any) -> requested column (" " + name, or
+// "\x01" for the guess) -> the column.
 using Library = std::map<std::string, std::map<std::string, LoadedColumn>>;
+
+// A file read with its own reading options is a different load from the plain file.
+std::string file_key(const SeriesSpec& spec) {
+  return spec.reading.empty() ? spec.path : spec.path + '@' + spec.reading;
+}
+
+// The path and the reading options back from a file_key.
+std::pair<std::string, std::string> split_file_key(const std::string& key,
+                                                   const std::map<std::string, std::string>& readings) {
+  auto found = readings.find(key);
+  if (found == readings.end()) return {key, ""};
+  return {key.substr(0, key.size() - found->second.size() - 1), found->second};
+}
 
 std::string column_key(const std::optional<std::string>& column) {
   return column ? " " + *column : std::string("\x01");
@@ -64,28 +79,34 @@ Library load_library(const PairSpecs& specs, FileSystem& files, const CsvOptions
                      const DateRange& range, const SingleOptions& options, ReturnKind kind,
                      size_t jobs) {
   Library library;
+  std::map<std::string, std::string> readings;  // file_key -> its reading options
   for (const auto& [target, proxy] : specs) {
-    library[target.path][column_key(target.column)];
-    library[proxy.path][column_key(proxy.column)];
+    for (const SeriesSpec* spec : {&target, &proxy}) {
+      library[file_key(*spec)][column_key(spec->column)];
+      if (!spec->reading.empty()) readings[file_key(*spec)] = spec->reading;
+    }
   }
   std::vector<std::map<std::string, std::map<std::string, LoadedColumn>>::iterator> order;
   for (auto it = library.begin(); it != library.end(); ++it) order.push_back(it);
   std::atomic<size_t> next{0};
   auto load_files = [&] {
     for (size_t f; (f = next++) < order.size();) {
-      auto& [path, columns] = *order[f];
+      auto& [key, columns] = *order[f];
+      const auto [path, reading] = split_file_key(key, readings);
       std::vector<std::optional<std::string>> requests;
-      for (const auto& [key, loaded] : columns) {
-        requests.push_back(key == "\x01" ? std::nullopt : std::optional<std::string>(key.substr(1)));
+      for (const auto& [column, loaded] : columns) {
+        requests.push_back(column == "\x01" ? std::nullopt
+                                             : std::optional<std::string>(column.substr(1)));
       }
       try {
-        const FileContents contents = files.read(path);
         const std::string& file = path;  // a structured binding cannot be captured
+        const CsvOptions own = series_csv_options(csv, reading, key);
+        const FileContents contents = files.read(file);
         std::vector<ColumnLoad> loads = parse_unchanged(contents, file, [&](std::string_view bytes) {
-          return load_columns(bytes, file, requests, csv);
+          return load_columns(bytes, file, requests, own);
         });
         size_t c = 0;
-        for (auto& [key, loaded] : columns) {
+        for (auto& [column, loaded] : columns) {
           loaded.series = std::move(loads[c].series);
           loaded.error = std::move(loads[c].error);
           ++c;
@@ -97,7 +118,7 @@ Library load_library(const PairSpecs& specs, FileSystem& files, const CsvOptions
           }
         }
       } catch (const Error& e) {
-        for (auto& [key, loaded] : columns) loaded.error = e.what();
+        for (auto& [column, loaded] : columns) loaded.error = e.what();
       }
     }
   };
@@ -211,7 +232,7 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
     std::string target_label = pair.target, proxy_label = pair.proxy, error;
     std::vector<const PriceSeries*> series;
     for (const SeriesSpec* spec : {&specs[i].first, &specs[i].second}) {
-      const LoadedColumn& loaded = library.at(spec->path).at(column_key(spec->column));
+      const LoadedColumn& loaded = library.at(file_key(*spec)).at(column_key(spec->column));
       if (!loaded.error.empty() && error.empty()) error = loaded.error;
       series.push_back(&loaded.series);
       (spec == &specs[i].first ? target_label : proxy_label) = loaded.series.label();

@@ -17,13 +17,15 @@ namespace hedgecalc {
 namespace {
 
 // CLI11 reads any argument that starts with '-' as an option, so "-:Close" (a column
-// of standard input) would be refused. Such arguments travel behind this prefix and
+// of standard input) or "-@decimal=comma" would be refused. Such arguments travel behind this prefix and
 // get their own text back after parsing.
 constexpr char kShield = '\x1f';
 
 void shield_stdin_series(std::vector<std::string>& args) {
   for (std::string& arg : args) {
-    if (arg.size() > 2 && arg[0] == '-' && arg[1] == ':') arg.insert(arg.begin(), kShield);
+    if (arg.size() > 2 && arg[0] == '-' && (arg[1] == ':' || arg[1] == '@')) {
+      arg.insert(arg.begin(), kShield);
+    }
   }
 }
 
@@ -52,6 +54,10 @@ int run_command_line(std::vector<std::string> args, FileSystem& files, std::ostr
       "  hedgecalc token.csv btc.csv\n"
       "  hedgecalc --format json stock.csv:Close index.csv:Close\n"
       "  cat prices.csv | hedgecalc -:Close index.csv\n"
+      "  hedgecalc stock.csv eu.csv:Close@delimiter=semicolon@decimal=comma@thousands=dot\n"
+      "Reading options after a series apply to its file only: @delimiter=, @decimal=,\n"
+      "@thousands=, @date-col=, @date-format=, @headerless. Compressed files (.gz, .zst,\n"
+      ".xz, .bz2, a .zip of one CSV) are read as the CSV they hold.\n"
       "Exit codes: 0 ok, 1 data error, 2 usage error, 3 threshold not met.");
   SingleOptions single;
   setup_single(app, single);

@@ -1,3 +1,4 @@
+#include "hedgecalc/reading_options.hpp"
 #include "hedgecalc/matrix_command.hpp"
 
 #include <cmath>
@@ -64,10 +65,15 @@ CommandResult run_matrix(const MatrixOptions& options, FileSystem& files) {
   const DateRange range = parse_date_range(single.from, single.to);
 
   std::vector<PriceSeries> columns;
-  for (const std::string& path : options.prices) {
+  for (const std::string& argument : options.prices) {
+    // FILE or FILE@OPTION=VALUE...: a file may carry its own reading options.
+    const auto [path, reading] =
+        files.is_file(argument) ? ReadingSuffix{argument, ""} : split_reading_suffix(argument);
+    const CsvOptions own = series_csv_options(csv, reading, argument);
     const FileContents contents = files.read(path);
+    const std::string& file = path;  // a structured binding cannot be captured
     std::vector<ColumnLoad> loads = parse_unchanged(
-        contents, path, [&](std::string_view bytes) { return load_all_columns(bytes, path, csv); });
+        contents, file, [&](std::string_view bytes) { return load_all_columns(bytes, file, own); });
     for (ColumnLoad& loaded : loads) {
       if (!loaded.error.empty()) throw DataError(loaded.error);
       prepare_series(loaded.series, range, single, kind);

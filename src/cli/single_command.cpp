@@ -22,49 +22,32 @@
 #include "hedgecalc/option_checks.hpp"
 #include "hedgecalc/reporter.hpp"
 #include "hedgecalc/returns.hpp"
+#include "hedgecalc/reading_options.hpp"
 #include "hedgecalc/series_spec.hpp"
 
 namespace hedgecalc {
 
 CsvOptions csv_options_from(const SingleOptions& options) {
-  CsvOptions csv;
-  csv.headerless = options.headerless;
-  if (!options.delimiter.empty()) {
-    const std::string& d = options.delimiter;
-    if (d == "\\t" || d == "tab" || d == "TAB") {
-      csv.delimiter = '\t';
-    } else if (d.size() == 1 && d != "\"" && d != "\n" && d != "\r") {
-      csv.delimiter = d[0];
-    } else {
-      throw UsageError("--delimiter " + d + ": expected one character (or \\t for TAB)");
-    }
-  }
-  if (!options.thousands.empty()) {
-    const std::string& t = options.thousands;
-    if (t.size() != 1 || std::string(",. '_").find(t[0]) == std::string::npos) {
-      throw UsageError("--thousands " + t + ": expected one of , . ' _ or a space");
-    }
-    csv.thousands = t[0];
-  }
-  if (!options.decimal.empty()) {
-    if (options.decimal != "." && options.decimal != ",") {
-      throw UsageError("--decimal " + options.decimal + ": expected . or ,");
-    }
-    csv.decimal = options.decimal[0];
-  }
-  if (csv.thousands && *csv.thousands == csv.decimal) {
-    throw UsageError("--thousands and --decimal must differ");
-  }
-  if (!options.date_col.empty()) csv.date_column = options.date_col;
-  if (!options.date_format.empty()) csv.date_format.emplace(options.date_format);
-  return csv;
+  ReadingText text;
+  if (options.headerless) text.headerless = true;
+  auto given = [](const std::string& value) {
+    return value.empty() ? std::nullopt : std::optional<std::string>(value);
+  };
+  text.delimiter = given(options.delimiter);
+  text.thousands = given(options.thousands);
+  text.decimal = given(options.decimal);
+  text.date_col = given(options.date_col);
+  text.date_format = given(options.date_format);
+  return apply_reading_text(CsvOptions{}, text, [](const std::string& name, const std::string& value) {
+    return "--" + name + " " + value;
+  });
 }
 
 namespace {
 
 // "-" or "-:COLUMN": the series comes from standard input.
 bool is_stdin_argument(const std::string& argument) {
-  return argument == "-" || argument.rfind("-:", 0) == 0;
+  return argument == "-" || argument.rfind("-:", 0) == 0 || argument.rfind("-@", 0) == 0;
 }
 
 void check_arguments(const SingleOptions& options) {
@@ -185,7 +168,7 @@ void add_sparklines(Value& record, const Analysis& analysis) {
 
 void setup_single(CLI::App& app, SingleOptions& options) {
   app.add_option("series", options.series,
-                 "TARGET then one or more PROXY series, each PATH[:COLUMN] ('-' is stdin)");
+                 "TARGET then one or more PROXY series, each PATH[:COLUMN][@OPTION=VALUE...] ('-' is stdin)");
   add_analysis_options(app, options);
 }
 
@@ -282,10 +265,10 @@ void add_reading_options(CLI::App& app, SingleOptions& options) {
   app.add_flag("--headerless", options.headerless,
                "The files have no header; columns are named by number");
   app.add_option("--delimiter", options.delimiter,
-                 "Field delimiter (default: detected among , ; TAB |; write \\t for TAB)");
+                 "Field delimiter (default: detected among , ; TAB |); also comma, semicolon, tab, pipe");
   app.add_option("--thousands", options.thousands,
-                 "Grouping separator inside numbers, e.g. , for \"42,261.60\" (never guessed)");
-  app.add_option("--decimal", options.decimal, "Decimal mark: . (default) or , (never guessed)");
+                 "Grouping separator inside numbers, e.g. , for \"42,261.60\" (never guessed); also comma, dot, space, apostrophe, underscore");
+  app.add_option("--decimal", options.decimal, "Decimal mark: . (default) or , (never guessed); also dot, comma");
   app.add_option("--date-col", options.date_col, "Date column, by name or 1-based number");
   app.add_option("--date-format", options.date_format,
                  "strptime-style date format: %Y %y %m %d %b %H %M %S");
@@ -308,9 +291,10 @@ CommandResult run_single(const SingleOptions& options, FileSystem& files) {
   auto load = [&](size_t i) {
     try {
       const SeriesSpec spec = parse_series_spec(options.series[i], files);
+      const CsvOptions own = series_csv_options(csv, spec.reading, options.series[i]);
       const FileContents contents = files.read(spec.path);
       series[i] = parse_unchanged(contents, spec.path, [&](std::string_view bytes) {
-        return load_series(bytes, spec.path, spec.column, csv);
+        return load_series(bytes, spec.path, spec.column, own);
       });
       prepare_series(series[i], range, options, kind);
     } catch (...) {
