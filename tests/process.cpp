@@ -21,12 +21,18 @@ std::string source_file_text(const std::string& relative_path) {
 std::string source_dir() { return HEDGECALC_SOURCE_DIR; }
 
 ProcessResult run_hedgecalc(const std::string& args, const std::string& stdin_file) {
+  return run_shell("'" HEDGECALC_BINARY "' " + args, stdin_file);
+}
+
+std::string hedgecalc_binary() { return HEDGECALC_BINARY; }
+
+ProcessResult run_shell(const std::string& command_line, const std::string& stdin_file) {
   static int counter = 0;
   const std::string base = "/tmp/hedgecalc_test_" + std::to_string(::getpid()) + "_" +
                            std::to_string(counter++);
-  const std::string command = "cd '" + source_dir() + "' && '" HEDGECALC_BINARY "' " + args +
-                              " <" + (stdin_file.empty() ? "/dev/null" : stdin_file) + " >" +
-                              base + ".out 2>" + base + ".err";
+  const std::string command = "cd '" + source_dir() + "' && " + command_line + " <" +
+                              (stdin_file.empty() ? "/dev/null" : stdin_file) + " >" + base +
+                              ".out 2>" + base + ".err";
   const int status = std::system(command.c_str());
   ProcessResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

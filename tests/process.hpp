@@ -14,6 +14,13 @@ struct ProcessResult {
 /// with stdin from stdin_file (or /dev/null).
 ProcessResult run_hedgecalc(const std::string& args, const std::string& stdin_file = "");
 
+/// Runs a /bin/sh command line from the source folder, with stdin from stdin_file
+/// (or /dev/null).
+ProcessResult run_shell(const std::string& command_line, const std::string& stdin_file = "");
+
+/// The path of the built hedgecalc binary.
+std::string hedgecalc_binary();
+
 /// The source folder, where data/ and tests/data/ live.
 std::string source_dir();
 

@@ -1,0 +1,122 @@
+// The reference that ships with hedgecalc keeps up with the binary: every option
+// `--help` prints is in docs/hedgecalc.md, in the man page made from it, and in the
+// bash and zsh completions, which also complete option values and FILE:COLUMN.
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "process.hpp"
+
+namespace {
+
+// The --long options a command's help lists in its option table.
+std::set<std::string> help_options(const std::string& command) {
+  const ProcessResult help = run_hedgecalc(command + " --help");
+  REQUIRE(help.exit_code == 0);
+  std::set<std::string> options;
+  const std::regex option(R"(^\s+(?:-h,)?(--[a-z][a-z-]*))");
+  std::istringstream lines(help.out);
+  for (std::string line; std::getline(lines, line);) {
+    std::smatch match;
+    if (std::regex_search(line, match, option)) options.insert(match[1]);
+  }
+  return options;
+}
+
+// Text as a reader sees it: roff and markdown escape '-' as "\-".
+std::string unescaped(std::string text) {
+  for (size_t at; (at = text.find("\\-")) != std::string::npos;) text.erase(at, 1);
+  return text;
+}
+
+bool names_option(const std::string& text, const std::string& option) {
+  // Whole option names only: "--window" must not be found inside "--window-x".
+  const std::regex whole(option + "(?![a-z-])");
+  return std::regex_search(text, whole);
+}
+
+std::vector<std::string> completions(const std::string& line) {
+  const ProcessResult r = run_shell("tests/complete_line.sh '" + line + "'");
+  INFO(line << "\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  std::vector<std::string> words;
+  std::istringstream lines(r.out);
+  for (std::string word; std::getline(lines, word);) words.push_back(word);
+  std::sort(words.begin(), words.end());
+  return words;
+}
+
+const std::vector<std::string> kCommands = {"", "batch", "matrix"};
+
+}  // namespace
+
+TEST_CASE("docs/hedgecalc.md and the man page name every option of --help", "[reference]") {
+  const std::string reference = unescaped(source_file_text("docs/hedgecalc.md"));
+  REQUIRE(!reference.empty());
+#ifdef HEDGECALC_MAN_PAGE
+  const std::string man = unescaped(file_text(HEDGECALC_MAN_PAGE));
+  REQUIRE(man.find(".TH \"HEDGECALC\" \"1\"") != std::string::npos);
+#endif
+  size_t checked = 0;
+  for (const std::string& command : kCommands) {
+    const std::set<std::string> options = help_options(command);
+    CHECK(options.size() > 10);
+    for (const std::string& option : options) {
+      INFO("hedgecalc " << command << " " << option);
+      CHECK(names_option(reference, option));
+#ifdef HEDGECALC_MAN_PAGE
+      CHECK(names_option(man, option));
+#endif
+      ++checked;
+    }
+  }
+  CHECK(checked > 100);
+  // The sections a man page reader looks for.
+  for (const char* section : {"# NAME", "# SYNOPSIS", "# OPTIONS", "# OUTPUT FIELDS",
+                              "# EXIT STATUS", "# EXAMPLES"}) {
+    CHECK(reference.find(section) != std::string::npos);
+  }
+}
+
+TEST_CASE("the bash completion offers exactly the options of each command", "[reference]") {
+  for (const std::string& command : kCommands) {
+    INFO("hedgecalc " << command);
+    const std::set<std::string> options = help_options(command);
+    const std::vector<std::string> offered =
+        completions("hedgecalc " + (command.empty() ? "" : command + " ") + "--");
+    CHECK(std::set<std::string>(offered.begin(), offered.end()) == options);
+  }
+}
+
+TEST_CASE("the bash completion completes values, subcommands and FILE:COLUMN", "[reference]") {
+  using V = std::vector<std::string>;
+  CHECK(completions("hedgecalc --format ") == V{"csv", "json", "ndjson", "table", "tsv"});
+  CHECK(completions("hedgecalc --returns l") == V{"log"});
+  CHECK(completions("hedgecalc matrix --field e") == V{"effectiveness"});
+  CHECK(completions("hedgecalc --delimiter s") == V{"semicolon", "space"});
+  CHECK(completions("hedgecalc ma") == V{"matrix"});
+  CHECK(completions("hedgecalc data/token_") == V{"data/token_us.csv"});
+  // Columns from the header, quoted for the shell; bash replaces the text after ':'.
+  CHECK(completions("hedgecalc data/token.csv data/btc.csv:A") == V{"Adj\\ Close"});
+  CHECK(completions("hedgecalc data/acme.csv data/index_eu.csv:") == V{"Datum", "Schlusskurs"});
+  CHECK(completions("hedgecalc tests/data/packed/token.csv.gz:").empty());
+}
+
+TEST_CASE("the zsh completion names every option and parses", "[reference]") {
+  const std::string zsh = source_file_text("completions/_hedgecalc");
+  REQUIRE(zsh.rfind("#compdef hedgecalc", 0) == 0);
+  for (const std::string& command : kCommands) {
+    for (const std::string& option : help_options(command)) {
+      INFO("hedgecalc " << command << " " << option);
+      CHECK(names_option(zsh, option));
+    }
+  }
+  // zsh itself, where it is installed, checks the syntax.
+  const ProcessResult syntax = run_shell("if command -v zsh >/dev/null; then zsh -n completions/_hedgecalc; fi");
+  INFO(syntax.err);
+  CHECK(syntax.exit_code == 0);
+}
