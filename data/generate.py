@@ -12,6 +12,7 @@ import random
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 # True parameters, repeated in data/README.md.
+JETFUEL = dict(beta=0.78, correlation=0.928, futures_vol=0.0313)  # Hull, Example 3.3
 CRYPTO = dict(beta=1.4, correlation=0.75, proxy_vol=0.030, target_drift=0.0005)
 EQUITY = dict(beta=1.2, correlation=0.60, proxy_vol=0.011, target_drift=0.0002)
 MARKET_HOLIDAYS = {"2023-01-16", "2023-02-20", "2023-04-07", "2023-05-29", "2023-06-19",
@@ -111,6 +112,30 @@ def main():
               "index": {d: f"{px:.2f}" for d, px in zip(business, index)}}
     write("prices_wide.csv", "Date," + ",".join(closes),
           [[d.isoformat()] + [column.get(d, "") for column in closes.values()] for d in days])
+
+    jet_fuel_and_heating_oil()
+
+
+def jet_fuel_and_heating_oil():
+    """Month-end prices in dollars a gallon: monthly changes of jet fuel = 0.78 x those of
+    heating-oil futures + noise, correlation 0.928 (Hull's Example 3.3, for a hedge in
+    units: --returns diff). Its own seed, so the files above do not depend on it."""
+    rng = random.Random(33)
+    months = []
+    for year in range(2019, 2025):
+        for month in range(1, 13):
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            months.append(following - dt.timedelta(1))
+    beta, rho, vol = JETFUEL["beta"], JETFUEL["correlation"], JETFUEL["futures_vol"]
+    noise_vol = beta * vol * math.sqrt(1 / rho**2 - 1)
+    jet, oil = [1.95], [2.00]
+    for _ in months[1:]:
+        change = rng.gauss(0.0, vol)
+        oil.append(oil[-1] + change)
+        jet.append(jet[-1] + beta * change + rng.gauss(0.0, noise_vol))
+    write("jetfuel.csv", "Date,Price", [(d.isoformat(), f"{px:.4f}") for d, px in zip(months, jet)])
+    write("heatingoil.csv", "Date,Settle",
+          [(d.isoformat(), f"{px:.4f}") for d, px in zip(months, oil)])
 
 
 if __name__ == "__main__":
