@@ -5,7 +5,7 @@
 // The input is arguments, one per line, up to a line "--"; after it, files separated
 // by lines "==" become a.csv, b.csv and pairs.csv in memory (PAIRS rows naming a.csv and
 // b.csv), so option parsing, PAIRS parsing and every command run on fuzzed text without
-// touching the disk. What must hold: no exception escapes, the exit code is one SPEC.md
+// touching the disk. What must hold: no exception escapes, the exit code is one the reference
 // knows, and a failed single or matrix command prints nothing on stdout.
 
 #include <cstddef>

@@ -1,5 +1,5 @@
 // End to end: the built binary on files under data/ and tests/data/, checking
-// stdout, stderr and SPEC.md's exit codes.
+// stdout, stderr and the contract's exit codes.
 
 #include <catch2/catch.hpp>
 #include <sstream>

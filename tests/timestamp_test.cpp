@@ -17,7 +17,7 @@ Timestamp parse(const char* text) {
 }
 }  // namespace
 
-TEST_CASE("ISO dates in SPEC.md's spellings", "[timestamp]") {
+TEST_CASE("ISO dates in the contract's spellings", "[timestamp]") {
   CHECK(parse("2024-01-31") == kJan31);
   CHECK(parse("2024/01/31") == kJan31);
   CHECK(parse("20240131") == kJan31);

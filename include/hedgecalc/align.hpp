@@ -1,5 +1,5 @@
 #pragma once
-// Step 2 of SPEC.md's pipeline: the inner join of several series on exact timestamps.
+// Step 2 of the contract's pipeline: the inner join of several series on exact timestamps.
 
 #include <vector>
 
@@ -11,7 +11,7 @@ namespace hedgecalc {
 struct AlignedPrices {
   std::vector<Timestamp> time;
   std::vector<std::vector<double>> prices;
-  /// Per series: rows whose price found no partner in the join (SPEC's alignment).
+  /// Per series: rows whose price found no partner in the join (the contract's alignment).
   std::vector<size_t> unmatched;
 };
 

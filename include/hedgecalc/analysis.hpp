@@ -45,7 +45,7 @@ struct AnalysisOptions {
   std::optional<KalmanVariances> kalman_variances;  ///< fixed; else estimated
 };
 
-/// What the join kept and dropped, per series (target first): SPEC's `alignment`.
+/// What the join kept and dropped, per series (target first): the contract's `alignment`.
 struct AlignmentCounts {
   std::vector<size_t> rows;       ///< rows with a price inside --from/--to, after --frequency
   std::vector<size_t> missing;    ///< rows skipped for a missing-value marker

@@ -1,5 +1,5 @@
 #pragma once
-// An Analysis as the records SPEC.md's output fields describe.
+// An Analysis as the records the contract's output fields describe.
 
 #include <vector>
 
@@ -8,7 +8,7 @@
 
 namespace hedgecalc {
 
-/// The summary of one analysis, fields in SPEC.md order, with "rolling", "ewma" and
+/// The summary of one analysis, fields in docs/hedgecalc.md order, with "rolling", "ewma" and
 /// "backtest" objects when those were estimated.
 Value analysis_record(const Analysis& analysis);
 

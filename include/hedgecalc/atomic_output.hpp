@@ -1,6 +1,6 @@
 #pragma once
 // --output FILE: results go to a temporary file beside FILE, renamed into place only
-// when the command succeeds, so FILE is never half-written (SPEC "Input and output
+// when the command succeeds, so FILE is never half-written (the contract "Input and output
 // files"). Every write, flush and close is checked.
 
 #include <fstream>

@@ -1,5 +1,5 @@
 #pragma once
-// Out-of-sample backtest of a re-estimated hedge (SPEC.md --rebalance K --window W).
+// Out-of-sample backtest of a re-estimated hedge (docs/hedgecalc.md --rebalance K --window W).
 
 #include <cstddef>
 #include <vector>

@@ -1,5 +1,5 @@
 #pragma once
-// The sup-F search for one structural break (SPEC "Stability"): the regression fitted
+// The sup-F search for one structural break (docs/hedgecalc.md ("Stability")): the regression fitted
 // on returns [0, b) and [b, n) for every admissible b, in O(n k^2) from updating
 // co-moments (centred, Welford-style, with an intercept), never refitting each split.
 

@@ -1,5 +1,5 @@
 #pragma once
-// Which column holds the dates and which the prices (SPEC.md "Naming a series").
+// Which column holds the dates and which the prices (docs/hedgecalc.md ("Naming a series")).
 
 #include <optional>
 #include <string>

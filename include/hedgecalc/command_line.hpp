@@ -12,7 +12,7 @@
 namespace hedgecalc {
 
 /// Runs hedgecalc with args (without the program name), writing results to out and
-/// messages to err. Returns SPEC.md's exit code; never throws.
+/// messages to err. Returns the contract's exit code; never throws.
 int run_command_line(std::vector<std::string> args, FileSystem& files, std::ostream& out,
                      std::ostream& err, bool err_is_terminal);
 

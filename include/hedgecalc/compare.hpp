@@ -1,6 +1,6 @@
 #pragma once
 // --compare: which hedge would have worked? Every estimator's ratio held out of
-// sample on the same dates and ranked by the variance it removed (SPEC "More
+// sample on the same dates and ranked by the variance it removed (the contract "More
 // time-varying estimators").
 
 #include <cstddef>

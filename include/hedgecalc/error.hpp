@@ -1,13 +1,13 @@
 #pragma once
 // Errors inside the library are exceptions; the CLI edge turns each into one
-// "hedgecalc: error: ..." line and the exit code SPEC.md assigns to its kind.
+// "hedgecalc: error: ..." line and the exit code docs/hedgecalc.md assigns to its kind.
 
 #include <stdexcept>
 #include <string>
 
 namespace hedgecalc {
 
-/// Exit codes fixed by SPEC.md.
+/// Exit codes fixed by docs/hedgecalc.md.
 enum class ExitCode : int { kSuccess = 0, kDataError = 1, kUsageError = 2, kThresholdNotMet = 3 };
 
 /// Base of every error hedgecalc reports; what() is the message without the prefix.

@@ -1,5 +1,5 @@
 #pragma once
-// Exponentially weighted hedge ratio and correlation (SPEC.md --ewma / --halflife),
+// Exponentially weighted hedge ratio and correlation (docs/hedgecalc.md --ewma / --halflife),
 // equal to pandas ewm(alpha = 1 - lambda, adjust=True) cov / var / corr.
 //
 // Warm-up: none; a value is undefined (NaN) while the proxy (for the ratio) or

@@ -48,7 +48,7 @@ class FileContents {
   int fd_ = -1;
   long long size_at_map_ = 0, mtime_ns_at_map_ = 0;
   int guard_slot_ = -1;  ///< this mapping's slot in the SIGBUS guard, or -1
-  std::string_view view_;
+  std::string_view view_{"", 0};  ///< never a null pointer, even when empty (memchr)
 };
 
 /// Runs parse(contents.bytes()) and returns what it returns, unless the file changed

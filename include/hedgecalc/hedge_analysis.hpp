@@ -1,6 +1,6 @@
 #pragma once
 // Step 4: the minimum-variance hedge of the target by one proxy or a basket, and
-// every statistic of SPEC.md's "One analysis" table.
+// every statistic of the contract's "One analysis" table.
 
 #include <string>
 #include <vector>

@@ -1,5 +1,5 @@
 #pragma once
-// --kalman: a hedge ratio that drifts as a random walk (SPEC "More time-varying
+// --kalman: a hedge ratio that drifts as a random walk (the contract "More time-varying
 // estimators"). r_T,t = a_t + h_t r_P,t + e_t, e_t ~ N(0, R); (a_t, h_t) a random walk
 // with covariance diag(q_a, q_h); --no-intercept drops a_t. The filter starts from
 // mean 0 and covariance 1e6 I, and the log-likelihood leaves out the first k one-step

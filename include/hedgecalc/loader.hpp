@@ -1,5 +1,5 @@
 #pragma once
-// CSV bytes -> one sorted price series (SPEC.md "Reading CSV"). The loader reads
+// CSV bytes -> one sorted price series (docs/hedgecalc.md ("Reading CSV")). The loader reads
 // from memory so that tests and the fuzzer can feed it directly.
 
 #include <optional>
@@ -16,7 +16,7 @@ struct CsvOptions {
   bool headerless = false;                 ///< no header: columns are named 1, 2, ...
   std::optional<char> delimiter;           ///< else detected from the header line
   std::optional<std::string> date_column;  ///< name or 1-based number
-  std::optional<DateFormat> date_format;   ///< else SPEC.md's spellings
+  std::optional<DateFormat> date_format;   ///< else the contract's spellings
   std::optional<char> thousands;           ///< --thousands: grouping separator to drop
   char decimal = '.';                      ///< --decimal: the decimal mark
 };

@@ -1,5 +1,5 @@
 #pragma once
-// Price cells: SPEC.md's missing markers, and decimals parsed correctly rounded
+// Price cells: the contract's missing markers, and decimals parsed correctly rounded
 // with std::from_chars (fast-cpp-csv-parser's own float parsing accumulates digits
 // and is not correctly rounded).
 

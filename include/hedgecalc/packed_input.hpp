@@ -1,5 +1,5 @@
 #pragma once
-// Compressed and archived inputs (SPEC "Input and output files"): a .gz, .zst, .xz,
+// Compressed and archived inputs (docs/hedgecalc.md ("Input and output files")): a .gz, .zst, .xz,
 // .bz2 or a .zip of one CSV is read as the CSV it holds. The packing is recognised by
 // the first bytes, never by the name, so pipes and renamed files work the same.
 
@@ -39,7 +39,10 @@ class UnpackedBytes {
   /// Appends bytes; throws DataError when memory runs out.
   void append(const char* data, size_t size);
   /// The bytes so far.
-  std::string_view view() const { return {data_, size_}; }
+  std::string_view view() const {
+    // Never a null pointer, even when empty: the bytes go to memchr and friends.
+    return data_ != nullptr ? std::string_view(data_, size_) : std::string_view("", 0);
+  }
 
  private:
   char* data_ = nullptr;

@@ -18,7 +18,7 @@ struct PriceSeries {
   std::vector<std::uint32_t> line;  ///< source line of each row, for error messages
   size_t missing = 0;               ///< rows skipped because the price was missing
 
-  /// "file:column", as SPEC.md prints target and proxy.
+  /// "file:column", as docs/hedgecalc.md prints target and proxy.
   std::string label() const { return file + ":" + column; }
   /// Number of rows.
   size_t size() const { return time.size(); }

@@ -1,6 +1,6 @@
 #pragma once
 // --frequency: keep the last observation of each day, ISO week or month, labelled
-// with the period's last calendar day (SPEC.md step 1), so that a 24/7 crypto series
+// with the period's last calendar day (docs/hedgecalc.md step 1), so that a 24/7 crypto series
 // and a business-day equity series meet on the same dates.
 
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-// Step 3 of SPEC.md's pipeline: from aligned prices to returns.
+// Step 3 of the contract's pipeline: from aligned prices to returns.
 
 #include <string>
 #include <vector>

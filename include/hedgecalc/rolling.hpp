@@ -1,5 +1,5 @@
 #pragma once
-// Rolling OLS of target on proxy over the last W returns (SPEC.md --window).
+// Rolling OLS of target on proxy over the last W returns (docs/hedgecalc.md --window).
 //
 // Warm-up: the first W-1 outputs are undefined (NaN); output length = input length.
 // Each value equals a fresh computation on its W returns (pandas rolling(W).cov /
@@ -20,7 +20,7 @@ struct RollingSeries {
 };
 
 /// Rolling statistics of target on proxy; throws UsageError if window < 2 or
-/// window > n (SPEC.md wants a clear error for W larger than the data).
+/// window > n (docs/hedgecalc.md wants a clear error for W larger than the data).
 RollingSeries rolling_hedge(const std::vector<double>& target, const std::vector<double>& proxy,
                             size_t window);
 

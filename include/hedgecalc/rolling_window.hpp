@@ -1,5 +1,5 @@
 #pragma once
-// What --window, --expanding and --min-obs ask for (SPEC "More time-varying
+// What --window, --expanding and --min-obs ask for (the contract "More time-varying
 // estimators"), and the first return of each date's window.
 
 #include <cstddef>

@@ -96,7 +96,7 @@ AnalysisOptions analysis_options_from(const SingleOptions& options);
 /// --min-correlation / --min-effectiveness.
 Thresholds thresholds_from(const SingleOptions& options);
 
-/// SPEC.md's step 1 after reading: --from/--to, --frequency, and the price > 0 check
+/// the contract's step 1 after reading: --from/--to, --frequency, and the price > 0 check
 /// the return kind needs. Throws DataError naming file and line.
 void prepare_series(PriceSeries& series, const DateRange& range, const SingleOptions& options,
                     ReturnKind kind);

@@ -1,5 +1,5 @@
 #pragma once
-// From a hedge ratio to a position (SPEC.md "Sizing"): --exposure, --proxy-price,
+// From a hedge ratio to a position (docs/hedgecalc.md ("Sizing")): --exposure, --proxy-price,
 // --contract-size.
 
 #include "hedgecalc/returns.hpp"

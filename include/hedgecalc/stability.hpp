@@ -1,7 +1,7 @@
 #pragma once
 // --stability: has the relationship changed? The sup-F break search with its p-value,
 // the fits before and after the most likely break, the Fisher-z change in correlation,
-// OLS-CUSUM, and the Chow test at a date the user names (SPEC "Stability").
+// OLS-CUSUM, and the Chow test at a date the user names (docs/hedgecalc.md ("Stability")).
 
 #include <cstddef>
 #include <optional>

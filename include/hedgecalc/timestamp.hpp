@@ -1,6 +1,6 @@
 #pragma once
 // Timestamps are int64 nanoseconds since 1970-01-01T00:00:00Z (UTC), which covers
-// 1677..2262 and keeps the nanosecond epochs SPEC.md accepts exact.
+// 1677..2262 and keeps the nanosecond epochs docs/hedgecalc.md accepts exact.
 
 #include <cstdint>
 #include <optional>
@@ -48,7 +48,7 @@ struct ParsedTimestamp {
   DateStyle style;
 };
 
-/// Parses one of SPEC.md's date spellings; nullopt when the text is none of them.
+/// Parses one of the contract's date spellings; nullopt when the text is none of them.
 std::optional<ParsedTimestamp> parse_timestamp(std::string_view text);
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (no range checks).

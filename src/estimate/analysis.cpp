@@ -39,7 +39,7 @@ std::vector<Sizing> size_positions(const Analysis& analysis, const AlignedPrices
   return sizing;
 }
 
-// The first out-of-sample date of a backtest: W for a count window (as SPEC fixes it),
+// The first out-of-sample date of a backtest: W for a count window (as the contract fixes it),
 // else the date after the first defined ratio.
 size_t first_estimate(const std::vector<double>& ratio, const RollingWindow& window) {
   if (window.count > 0 && window.min_obs == 0) return window.count;

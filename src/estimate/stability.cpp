@@ -35,7 +35,7 @@ HedgeAnalysis fit_segment(const ReturnSeries& part, const std::vector<std::strin
 
 // OLS-CUSUM: max_t |sum_{i<=t} e_i| / (sigma sqrt(n)). sigma^2 = sum (e_i - mean e)^2 /
 // (n - k), as strucchange's efp computes it: the residuals are centred, which matters
-// only without an intercept (SPEC's RSS / (n - k) is the same number with one).
+// only without an intercept (the contract's RSS / (n - k) is the same number with one).
 double ols_cusum(const ReturnSeries& returns, const HedgeAnalysis& full, size_t k) {
   const size_t n = returns.size();
   std::vector<double> residual(returns.values[0]);

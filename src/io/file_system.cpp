@@ -37,11 +37,12 @@ FileContents& FileContents::operator=(FileContents&& other) noexcept {
   mtime_ns_at_map_ = other.mtime_ns_at_map_;
   guard_slot_ = other.guard_slot_;
   view_ = holds_string_ ? std::string_view(held_) : other.view_;
+  if (view_.data() == nullptr) view_ = std::string_view("", 0);
   other.mapping_ = nullptr;
   other.mapped_size_ = 0;
   other.fd_ = -1;
   other.guard_slot_ = -1;
-  other.view_ = {};
+  other.view_ = std::string_view("", 0);
   return *this;
 }
 

@@ -21,7 +21,7 @@ Cell parse_cell(std::string_view text) {
     negative = text[0] == '-';
     text.remove_prefix(1);
   }
-  // from_chars accepts "inf" and "nan"; SPEC.md wants them rejected as non-finite,
+  // from_chars accepts "inf" and "nan"; docs/hedgecalc.md wants them rejected as non-finite,
   // and a second sign ("+-1") rejected as not a number.
   if (text.empty() || !((text[0] >= '0' && text[0] <= '9') || text[0] == '.')) {
     const bool spelled_non_finite = iequals(text, "inf") || iequals(text, "infinity");

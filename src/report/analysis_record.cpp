@@ -103,7 +103,7 @@ Value sizing_object(const Sizing& s) {
   return object;
 }
 
-// SPEC's stability object; a basket's ratios before and after go into `proxies`.
+// the contract's stability object; a basket's ratios before and after go into `proxies`.
 Value stability_object(const Stability& s, bool basket, bool date_only) {
   Value object = Value::object();
   object.add("trim", Value::number(s.trim))
@@ -130,7 +130,7 @@ Value stability_object(const Stability& s, bool basket, bool date_only) {
   return object;
 }
 
-// SPEC's alignment object; a basket's proxy counts are arrays, one per proxy.
+// the contract's alignment object; a basket's proxy counts are arrays, one per proxy.
 Value alignment_object(const AlignmentCounts& counts, bool basket) {
   auto count = [](size_t n) { return Value::integer(static_cast<long long>(n)); };
   auto proxies = [&](const std::vector<size_t>& values) {

@@ -299,7 +299,7 @@ def aligned_returns(target_spec, proxy_spec, returns):
 
 
 def backtest(r, window, rebalance, rolling_ratio, full_ratio):
-    """SPEC.md's backtest, written as a plain loop over rebalancing dates."""
+    """the contract's backtest, written as a plain loop over rebalancing dates."""
     t, p = r["t"].to_numpy(), r["p"].to_numpy()
     realized = []
     for start in range(window, len(r), rebalance):
@@ -346,7 +346,7 @@ def write_rolling_golden():
             summary.append((name, backtest(r, window, rebalance, ratio, full)))
     path = os.path.join(ROOT, "tests/golden/backtest.csv")
     with open(path, "w", newline="") as f:
-        f.write("# Made by tests/golden/make_golden.py: SPEC.md's backtest as a plain loop.\n")
+        f.write("# Made by tests/golden/make_golden.py: the contract's backtest as a plain loop.\n")
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(["case", "n", "effectiveness", "effectiveness_naive",
                          "effectiveness_in_sample"])

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Golden values for time-span, expanding and min-obs windows (SPEC "More time-varying
+"""Golden values for time-span, expanding and min-obs windows (the contract "More time-varying
 estimators"), computed with pandas (Debian's python3-pandas):
 
     /usr/bin/python3 tests/golden/make_window_golden.py
