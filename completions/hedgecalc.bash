@@ -8,7 +8,8 @@ _hedgecalc_common_options='--help --format --no-header --output --precision --re
 _hedgecalc_analysis_options='--confidence --ewma --halflife --series --rebalance --compare
   --min-correlation --min-effectiveness --plot --no-intercept --se --hac-lags --align
   --max-gap --horizon --exposure --proxy-price --contract-size --window --expanding
-  --min-obs --kalman --kalman-q --kalman-r --stability --trim --break-at --max-break-p'
+  --min-obs --kalman --kalman-q --kalman-r --stability --trim --break-at --max-break-p
+  --position --band --cost-bps --carry --carry-series --rebalance-band --periods-per-year'
 _hedgecalc_batch_options='--jobs --shard --quiet --resume'
 _hedgecalc_matrix_options='--best --layout --field'
 
@@ -61,7 +62,8 @@ _hedgecalc() {
     --delimiter) values='comma semicolon tab pipe space' ;;
     --decimal) values='dot comma' ;;
     --thousands) values='comma dot space apostrophe underscore' ;;
-    --output | --plot | --resume)
+    --periods-per-year) values='auto 252 365 52 12' ;;
+    --output | --plot | --resume | --carry-series)
       compopt -o filenames 2>/dev/null
       mapfile -t COMPREPLY < <(compgen -f -- "$cur")
       return 0 ;;
@@ -69,7 +71,7 @@ _hedgecalc() {
       --min-correlation | --min-effectiveness | --hac-lags | --max-gap | --horizon | \
       --exposure | --proxy-price | --contract-size | --window | --min-obs | --kalman-q | \
       --kalman-r | --trim | --break-at | --max-break-p | --date-col | --date-format | \
-      --jobs | --shard)
+      --jobs | --shard | --position | --band | --cost-bps | --carry | --rebalance-band)
       return 0 ;;
   esac
   if [[ -n $values ]]; then

@@ -18,6 +18,7 @@
 #include "hedgecalc/rolling_window.hpp"
 #include "hedgecalc/sizing.hpp"
 #include "hedgecalc/stability.hpp"
+#include "hedgecalc/trade.hpp"
 
 namespace hedgecalc {
 
@@ -26,6 +27,17 @@ struct SizingOptions {
   double exposure = NAN;               ///< NaN: no sizing
   std::vector<double> proxy_prices;    ///< one, or one per proxy; empty: last aligned prices
   std::vector<double> contract_sizes;  ///< one, or one per proxy; empty: 1
+};
+
+/// What trading the hedge costs (--cost-bps, --rebalance-band, --carry, --carry-series)
+/// and how many returns make a year (--periods-per-year).
+struct CostOptions {
+  double cost_bps = 0;
+  double rebalance_band = 0;
+  std::optional<double> carry;                ///< --carry RATE, a yearly rate
+  const PriceSeries* carry_series = nullptr;  ///< --carry-series: per-period rates, as-of
+  std::optional<double> periods_per_year;     ///< --periods-per-year N
+  bool periods_per_year_auto = false;         ///< --periods-per-year auto
 };
 
 /// What to estimate.
@@ -43,6 +55,9 @@ struct AnalysisOptions {
   bool kalman = false;                        ///< --kalman
   bool compare = false;                       ///< --compare (needs --rebalance)
   std::optional<KalmanVariances> kalman_variances;  ///< fixed; else estimated
+  std::optional<double> position;  ///< --position Q: proxy units held (needs --exposure)
+  std::optional<double> band;      ///< --band B: no trade while the gap is within B
+  CostOptions costs;
 };
 
 /// What the join kept and dropped, per series (target first): the contract's `alignment`.
@@ -72,6 +87,10 @@ struct Analysis {
   std::string backtest_method;          ///< the estimator --rebalance backtested
   std::vector<MethodResult> compare;    ///< --compare, best first
   size_t compare_first = 0;             ///< the first out-of-sample return of the contest
+  std::optional<double> periods_per_year;  ///< of the data before --horizon, when asked for
+  std::optional<Trade> trade;              ///< --position
+  HedgeCosts costs;                        ///< what the backtests charged
+  std::optional<OutOfSample> backtest_path;  ///< the backtest date by date, for --series
 };
 
 /// Runs the analysis of series[0] (target) on the others. Throws DataError or

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "hedgecalc/backtest.hpp"
+
 namespace hedgecalc {
 
 /// One estimator's ratio by date (known at the end of that date), and the first date
@@ -23,17 +25,20 @@ struct MethodResult {
   double effectiveness = 0;  ///< out of sample, over the common dates
   double vol_hedged = 0;     ///< standard deviation (n-1) of the hedged returns
   double turnover = 0;       ///< sum of |change of ratio| at rebalancing dates, from 0
+  double cost = 0;               ///< fees and carry (0 without costs)
+  double effectiveness_net = 0;  ///< variance reduction net of cost
 };
 
 /// The first date a path can hedge from: the day after its first defined ratio.
 size_t first_hedge_date(const std::vector<double>& ratio);
 
 /// Every path held out of sample from the latest `first` of all (so that all hedge the
-/// same dates), rebalanced every K returns; sorted by effectiveness, best first (an
-/// undefined effectiveness last). Returns also the common first date.
+/// same dates), rebalanced every K returns and charged costs; sorted by effectiveness
+/// (net of cost when costs.any()), best first (an undefined one last). Returns also the
+/// common first date.
 std::vector<MethodResult> compare_estimators(const std::vector<double>& target,
                                              const std::vector<double>& proxy,
                                              const std::vector<RatioPath>& paths, size_t rebalance,
-                                             size_t& common_first);
+                                             size_t& common_first, const HedgeCosts& costs = {});
 
 }  // namespace hedgecalc

@@ -1,6 +1,6 @@
 #pragma once
 // The PAIRS file of `hedgecalc batch`: a CSV whose header holds target and proxy
-// (any case) and optionally id.
+// (any case) and optionally id and position.
 
 #include <optional>
 #include <string>
@@ -15,6 +15,7 @@ struct PairRow {
   size_t line;   ///< line in the file, for messages
   std::optional<std::string> id;
   std::string target, proxy;  ///< PATH[:COLUMN] as written
+  std::optional<std::string> position;  ///< the position column's cell, when PAIRS has one
 };
 
 /// The rows of PAIRS, and whether its header has an id column (a file without rows
@@ -22,6 +23,7 @@ struct PairRow {
 struct PairsFile {
   std::vector<PairRow> rows;
   bool has_id = false;
+  bool has_position = false;  ///< a `position` column: proxy units held, per pair
 };
 
 /// Parses PAIRS; throws DataError naming file and line when the header lacks target

@@ -60,6 +60,13 @@ struct SingleOptions {
   double trim = NAN;        ///< --trim (NaN: 0.15)
   std::string break_at;     ///< --break-at DATE
   double max_break_p = NAN; ///< --max-break-p
+  double position = NAN;         ///< --position Q (proxy units held)
+  double band = NAN;             ///< --band B
+  double cost_bps = NAN;         ///< --cost-bps C
+  double carry = NAN;            ///< --carry RATE (yearly)
+  std::string carry_series;      ///< --carry-series FILE[:COLUMN]
+  double rebalance_band = NAN;   ///< --rebalance-band B
+  std::string periods_per_year;  ///< --periods-per-year N|auto
 };
 
 /// What a command prints and how it exits.

@@ -14,6 +14,7 @@ struct Sizing {
   double units;            ///< proxy units to short: h X / P (h X for diff)
   double contracts_exact;  ///< units / contract size
   double contracts;        ///< rounded to the nearest whole contract
+  double contract_size;    ///< proxy units per contract
 };
 
 /// Sizes a hedge of ratio h. By value (simple, log, none) units = h X / P; by units

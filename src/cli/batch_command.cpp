@@ -1,6 +1,7 @@
 #include "hedgecalc/batch_command.hpp"
 
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <csignal>
 #include <cmath>
@@ -11,6 +12,7 @@
 #include "hedgecalc/analysis_record.hpp"
 #include "hedgecalc/batch_resume.hpp"
 #include "hedgecalc/batch_writer.hpp"
+#include "hedgecalc/cost_options.hpp"
 #include "hedgecalc/csv_reporter.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/interrupt.hpp"
@@ -187,7 +189,7 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
   if (single.per_date) throw UsageError("--series is not available in batch");
   if (!single.plot.empty()) throw UsageError("--plot is not available in batch");
   const CsvOptions csv = csv_options_from(single);
-  const AnalysisOptions analysis_options = analysis_options_from(single);
+  AnalysisOptions analysis_options = analysis_options_from(single);
   const OutputFormat format = parse_output_format(single.format);
   const DateRange range = parse_date_range(single.from, single.to);
   const Thresholds thresholds = thresholds_from(single);
@@ -195,12 +197,31 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
       options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
   std::vector<PairRow> pairs;
-  bool has_id = false;
+  bool has_id = false, has_position = false;
   {
     const FileContents contents = disk.read(options.pairs);
     PairsFile file = read_pairs_file(contents.bytes(), options.pairs == "-" ? "<stdin>" : options.pairs);
     pairs = std::move(file.rows);
     has_id = file.has_id;
+    has_position = file.has_position;
+  }
+  if (has_position) {
+    if (std::isnan(single.exposure)) {
+      throw UsageError(options.pairs + " has a position column: add --exposure X to size the "
+                       "hedge each position is compared with");
+    }
+    // Every row gets the trade fields; each pair's position comes from its cell.
+    if (!analysis_options.position) analysis_options.position = NAN;
+  }
+  if (analysis_options.band && !analysis_options.position) {
+    throw UsageError("--band says when a trade is too small to make: add --position Q or a "
+                     "position column to " + options.pairs);
+  }
+  // --carry-series names a file from the current folder, read once for every pair.
+  std::optional<PriceSeries> carry;
+  if (!single.carry_series.empty()) {
+    carry = load_carry_series(single.carry_series, disk, csv);
+    analysis_options.costs.carry_series = &*carry;
   }
   if (!options.shard.empty()) {
     const auto [index, count] = parse_shard(options.shard);
@@ -238,9 +259,23 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
       (spec == &specs[i].first ? target_label : proxy_label) = loaded.series.label();
     }
     Value record = Value::object();
+    AnalysisOptions pair_options = analysis_options;
+    if (error.empty() && pair.position && !pair.position->empty()) {
+      const std::string& cell = *pair.position;
+      double value = NAN;
+      const auto [end, status] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+      if (status != std::errc() || end != cell.data() + cell.size() || !std::isfinite(value)) {
+        error = location(options.pairs, pair.line) + "position \"" + printable_message(cell) +
+                "\" is not a number of proxy units";
+      }
+      pair_options.position = value;
+    } else if (error.empty() && pair_options.position && std::isnan(*pair_options.position)) {
+      error = location(options.pairs, pair.line) +
+              "no position: the position cell is empty and --position is not given";
+    }
     if (error.empty()) {
       try {
-        const Analysis analysis = analyse(series, analysis_options);
+        const Analysis analysis = analyse(series, pair_options);
         record = analysis_record(analysis);
         outcome.ok = true;
         for (const std::string& message : unmet_thresholds(analysis, thresholds)) {

@@ -15,6 +15,7 @@
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/kalman_options.hpp"
 #include "hedgecalc/loader.hpp"
+#include "hedgecalc/cost_options.hpp"
 #include "hedgecalc/stability_options.hpp"
 #include "hedgecalc/window_options.hpp"
 #include "hedgecalc/number_format.hpp"
@@ -126,6 +127,7 @@ AnalysisOptions analysis_options_from(const SingleOptions& options) {
   analysis.kalman = options.kalman;
   analysis.compare = options.compare;
   analysis.kalman_variances = kalman_variances_from(options, analysis.hedge.intercept);
+  apply_cost_options(options, analysis);
   if (!options.plot.empty() && !analysis.window.active() && !analysis.ewma_lambda &&
       !analysis.kalman) {
     throw UsageError(
@@ -179,6 +181,7 @@ void add_analysis_options(CLI::App& app, SingleOptions& options) {
   add_window_options(app, options);
   add_kalman_options(app, options);
   add_stability_options(app, options);
+  add_cost_options(app, options);
   add_reading_options(app, options);
 }
 
@@ -277,7 +280,7 @@ void add_reading_options(CLI::App& app, SingleOptions& options) {
 CommandResult run_single(const SingleOptions& options, FileSystem& files) {
   check_arguments(options);
   const CsvOptions csv = csv_options_from(options);
-  const AnalysisOptions analysis_options = analysis_options_from(options);
+  AnalysisOptions analysis_options = analysis_options_from(options);
   const ReturnKind kind = analysis_options.kind;
   const OutputFormat format = parse_output_format(options.format);
   const DateRange range = parse_date_range(options.from, options.to);
@@ -312,6 +315,11 @@ CommandResult run_single(const SingleOptions& options, FileSystem& files) {
     if (failure) std::rethrow_exception(failure);
   }
 
+  std::optional<PriceSeries> carry;
+  if (!options.carry_series.empty()) {
+    carry = load_carry_series(options.carry_series, files, csv);
+    analysis_options.costs.carry_series = &*carry;
+  }
   std::vector<const PriceSeries*> pointers;
   for (const PriceSeries& s : series) pointers.push_back(&s);
   const Analysis analysis = analyse(pointers, analysis_options);

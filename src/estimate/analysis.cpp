@@ -4,8 +4,10 @@
 #include <cmath>
 
 #include "hedgecalc/align.hpp"
+#include "hedgecalc/carry.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/number_format.hpp"
+#include "hedgecalc/periods_per_year.hpp"
 
 namespace hedgecalc {
 
@@ -49,6 +51,38 @@ size_t first_estimate(const std::vector<double>& ratio, const RollingWindow& win
 // --compare: naive, static, expanding, rolling, EWMA and Kalman ratios, each held out
 // of sample on the same dates. The user's window, decay and Kalman settings are used
 // where given; else a 60-return window, lambda 0.94 and estimated variances.
+// The costs every backtest of this analysis charges: the fee, the band, and the carry
+// per return date (a yearly --carry spread over the returns of a year, which with
+// --horizon K are K periods each; or --carry-series matched as-of).
+HedgeCosts hedge_costs(const Analysis& analysis, const CostOptions& options) {
+  HedgeCosts costs;
+  costs.cost_bps = options.cost_bps;
+  costs.rebalance_band = options.rebalance_band;
+  const size_t n = analysis.returns.size();
+  if (options.carry) {
+    costs.carry_by_date = constant_carry(
+        n, *options.carry, *analysis.periods_per_year / static_cast<double>(analysis.horizon));
+  } else if (options.carry_series) {
+    costs.carry_by_date = carry_asof(analysis.returns.time, *options.carry_series);
+  }
+  return costs;
+}
+
+// Runs the backtest of ratio from first with the analysis' costs, keeping its path.
+void backtest_with_costs(Analysis& analysis, const AnalysisOptions& options,
+                         const std::vector<double>& ratio, size_t first) {
+  const std::vector<double>& target = analysis.returns.values[0];
+  const std::vector<double>& proxy = analysis.returns.values[1];
+  if (options.costs.carry_series) {
+    require_carry_from(analysis.costs.carry_by_date, analysis.returns.time, first,
+                       *options.costs.carry_series);
+  }
+  analysis.backtest = run_backtest(target, proxy, ratio, first, options.rebalance,
+                                   analysis.full.proxies[0].hedge_ratio, analysis.costs);
+  analysis.backtest_path =
+      hedge_out_of_sample(target, proxy, ratio, first, options.rebalance, analysis.costs);
+}
+
 void run_contest(Analysis& analysis, const AnalysisOptions& options) {
   const std::vector<double>& target = analysis.returns.values[0];
   const std::vector<double>& proxy = analysis.returns.values[1];
@@ -86,7 +120,12 @@ void run_contest(Analysis& analysis, const AnalysisOptions& options) {
           : kalman_estimate(target, proxy, options.hedge.intercept).hedge_ratio;
   paths.push_back({"kalman", kalman_ratio, first_hedge_date(kalman_ratio)});
   analysis.compare =
-      compare_estimators(target, proxy, paths, options.rebalance, analysis.compare_first);
+      compare_estimators(target, proxy, paths, options.rebalance, analysis.compare_first,
+                         analysis.costs);
+  if (options.costs.carry_series) {
+    require_carry_from(analysis.costs.carry_by_date, analysis.returns.time, analysis.compare_first,
+                       *options.costs.carry_series);
+  }
 }
 
 }  // namespace
@@ -115,8 +154,15 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
   analysis.horizon = options.horizon;
   analysis.asof = options.asof;
   for (const PriceSeries* s : series) analysis.labels.push_back(s->label());
-  const AlignedPrices aligned = every_kth_row(
-      options.asof ? align_asof(series, options.max_gap) : align_inner(series), options.horizon);
+  const AlignedPrices joined =
+      options.asof ? align_asof(series, options.max_gap) : align_inner(series);
+  // Periods per year count the data's own spacing, before --horizon thins it.
+  if (options.costs.periods_per_year) {
+    analysis.periods_per_year = options.costs.periods_per_year;
+  } else if (options.costs.periods_per_year_auto || options.costs.carry) {
+    analysis.periods_per_year = infer_periods_per_year(joined.time);
+  }
+  const AlignedPrices aligned = every_kth_row(joined, options.horizon);
   for (size_t k = 0; k < series.size(); ++k) {
     analysis.alignment.rows.push_back(series[k]->size());
     analysis.alignment.missing.push_back(series[k]->missing);
@@ -128,6 +174,19 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
   if (!std::isnan(options.sizing.exposure)) {
     analysis.sizing = size_positions(analysis, aligned, options.sizing);
   }
+  if (options.band && !options.position) {
+    throw UsageError("--band says when a trade is too small to make: add --position Q");
+  }
+  if (options.position) {
+    if (analysis.sizing.empty()) {
+      throw UsageError("--position needs the target hedge to compare with: add --exposure X");
+    }
+    if (analysis.sizing.size() > 1) {
+      throw UsageError("--position takes one proxy, not a basket");
+    }
+    analysis.trade = plan_trade(analysis.sizing[0], *options.position, options.band.value_or(0.0));
+  }
+  analysis.costs = hedge_costs(analysis, options.costs);
 
   if (options.stability) {
     analysis.stability = test_stability(analysis.returns, analysis.labels, options.hedge,
@@ -146,9 +205,8 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
             : rolling_hedge_over(target, proxy, window_starts(analysis.returns.time, window),
                                  window.required());
     if (options.rebalance > 0) {
-      analysis.backtest = run_backtest(target, proxy, analysis.rolling->hedge_ratio,
-                                       first_estimate(analysis.rolling->hedge_ratio, window),
-                                       options.rebalance, analysis.full.proxies[0].hedge_ratio);
+      backtest_with_costs(analysis, options, analysis.rolling->hedge_ratio,
+                          first_estimate(analysis.rolling->hedge_ratio, window));
       analysis.backtest_method = "rolling " + window.text;
     }
   }
@@ -174,9 +232,7 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
   if (options.rebalance > 0 && !analysis.backtest && (analysis.ewma || analysis.kalman)) {
     const std::vector<double>& ratio =
         analysis.ewma ? analysis.ewma->hedge_ratio : analysis.kalman->hedge_ratio;
-    analysis.backtest =
-        run_backtest(target, analysis.returns.values[1], ratio, first_hedge_date(ratio),
-                     options.rebalance, analysis.full.proxies[0].hedge_ratio);
+    backtest_with_costs(analysis, options, ratio, first_hedge_date(ratio));
     analysis.backtest_method = analysis.ewma ? "ewma " + format_number(analysis.ewma_lambda) : "kalman";
   }
   if (options.compare) run_contest(analysis, options);

@@ -15,25 +15,46 @@ double variance_reduction(const std::vector<double>& target, const std::vector<d
 
 OutOfSample hedge_out_of_sample(const std::vector<double>& target, const std::vector<double>& proxy,
                                 const std::vector<double>& ratio_by_date, size_t first,
-                                size_t rebalance) {
+                                size_t rebalance, const HedgeCosts& costs) {
   if (rebalance < 1) throw UsageError("--rebalance must be at least 1");
   OutOfSample out;
+  const double fee = costs.cost_bps / 10000.0;
   double ratio = 0;
+  bool hedging = false;  // the first rebalancing with a ratio always trades
   for (size_t t = first; t < target.size(); ++t) {
+    double cost = 0;
     if ((t - first) % rebalance == 0 && t > 0 && !std::isnan(ratio_by_date[t - 1])) {
-      out.turnover += std::fabs(ratio_by_date[t - 1] - ratio);
-      ratio = ratio_by_date[t - 1];
+      const double proposed = ratio_by_date[t - 1];
+      const double change = std::fabs(proposed - ratio);
+      if (!hedging || change > costs.rebalance_band * std::fabs(ratio)) {
+        out.turnover += change;
+        out.trades += change > 0;
+        cost += fee * change;
+        out.cost_trading += fee * change;
+        ratio = proposed;
+        hedging = true;
+      }
     }
+    if (!costs.carry_by_date.empty()) {
+      const double carry = ratio * costs.carry_by_date[t];
+      cost += carry;
+      out.cost_carry += carry;
+    }
+    const double hedged = target[t] - ratio * proxy[t];
     out.target.push_back(target[t]);
-    out.hedged.push_back(target[t] - ratio * proxy[t]);
+    out.held.push_back(ratio);
+    out.hedged.push_back(hedged);
+    out.cost.push_back(cost);
+    out.net.push_back(hedged - cost);
   }
   return out;
 }
 
 Backtest run_backtest(const std::vector<double>& target, const std::vector<double>& proxy,
                       const std::vector<double>& rolling_ratio, size_t first, size_t rebalance,
-                      double full_sample_ratio) {
-  const OutOfSample realized = hedge_out_of_sample(target, proxy, rolling_ratio, first, rebalance);
+                      double full_sample_ratio, const HedgeCosts& costs) {
+  const OutOfSample realized =
+      hedge_out_of_sample(target, proxy, rolling_ratio, first, rebalance, costs);
   Backtest result;
   result.first = first;
   result.rebalance = rebalance;
@@ -46,6 +67,13 @@ Backtest run_backtest(const std::vector<double>& target, const std::vector<doubl
   result.effectiveness = variance_reduction(realized.target, realized.hedged);
   result.effectiveness_naive = variance_reduction(realized.target, naive);
   result.effectiveness_in_sample = variance_reduction(realized.target, in_sample);
+  result.turnover = realized.turnover;
+  result.trades = realized.trades;
+  result.cost_trading = realized.cost_trading;
+  result.cost_carry = realized.cost_carry;
+  result.cost = realized.cost_trading + realized.cost_carry;
+  result.effectiveness_net = variance_reduction(realized.target, realized.net);
+  result.mean_hedged_net = mean(realized.net);
   return result;
 }
 

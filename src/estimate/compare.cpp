@@ -18,7 +18,7 @@ size_t first_hedge_date(const std::vector<double>& ratio) {
 std::vector<MethodResult> compare_estimators(const std::vector<double>& target,
                                              const std::vector<double>& proxy,
                                              const std::vector<RatioPath>& paths, size_t rebalance,
-                                             size_t& common_first) {
+                                             size_t& common_first, const HedgeCosts& costs) {
   common_first = 0;
   for (const RatioPath& path : paths) common_first = std::max(common_first, path.first);
   if (common_first + 2 > target.size()) {
@@ -28,17 +28,24 @@ std::vector<MethodResult> compare_estimators(const std::vector<double>& target,
   }
   std::vector<MethodResult> results;
   for (const RatioPath& path : paths) {
-    const OutOfSample out = hedge_out_of_sample(target, proxy, path.ratio, common_first, rebalance);
+    const OutOfSample out =
+        hedge_out_of_sample(target, proxy, path.ratio, common_first, rebalance, costs);
     MethodResult r;
     r.method = path.method;
     r.effectiveness = variance_reduction(out.target, out.hedged);
     r.vol_hedged = std::sqrt(sample_variance(out.hedged));
     r.turnover = out.turnover;
+    r.cost = out.cost_trading + out.cost_carry;
+    r.effectiveness_net = variance_reduction(out.target, out.net);
     results.push_back(r);
   }
-  std::stable_sort(results.begin(), results.end(), [](const MethodResult& a, const MethodResult& b) {
-    if (std::isnan(b.effectiveness)) return !std::isnan(a.effectiveness);
-    return a.effectiveness > b.effectiveness;
+  // With costs, the hedge worth having is the one that removes most risk after paying.
+  const bool net = costs.any();
+  std::stable_sort(results.begin(), results.end(), [net](const MethodResult& a, const MethodResult& b) {
+    const double x = net ? a.effectiveness_net : a.effectiveness;
+    const double y = net ? b.effectiveness_net : b.effectiveness;
+    if (std::isnan(y)) return !std::isnan(x);
+    return x > y;
   });
   return results;
 }

@@ -24,6 +24,7 @@ Sizing size_hedge(double ratio, ReturnKind kind, double exposure, double proxy_p
     s.hedge_notional = ratio * exposure;
     s.units = s.hedge_notional / proxy_price;
   }
+  s.contract_size = contract_size;
   s.contracts_exact = s.units / contract_size;
   s.contracts = std::round(s.contracts_exact);
   return s;

@@ -20,21 +20,24 @@ PairsFile read_pairs_file(std::string_view bytes, const std::string& file_label)
   if (splitter.split(record->text, delimiter) != SplitStatus::kOk) {
     throw DataError(location(file_label, record->line) + "cannot read the header");
   }
-  std::optional<size_t> id_at, target_at, proxy_at;
+  std::optional<size_t> id_at, target_at, proxy_at, position_at;
   for (size_t i = 0; i < splitter.fields().size(); ++i) {
     const std::string_view name = trim(splitter.fields()[i]);
     if (iequals(name, "id")) id_at = i;
     if (iequals(name, "target")) target_at = i;
     if (iequals(name, "proxy")) proxy_at = i;
+    if (iequals(name, "position")) position_at = i;
   }
   if (!target_at || !proxy_at) {
     throw DataError(location(file_label, record->line) +
                     "the header must name a target and a proxy column (and may name id), "
                     "e.g. \"id,target,proxy\"");
   }
-  const size_t needed = std::max({*target_at, *proxy_at, id_at.value_or(0)}) + 1;
+  const size_t needed =
+      std::max({*target_at, *proxy_at, id_at.value_or(0), position_at.value_or(0)}) + 1;
   PairsFile file;
   file.has_id = id_at.has_value();
+  file.has_position = position_at.has_value();
   std::vector<PairRow>& rows = file.rows;
   while ((record = source.next(delimiter))) {
     if (trim(record->text).empty() || trim(record->text).front() == '#') continue;
@@ -48,8 +51,9 @@ PairsFile read_pairs_file(std::string_view bytes, const std::string& file_label)
                       " fields; target and proxy need " + std::to_string(needed));
     }
     PairRow row{rows.size(), record->line, std::nullopt, std::string(trim(f[*target_at])),
-                std::string(trim(f[*proxy_at]))};
+                std::string(trim(f[*proxy_at])), std::nullopt};
     if (id_at) row.id = std::string(trim(f[*id_at]));
+    if (position_at) row.position = std::string(trim(f[*position_at]));
     rows.push_back(std::move(row));
   }
   return file;

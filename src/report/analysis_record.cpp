@@ -72,7 +72,14 @@ void add_time_varying(Value& record, const Analysis& analysis) {
         .add("n", Value::integer(static_cast<long long>(b.n)))
         .add("effectiveness", Value::number(b.effectiveness))
         .add("effectiveness_naive", Value::number(b.effectiveness_naive))
-        .add("effectiveness_in_sample", Value::number(b.effectiveness_in_sample));
+        .add("effectiveness_in_sample", Value::number(b.effectiveness_in_sample))
+        .add("turnover", Value::number(b.turnover))
+        .add("trades", Value::integer(static_cast<long long>(b.trades)))
+        .add("cost", Value::number(b.cost))
+        .add("cost_trading", Value::number(b.cost_trading))
+        .add("cost_carry", Value::number(b.cost_carry))
+        .add("effectiveness_net", Value::number(b.effectiveness_net))
+        .add("mean_hedged_net", Value::number(b.mean_hedged_net));
     record.add("backtest", std::move(backtest));
   }
   if (!analysis.compare.empty()) {
@@ -83,6 +90,9 @@ void add_time_varying(Value& record, const Analysis& analysis) {
           .add("effectiveness", Value::number(m.effectiveness))
           .add("vol_hedged", Value::number(m.vol_hedged))
           .add("turnover", Value::number(m.turnover));
+      if (analysis.costs.any()) {
+        row.add("cost", Value::number(m.cost)).add("effectiveness_net", Value::number(m.effectiveness_net));
+      }
       contest.push(std::move(row));
     }
     record.add("compare", std::move(contest));
@@ -101,6 +111,54 @@ Value sizing_object(const Sizing& s) {
       .add("contracts_exact", Value::number(s.contracts_exact))
       .add("contracts", Value::number(s.contracts));
   return object;
+}
+
+// What a position of 1 (0 for diff: a gain in price units) grows to, return by return:
+// compounded for simple returns (and columns of returns), e^sum for log, summed for diff.
+class CumulativeValue {
+ public:
+  explicit CumulativeValue(ReturnKind kind)
+      : kind_(kind), value_(kind == ReturnKind::kDiff ? 0.0 : 1.0) {}
+  double add(double x) {
+    if (kind_ == ReturnKind::kDiff) {
+      value_ += x;
+    } else if (kind_ == ReturnKind::kLog) {
+      sum_ += x;
+      value_ = std::exp(sum_);
+    } else {
+      value_ *= 1.0 + x;
+    }
+    return value_;
+  }
+
+ private:
+  ReturnKind kind_;
+  double value_;
+  double sum_ = 0;
+};
+
+Value trade_object(const Trade& t) {
+  Value object = Value::object();
+  object.add("position", Value::number(t.position))
+      .add("target_position", Value::number(t.target_position))
+      .add("trade", Value::number(t.trade))
+      .add("trade_contracts_exact", Value::number(t.trade_contracts_exact))
+      .add("trade_contracts", Value::number(t.trade_contracts))
+      .add("gap", Value::number(t.gap))
+      .add("band", Value::number(t.band))
+      .add("action", Value::string(t.action));
+  return object;
+}
+
+// --periods-per-year: the vols of K-period returns times sqrt(periods a year / K).
+void add_annual_vols(Value& record, const Analysis& analysis, bool basket) {
+  if (!analysis.periods_per_year) return;
+  const double ppy = *analysis.periods_per_year;
+  const double scale = std::sqrt(ppy / static_cast<double>(analysis.horizon));
+  record.add("periods_per_year", Value::number(ppy))
+      .add("vol_target_annual", Value::number(analysis.full.vol_target * scale));
+  if (!basket) record.add("vol_proxy_annual", Value::number(analysis.full.vol_proxy * scale));
+  record.add("vol_hedged_annual", Value::number(analysis.full.vol_hedged * scale));
 }
 
 // the contract's stability object; a basket's ratios before and after go into `proxies`.
@@ -195,10 +253,12 @@ Value analysis_record(const Analysis& analysis) {
       .add("vol_target", Value::number(full.vol_target));
   if (!basket) record.add("vol_proxy", Value::number(full.vol_proxy));
   record.add("vol_hedged", Value::number(full.vol_hedged));
+  add_annual_vols(record, analysis, basket);
   if (basket) record.add("condition_number", Value::number(full.condition_number));
   if (!basket && !analysis.sizing.empty()) {
     record.add("sizing", sizing_object(analysis.sizing.front()));
   }
+  if (analysis.trade) record.add("trade", trade_object(*analysis.trade));
   record.add("alignment", alignment_object(analysis.alignment, basket));
   if (analysis.stability) {
     record.add("stability", stability_object(*analysis.stability, basket, full.date_only));
@@ -222,7 +282,7 @@ Value analysis_record_template(const AnalysisOptions& options) {
     if (options.rebalance > 0) a.backtest = Backtest{};
   }
   if (options.compare) {
-    a.compare.assign(6, MethodResult{"", nan, nan, nan});
+    a.compare.assign(6, MethodResult{"", nan, nan, nan, nan, nan});
     a.returns.time = {0};
   }
   if (options.rebalance > 0 && !a.backtest && (options.ewma_lambda || options.kalman)) {
@@ -236,7 +296,15 @@ Value analysis_record_template(const AnalysisOptions& options) {
     a.ewma_lambda = *options.ewma_lambda;
     a.ewma = EwmaSeries{undefined, undefined, undefined};
   }
-  if (!std::isnan(options.sizing.exposure)) a.sizing = {Sizing{nan, nan, nan, nan, nan, nan}};
+  if (!std::isnan(options.sizing.exposure)) a.sizing = {Sizing{nan, nan, nan, nan, nan, nan, nan}};
+  if (options.position) a.trade = Trade{nan, nan, nan, nan, nan, nan, nan, ""};
+  if (options.costs.periods_per_year || options.costs.periods_per_year_auto || options.costs.carry) {
+    a.periods_per_year = nan;
+  }
+  // Only whether there are costs matters here (the contest's columns).
+  if (options.costs.cost_bps > 0 || options.costs.carry || options.costs.carry_series) {
+    a.costs.carry_by_date = {0.0};
+  }
   if (options.stability) {
     Stability s;
     s.hedge_ratio_before = s.hedge_ratio_after = {nan};
@@ -280,6 +348,26 @@ std::vector<Value> series_records(const Analysis& analysis) {
   std::vector<double> kalman_hedged;
   if (analysis.kalman) kalman_hedged = hedged_returns(target, proxy, analysis.kalman->hedge_ratio);
 
+  // --rebalance: the backtest date by date, and what a position of 1 grew to.
+  const size_t nan_count = n;
+  std::vector<double> held(nan_count, std::nan("")), bt_hedged = held, cost = held, net = held,
+      value_unhedged = held, value_hedged = held, value_net = held;
+  if (analysis.backtest_path) {
+    const OutOfSample& path = *analysis.backtest_path;
+    const size_t first = n - path.held.size();
+    CumulativeValue unhedged_value(analysis.kind), hedged_value(analysis.kind), net_value(analysis.kind);
+    for (size_t i = 0; i < path.held.size(); ++i) {
+      const size_t t = first + i;
+      held[t] = path.held[i];
+      bt_hedged[t] = path.hedged[i];
+      cost[t] = path.cost[i];
+      net[t] = path.net[i];
+      value_unhedged[t] = unhedged_value.add(path.target[i]);
+      value_hedged[t] = hedged_value.add(path.hedged[i]);
+      value_net[t] = net_value.add(path.net[i]);
+    }
+  }
+
   const bool date_only = analysis.full.date_only;
   std::vector<Value> rows;
   rows.reserve(n);
@@ -302,6 +390,15 @@ std::vector<Value> series_records(const Analysis& analysis) {
       row.add("kalman_hedge_ratio", Value::number(analysis.kalman->hedge_ratio[t]))
           .add("kalman_std_error", Value::number(analysis.kalman->std_error[t]))
           .add("kalman_hedged_return", Value::number(kalman_hedged[t]));
+    }
+    if (analysis.backtest_path) {
+      row.add("backtest_ratio", Value::number(held[t]))
+          .add("backtest_hedged_return", Value::number(bt_hedged[t]))
+          .add("cost", Value::number(cost[t]))
+          .add("backtest_net_return", Value::number(net[t]))
+          .add("value_unhedged", Value::number(value_unhedged[t]))
+          .add("value_hedged", Value::number(value_hedged[t]))
+          .add("value_net", Value::number(value_net[t]));
     }
     rows.push_back(std::move(row));
   }

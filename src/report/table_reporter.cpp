@@ -86,6 +86,27 @@ void write_sizing(Block& block, const Value& sizing) {
                      " at proxy price " + format_number(number_of(sizing.find("proxy_price"))));
 }
 
+// "sell 12 contracts (11.8): the hedge is 9% short of the target", or why it holds.
+void write_trade(Block& block, const Value& trade) {
+  const std::string action = text_of(trade.find("action"));
+  const double gap = number_of(trade.find("gap"));
+  const std::string how_far =
+      std::isnan(gap) ? "there is no hedge to aim at"
+                      : "the hedge is " + format_fixed(std::fabs(100 * gap), 1) + "% " +
+                            (gap >= 0 ? "short of" : "over") + " the target";
+  if (action == "hold") {
+    block.wide("  trade", "hold: " + how_far + ", within the " +
+                              format_number(100 * number_of(trade.find("band"))) + "% band");
+  } else {
+    block.wide("  trade", action + " " + format_fixed(std::fabs(number_of(trade.find("trade_contracts"))), 0) +
+                              " contracts (" +
+                              format_fixed(std::fabs(number_of(trade.find("trade_contracts_exact"))), 2) +
+                              "): " + how_far);
+  }
+  block.wide("", "  position " + block.number(trade.find("position")) + " units, target " +
+                     block.number(trade.find("target_position")) + " units");
+}
+
 void write_estimate(Block& block, const Value& estimate, double confidence, bool by_units,
                     const std::string& se_note) {
   const Value* ratio = estimate.find("hedge_ratio");
@@ -98,6 +119,7 @@ void write_estimate(Block& block, const Value& estimate, double confidence, bool
   block.line("  " + level, block.number(estimate.find("ci_low")),
              "to " + block.number(estimate.find("ci_high")));
   if (const Value* sizing = estimate.find("sizing")) write_sizing(block, *sizing);
+  if (const Value* trade = estimate.find("trade")) write_trade(block, *trade);
 }
 
 std::string summary_in_words(const Block& block, const Value* summary) {
@@ -129,6 +151,15 @@ void write_backtest(Block& block, const Value& backtest, double in_sample_thresh
   block.line("", "", "1:1 hedge " + block.number(backtest.find("effectiveness_naive")) +
                          ", full-sample ratio " +
                          block.number(backtest.find("effectiveness_in_sample")));
+  // Only when the backtest was asked to charge something.
+  if (number_of(backtest.find("cost_trading")) != 0 || number_of(backtest.find("cost_carry")) != 0) {
+    block.line("  net of cost", block.number(backtest.find("effectiveness_net")),
+               "fees " + block.number(backtest.find("cost_trading")) + ", carry " +
+                   block.number(backtest.find("cost_carry")) + " (sums of per-period returns)");
+    block.line("", "", "turnover " + block.number(backtest.find("turnover")) + " in " +
+                           block.number(backtest.find("trades")) + " trades; mean net return " +
+                           block.number(backtest.find("mean_hedged_net")) + " per period");
+  }
   if (oos < in_sample - in_sample_threshold_gap) {
     block.line("", "", "WARNING: out of sample the hedge removes " + format_fixed(100 * oos, 1) +
                            "% of the variance,");
@@ -289,6 +320,12 @@ void TableReporter::write(const Value& record) {
   if (!basket) vols += ", proxy " + block.number(record.find("vol_proxy"));
   vols += ", hedged " + block.number(record.find("vol_hedged"));
   block.line("volatility", vols + " (per period)");
+  if (const Value* periods = record.find("periods_per_year")) {
+    std::string annual = "target " + block.number(record.find("vol_target_annual"));
+    if (!basket) annual += ", proxy " + block.number(record.find("vol_proxy_annual"));
+    annual += ", hedged " + block.number(record.find("vol_hedged_annual"));
+    block.line("  annualised", annual + " (" + format_number(number_of(periods)) + " periods a year)");
+  }
   if (const Value* condition = record.find("condition_number")) {
     block.line("condition no.", block.number(condition),
                "of the standardized proxies (above 30: collinear)");
@@ -315,14 +352,17 @@ void TableReporter::write(const Value& record) {
     write_backtest(block, *backtest, kWellShortGap);
   }
   if (const Value* contest = record.find("compare")) {
+    const bool net = !contest->items().empty() && contest->items().front().find("effectiveness_net");
     block.wide("compare", "out of sample from " + text_of(record.find("compare_start")) +
-                              ", best first: effectiveness, hedged vol, turnover");
+                              (net ? ", best first: net of cost, effectiveness, hedged vol, turnover"
+                                   : ", best first: effectiveness, hedged vol, turnover"));
     block.wide("", "(static uses the full-sample ratio: in sample, a reference, not a rival)");
     size_t rank = 0;
     for (const Value& m : contest->items()) {
       std::string method = std::to_string(++rank) + ". " + text_of(m.find("method"));
       method.resize(std::max<size_t>(method.size() + 1, 16), ' ');
-      block.wide("", method + pad(block.number(m.find("effectiveness")), 10) +
+      block.wide("", method + (net ? pad(block.number(m.find("effectiveness_net")), 10) : "") +
+                         pad(block.number(m.find("effectiveness")), 10) +
                          pad(block.number(m.find("vol_hedged")), 11) +
                          block.number(m.find("turnover")));
     }

@@ -1,0 +1,27 @@
+#include "hedgecalc/trade.hpp"
+
+#include <cmath>
+
+#include "hedgecalc/error.hpp"
+
+namespace hedgecalc {
+
+Trade plan_trade(const Sizing& sizing, double position, double band) {
+  if (!std::isfinite(position)) throw UsageError("--position must be a finite number of proxy units");
+  if (!(band >= 0) || !std::isfinite(band)) throw UsageError("--band must be a number >= 0");
+  Trade t;
+  t.position = position;
+  t.target_position = -sizing.units;
+  t.band = band;
+  const double difference = t.target_position - position;
+  // Undefined when there is no hedge to aim at (a ratio of exactly 0).
+  t.gap = t.target_position != 0 ? difference / t.target_position : std::nan("");
+  const bool inside = std::fabs(difference) <= band * std::fabs(t.target_position);
+  t.trade = inside ? 0.0 : difference;
+  t.trade_contracts_exact = t.trade / sizing.contract_size;
+  t.trade_contracts = std::round(t.trade_contracts_exact);
+  t.action = t.trade > 0 ? "buy" : t.trade < 0 ? "sell" : "hold";
+  return t;
+}
+
+}  // namespace hedgecalc
