@@ -6,7 +6,7 @@
 _hedgecalc_common_options='--help --format --no-header --output --precision --returns --from
   --to --frequency --headerless --delimiter --thousands --decimal --date-col --date-format'
 _hedgecalc_analysis_options='--confidence --ewma --halflife --series --rebalance --compare
-  --min-correlation --min-effectiveness --plot --no-intercept --se --hac-lags --align
+  --min-correlation --min-effectiveness --plot --plot-kind --no-intercept --se --hac-lags --align
   --max-gap --horizon --exposure --proxy-price --contract-size --window --expanding
   --min-obs --kalman --kalman-q --kalman-r --stability --trim --break-at --max-break-p
   --position --band --cost-bps --carry --carry-series --rebalance-band --periods-per-year'
@@ -63,6 +63,7 @@ _hedgecalc() {
     --decimal) values='dot comma' ;;
     --thousands) values='comma dot space apostrophe underscore' ;;
     --periods-per-year) values='auto 252 365 52 12' ;;
+    --plot-kind) values='ratio value' ;;
     --output | --plot | --resume | --carry-series)
       compopt -o filenames 2>/dev/null
       mapfile -t COMPREPLY < <(compgen -f -- "$cur")

@@ -243,6 +243,12 @@ TEST_CASE("bad trade and cost options are clear errors with nothing on stdout", 
     CHECK(r.out.empty());
     CHECK_THAT(r.err, Contains("hedgecalc: error: "));
   }
+  for (const std::string args : {"--plot-kind value --window 60 --rebalance 5", "--plot /tmp/x.svg --plot-kind value --window 60",
+                                 "--plot /tmp/x.svg --plot-kind values --window 60 --rebalance 5"}) {
+    const ProcessResult r = run_hedgecalc(args + pair);
+    INFO(args << "\n" << r.err);
+    CHECK(r.exit_code == 2);
+  }
   CHECK_THAT(run_hedgecalc("--window 60 --rebalance 5 --carry-series tests/data/costs/bad_rate.csv" + pair).err,
              Contains("bad_rate.csv:3: column \"rate\": \"n/a%\" is not a number"));
   CHECK_THAT(run_hedgecalc("--window 60 --rebalance 5 --carry-series tests/data/costs/no_overlap.csv" + pair).err,

@@ -38,3 +38,43 @@ TEST_CASE("the SVG has both panels, labelled axes, dates and the full-sample lin
                       Contains("rolling 10") && Contains("stroke-dasharray"));
   CHECK_FALSE(svg.find("nan") != std::string::npos);
 }
+
+TEST_CASE("the value plot draws what 1 held unhedged, hedged and net of cost grew to",
+          "[plot]") {
+  Analysis a;
+  a.labels = {"t.csv:Close", "p.csv:Close"};
+  const size_t n = 40;
+  for (size_t i = 0; i < n; ++i) a.returns.time.push_back(static_cast<Timestamp>(i) * kNanosPerDay);
+  a.full.n = n;
+  a.full.date_only = true;
+  a.backtest = Backtest{};
+  a.backtest->rebalance = 5;
+  a.backtest_method = "rolling 10";
+  // Dates 10..39 out of sample: unhedged +1% a date, hedged +0.5%, net 0.4%.
+  OutOfSample path;
+  for (size_t t = 10; t < n; ++t) {
+    path.target.push_back(0.01);
+    path.hedged.push_back(0.005);
+    path.cost.push_back(0.001);
+    path.net.push_back(0.004);
+    path.held.push_back(1);
+  }
+  a.backtest_path = path;
+  a.costs.cost_bps = 10;
+  const std::string svg = render_value_plot(a);
+  CHECK_THAT(svg, Contains("Value of 1 held in t.csv:Close, hedged by rolling 10 (30 returns"));
+  CHECK_THAT(svg, Contains(">unhedged<") && Contains(">hedged<") && Contains(">hedged, net of cost<"));
+  size_t lines = 0;
+  for (size_t at = 0; (at = svg.find("<polyline", at)) != std::string::npos; ++at) ++lines;
+  CHECK(lines == 3);
+  CHECK_THAT(svg, Contains("1970-01-11"));  // the first out-of-sample date
+  CHECK(value_path({0.1, 0.1}, ReturnKind::kSimple)[1] == Approx(1.21));
+  CHECK(value_path({0.1, 0.1}, ReturnKind::kLog)[1] == Approx(std::exp(0.2)));
+  CHECK(value_path({0.1, 0.1}, ReturnKind::kDiff)[1] == Approx(0.2));
+  // Without costs the net line would repeat the hedged one: left out.
+  a.costs = HedgeCosts{};
+  const std::string plain = render_value_plot(a);
+  CHECK(plain.find("net of cost") == std::string::npos);
+  a.backtest_path.reset();
+  CHECK_THROWS(render_value_plot(a));
+}

@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <vector>
 
+#include "hedgecalc/returns.hpp"
+
 namespace hedgecalc {
 
 /// What holding a hedge costs, in return units (fractions of the target's value).
@@ -66,6 +68,10 @@ double variance_reduction(const std::vector<double>& target, const std::vector<d
 Backtest run_backtest(const std::vector<double>& target, const std::vector<double>& proxy,
                       const std::vector<double>& rolling_ratio, size_t first, size_t rebalance,
                       double full_sample_ratio, const HedgeCosts& costs = {});
+
+/// What 1 held grows to, return by return: compounded (1 + x) for simple returns and
+/// columns of returns, e^(sum x) for log returns; for diff, the sum of the changes from 0.
+std::vector<double> value_path(const std::vector<double>& returns, ReturnKind kind);
 
 /// r_T - h_{t-1} r_P: what the hedge set at the previous date earned (NaN while no
 /// ratio is known yet).

@@ -12,6 +12,10 @@ namespace hedgecalc {
 /// view). Long series are drawn from the mean of each of ~1,200 time buckets.
 std::string render_plot(const Analysis& analysis);
 
+/// --plot-kind value: what 1 held unhedged, hedged and hedged net of cost grew to over
+/// the backtest's dates (needs a backtest).
+std::string render_value_plot(const Analysis& analysis);
+
 /// text with &, <, >, " escaped for XML.
 std::string xml_escape(const std::string& text);
 

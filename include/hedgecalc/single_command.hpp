@@ -42,6 +42,7 @@ struct SingleOptions {
   double min_correlation = NAN;
   double min_effectiveness = NAN;
   std::string plot;  ///< SVG file to write
+  std::string plot_kind = "ratio";  ///< --plot-kind ratio|value
   bool no_intercept = false;
   std::string se = "classical";
   long hac_lags = -1;

@@ -128,7 +128,12 @@ AnalysisOptions analysis_options_from(const SingleOptions& options) {
   analysis.compare = options.compare;
   analysis.kalman_variances = kalman_variances_from(options, analysis.hedge.intercept);
   apply_cost_options(options, analysis);
-  if (!options.plot.empty() && !analysis.window.active() && !analysis.ewma_lambda &&
+  if (options.plot_kind == "value") {
+    if (options.plot.empty()) throw UsageError("--plot-kind says what --plot FILE.svg draws: add --plot");
+    if (analysis.rebalance == 0) {
+      throw UsageError("--plot-kind value draws the backtest's value: add --rebalance K and an estimator");
+    }
+  } else if (!options.plot.empty() && !analysis.window.active() && !analysis.ewma_lambda &&
       !analysis.kalman) {
     throw UsageError(
         "--plot draws the rolling, EWMA or Kalman ratio: add --window W, --ewma LAMBDA or --kalman");
@@ -233,6 +238,11 @@ void add_estimate_options(CLI::App& app, SingleOptions& options) {
       ->check(finite_number());
   app.add_option("--plot", options.plot,
                  "Write an SVG chart of the rolling/EWMA ratio and correlation to FILE");
+  app.add_option("--plot-kind", options.plot_kind,
+                 "ratio (the ratios and correlation), or value (what 1 unhedged, hedged and "
+                 "hedged net of cost grew to in the --rebalance backtest)")
+      ->check(CLI::IsMember({"ratio", "value"}))
+      ->capture_default_str();
   app.add_flag("--no-intercept", options.no_intercept,
                "Regress without an intercept (R squared is then uncentred)");
   app.add_option("--se", options.se, "Standard errors: classical or hac (Newey-West)")
@@ -343,7 +353,10 @@ CommandResult run_single(const SingleOptions& options, FileSystem& files) {
     result.err += "hedgecalc: warning: " + warning + "\n";
   }
 
-  if (!options.plot.empty()) files.write(options.plot, render_plot(analysis));
+  if (!options.plot.empty()) {
+    files.write(options.plot, options.plot_kind == "value" ? render_value_plot(analysis)
+                                                           : render_plot(analysis));
+  }
   for (const std::string& message : unmet_thresholds(analysis, thresholds)) {
     result.err += "hedgecalc: threshold not met: " + message + "\n";
     result.exit_code = static_cast<int>(ExitCode::kThresholdNotMet);

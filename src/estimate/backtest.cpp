@@ -77,6 +77,23 @@ Backtest run_backtest(const std::vector<double>& target, const std::vector<doubl
   return result;
 }
 
+std::vector<double> value_path(const std::vector<double>& returns, ReturnKind kind) {
+  std::vector<double> value(returns.size());
+  double level = kind == ReturnKind::kDiff ? 0.0 : 1.0, log_sum = 0;
+  for (size_t i = 0; i < returns.size(); ++i) {
+    if (kind == ReturnKind::kDiff) {
+      level += returns[i];
+    } else if (kind == ReturnKind::kLog) {
+      log_sum += returns[i];
+      level = std::exp(log_sum);
+    } else {
+      level *= 1.0 + returns[i];
+    }
+    value[i] = level;
+  }
+  return value;
+}
+
 std::vector<double> hedged_returns(const std::vector<double>& target,
                                    const std::vector<double>& proxy,
                                    const std::vector<double>& ratio_by_date) {

@@ -113,30 +113,6 @@ Value sizing_object(const Sizing& s) {
   return object;
 }
 
-// What a position of 1 (0 for diff: a gain in price units) grows to, return by return:
-// compounded for simple returns (and columns of returns), e^sum for log, summed for diff.
-class CumulativeValue {
- public:
-  explicit CumulativeValue(ReturnKind kind)
-      : kind_(kind), value_(kind == ReturnKind::kDiff ? 0.0 : 1.0) {}
-  double add(double x) {
-    if (kind_ == ReturnKind::kDiff) {
-      value_ += x;
-    } else if (kind_ == ReturnKind::kLog) {
-      sum_ += x;
-      value_ = std::exp(sum_);
-    } else {
-      value_ *= 1.0 + x;
-    }
-    return value_;
-  }
-
- private:
-  ReturnKind kind_;
-  double value_;
-  double sum_ = 0;
-};
-
 Value trade_object(const Trade& t) {
   Value object = Value::object();
   object.add("position", Value::number(t.position))
@@ -355,16 +331,18 @@ std::vector<Value> series_records(const Analysis& analysis) {
   if (analysis.backtest_path) {
     const OutOfSample& path = *analysis.backtest_path;
     const size_t first = n - path.held.size();
-    CumulativeValue unhedged_value(analysis.kind), hedged_value(analysis.kind), net_value(analysis.kind);
+    const std::vector<double> unhedged_value = value_path(path.target, analysis.kind),
+                              hedged_value = value_path(path.hedged, analysis.kind),
+                              net_value = value_path(path.net, analysis.kind);
     for (size_t i = 0; i < path.held.size(); ++i) {
       const size_t t = first + i;
       held[t] = path.held[i];
       bt_hedged[t] = path.hedged[i];
       cost[t] = path.cost[i];
       net[t] = path.net[i];
-      value_unhedged[t] = unhedged_value.add(path.target[i]);
-      value_hedged[t] = hedged_value.add(path.hedged[i]);
-      value_net[t] = net_value.add(path.net[i]);
+      value_unhedged[t] = unhedged_value[i];
+      value_hedged[t] = hedged_value[i];
+      value_net[t] = net_value[i];
     }
   }
 

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <vector>
 
+#include "hedgecalc/error.hpp"
 #include "hedgecalc/number_format.hpp"
 
 namespace hedgecalc {
@@ -256,6 +257,54 @@ std::string render_plot(const Analysis& analysis) {
     x += 190;
   }
   canvas.legend(x, y, "#777", "full sample " + format_significant(full_ratio, 4), true);
+  svg << "</svg>\n";
+  return svg.str();
+}
+
+std::string render_value_plot(const Analysis& analysis) {
+  if (!analysis.backtest_path || analysis.backtest_path->target.empty()) {
+    throw DataError("--plot-kind value: the backtest has no out-of-sample dates to draw");
+  }
+  const OutOfSample& path = *analysis.backtest_path;
+  const size_t first = analysis.returns.size() - path.target.size();
+  const std::vector<Timestamp> time(analysis.returns.time.begin() + static_cast<long>(first),
+                                    analysis.returns.time.end());
+  const std::vector<double> unhedged = value_path(path.target, analysis.kind),
+                            hedged = value_path(path.hedged, analysis.kind),
+                            net = value_path(path.net, analysis.kind);
+  const bool costs = analysis.costs.any();
+  std::vector<Line> lines{{&unhedged, "#777", "unhedged"}, {&hedged, "#1f5fbf", "hedged"}};
+  if (costs) lines.push_back({&net, "#c0392b", "hedged, net of cost"});
+  std::vector<const std::vector<double>*> values;
+  for (const Line& l : lines) values.push_back(l.values);
+  const bool diff = analysis.kind == ReturnKind::kDiff;
+  Panel panel{70, 480, 0, 0,
+              std::string(diff ? "Cumulative change of 1 unit of " : "Value of 1 held in ") +
+                  analysis.labels[0] + ", hedged by " + analysis.backtest_method + " (" +
+                  std::to_string(path.target.size()) + " returns out of sample)",
+              diff ? "change in price units" : "value"};
+  value_range(values, panel.low, panel.high);
+
+  Canvas canvas(time.front(), time.back());
+  auto& svg = canvas.out();
+  svg << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << kWidth << "\" height=\""
+      << kHeight << "\" viewBox=\"0 0 " << kWidth << ' ' << kHeight
+      << "\" font-family=\"sans-serif\">\n"
+      << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
+      << "<text x=\"" << kLeft << "\" y=\"28\" font-size=\"18\">" << xml_escape(analysis.labels[0])
+      << " hedged with " << xml_escape(analysis.labels[1]) << ", rebalanced every "
+      << analysis.backtest->rebalance << " returns</text>\n";
+  canvas.panel(panel, analysis.full.date_only, time);
+  canvas.level(panel, diff ? 0.0 : 1.0, "#bbb");
+  for (const Line& l : lines) canvas.line(panel, time, l);
+  svg << "<text x=\"" << (kLeft + kWidth - kRight) / 2 << "\" y=\"" << panel.top + panel.height + 38
+      << "\" font-size=\"12\" text-anchor=\"middle\">date (end of each return period)</text>\n";
+  double x = kLeft;
+  for (const Line& l : lines) {
+    canvas.legend(x, kHeight - 12, l.colour, l.name, false);
+    x += 220;
+  }
   svg << "</svg>\n";
   return svg.str();
 }
