@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include <map>
-#include <regex>
+#include <cctype>
 #include <sstream>
 
 #include "process.hpp"
@@ -44,9 +44,28 @@ std::string without_trailing_spaces(const std::string& text) {
 }
 
 bool runs_hedgecalc(const std::string& command) {
-  static const std::regex invocation(R"((^|[|;&]\s*|\s)hedgecalc(\s|$))");
-  static const std::regex build_step(R"(^(scripts/|cmake|/usr/bin/python3|build/))");
-  return std::regex_search(command, invocation) && !std::regex_search(command, build_step);
+  for (const char* build_step : {"scripts/", "cmake", "/usr/bin/python3", "build/"}) {
+    if (command.rfind(build_step, 0) == 0) return false;
+  }
+  // The word hedgecalc as a command: at the start, or after a space, '|', ';' or '&'.
+  const std::string word = "hedgecalc";
+  for (size_t at = command.find(word); at != std::string::npos; at = command.find(word, at + 1)) {
+    const size_t end = at + word.size();
+    const bool starts = at == 0 || std::string(" |;&\t").find(command[at - 1]) != std::string::npos;
+    const bool ends = end == command.size() || command[end] == ' ' || command[end] == '\t';
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+// "# ... exit N" in a command's comment: the exit code it documents, else 0.
+int documented_exit(const std::string& command) {
+  const size_t comment = command.find('#');
+  if (comment == std::string::npos) return 0;
+  const size_t at = command.find("exit ", comment);
+  if (at == std::string::npos || at + 5 >= command.size()) return 0;
+  if (!std::isdigit(static_cast<unsigned char>(command[at + 5]))) return 0;
+  return std::stoi(command.substr(at + 5));
 }
 
 Readme read_readme() {
@@ -57,7 +76,6 @@ Readme read_readme() {
   bool fenced = false, output_block = false, previous_blank = true, in_code = false;
   std::string pending;  // a command continued with a trailing backslash
   size_t pending_line = 0, number = 0;
-  const std::regex exit_comment(R"(#.*\bexit (\d+))");
   for (std::string line; std::getline(lines, line);) {
     ++number;
     if (line.rfind("```", 0) == 0) {
@@ -88,10 +106,7 @@ Readme read_readme() {
       pending.clear();
       if (command.find_first_not_of(' ') == std::string::npos || command[0] == '#') continue;
       if (!runs_hedgecalc(command)) continue;
-      std::smatch match;
-      const int expected =
-          std::regex_search(command, match, exit_comment) ? std::stoi(match[1]) : 0;
-      commands.push_back({pending_line, command, expected, group});
+      commands.push_back({pending_line, command, documented_exit(command), group});
     } else if (!blank) {
       in_code = false;
     }

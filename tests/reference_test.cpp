@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <regex>
+#include <cctype>
 #include <set>
 #include <sstream>
 
@@ -18,11 +18,16 @@ std::set<std::string> help_options(const std::string& command) {
   const ProcessResult help = run_hedgecalc(command + " --help");
   REQUIRE(help.exit_code == 0);
   std::set<std::string> options;
-  const std::regex option(R"(^\s+(?:-h,)?(--[a-z][a-z-]*))");
   std::istringstream lines(help.out);
   for (std::string line; std::getline(lines, line);) {
-    std::smatch match;
-    if (std::regex_search(line, match, option)) options.insert(match[1]);
+    // Option lines: indented, then "--name" (or "-h,--help").
+    size_t at = line.find_first_not_of(' ');
+    if (at == 0 || at == std::string::npos) continue;
+    if (line.compare(at, 3, "-h,") == 0) at += 3;
+    if (line.compare(at, 2, "--") != 0) continue;
+    size_t end = at + 2;
+    while (end < line.size() && (std::islower(static_cast<unsigned char>(line[end])) || line[end] == '-')) ++end;
+    if (end > at + 2) options.insert(line.substr(at, end - at));
   }
   return options;
 }
@@ -35,8 +40,13 @@ std::string unescaped(std::string text) {
 
 bool names_option(const std::string& text, const std::string& option) {
   // Whole option names only: "--window" must not be found inside "--window-x".
-  const std::regex whole(option + "(?![a-z-])");
-  return std::regex_search(text, whole);
+  for (size_t at = text.find(option); at != std::string::npos; at = text.find(option, at + 1)) {
+    const size_t end = at + option.size();
+    if (end == text.size() || !(std::islower(static_cast<unsigned char>(text[end])) || text[end] == '-')) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::vector<std::string> completions(const std::string& line) {
