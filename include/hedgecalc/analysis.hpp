@@ -15,6 +15,7 @@
 #include "hedgecalc/price_series.hpp"
 #include "hedgecalc/returns.hpp"
 #include "hedgecalc/rolling.hpp"
+#include "hedgecalc/risk.hpp"
 #include "hedgecalc/rolling_window.hpp"
 #include "hedgecalc/sizing.hpp"
 #include "hedgecalc/stability.hpp"
@@ -58,6 +59,7 @@ struct AnalysisOptions {
   std::optional<double> position;  ///< --position Q: proxy units held (needs --exposure)
   std::optional<double> band;      ///< --band B: no trade while the gap is within B
   CostOptions costs;
+  std::optional<double> risk_level;  ///< --risk (at --var-level, default 0.95)
 };
 
 /// What the join kept and dropped, per series (target first): the contract's `alignment`.
@@ -91,6 +93,7 @@ struct Analysis {
   std::optional<Trade> trade;              ///< --position
   HedgeCosts costs;                        ///< what the backtests charged
   std::optional<OutOfSample> backtest_path;  ///< the backtest date by date, for --series
+  std::optional<RiskReport> risk;            ///< --risk
 };
 
 /// Runs the analysis of series[0] (target) on the others. Throws DataError or

@@ -68,6 +68,8 @@ struct SingleOptions {
   std::string carry_series;      ///< --carry-series FILE[:COLUMN]
   double rebalance_band = NAN;   ///< --rebalance-band B
   std::string periods_per_year;  ///< --periods-per-year N|auto
+  bool risk = false;             ///< --risk
+  double var_level = NAN;        ///< --var-level
 };
 
 /// What a command prints and how it exits.

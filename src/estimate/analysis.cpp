@@ -236,6 +236,20 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
     analysis.backtest_method = analysis.ewma ? "ewma " + format_number(analysis.ewma_lambda) : "kalman";
   }
   if (options.compare) run_contest(analysis, options);
+  if (options.risk_level) {
+    // Hedged with the full-sample ratios (every proxy of a basket).
+    std::vector<double> hedged = target;
+    for (size_t k = 0; k < analysis.full.proxies.size(); ++k) {
+      const double h = analysis.full.proxies[k].hedge_ratio;
+      const std::vector<double>& proxy = analysis.returns.values[k + 1];
+      for (size_t t = 0; t < hedged.size(); ++t) hedged[t] -= h * proxy[t];
+    }
+    analysis.risk = risk_report(target, hedged, *options.risk_level, analysis.kind);
+    if (analysis.backtest_path) {
+      analysis.risk->backtest_hedged =
+          risk_measures(analysis.backtest_path->hedged, *options.risk_level, analysis.kind);
+    }
+  }
   return analysis;
 }
 

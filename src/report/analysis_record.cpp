@@ -113,6 +113,36 @@ Value sizing_object(const Sizing& s) {
   return object;
 }
 
+Value measures_object(const RiskMeasures& m) {
+  Value object = Value::object();
+  object.add("vol", Value::number(m.vol))
+      .add("lpm2", Value::number(m.lpm2))
+      .add("var", Value::number(m.var))
+      .add("es", Value::number(m.es))
+      .add("max_drawdown", Value::number(m.max_drawdown));
+  return object;
+}
+
+Value risk_object(const RiskReport& r) {
+  Value reduction = Value::object();
+  reduction.add("variance", Value::number(r.reduction_variance))
+      .add("lpm2", Value::number(r.reduction_lpm2))
+      .add("var", Value::number(r.reduction_var))
+      .add("es", Value::number(r.reduction_es))
+      .add("max_drawdown", Value::number(r.reduction_max_drawdown));
+  Value object = Value::object();
+  object.add("level", Value::number(r.level))
+      .add("unhedged", measures_object(r.unhedged))
+      .add("hedged", measures_object(r.hedged))
+      .add("reduction", std::move(reduction))
+      .add("pitman_morgan_t", Value::number(r.pitman_morgan_t))
+      .add("pitman_morgan_p", Value::number(r.pitman_morgan_p))
+      .add("brown_forsythe_w", Value::number(r.brown_forsythe_w))
+      .add("brown_forsythe_p", Value::number(r.brown_forsythe_p));
+  if (r.backtest_hedged) object.add("backtest_hedged", measures_object(*r.backtest_hedged));
+  return object;
+}
+
 Value trade_object(const Trade& t) {
   Value object = Value::object();
   object.add("position", Value::number(t.position))
@@ -240,6 +270,7 @@ Value analysis_record(const Analysis& analysis) {
     record.add("stability", stability_object(*analysis.stability, basket, full.date_only));
   }
   add_time_varying(record, analysis);
+  if (analysis.risk) record.add("risk", risk_object(*analysis.risk));
   return record;
 }
 
@@ -274,6 +305,11 @@ Value analysis_record_template(const AnalysisOptions& options) {
   }
   if (!std::isnan(options.sizing.exposure)) a.sizing = {Sizing{nan, nan, nan, nan, nan, nan, nan}};
   if (options.position) a.trade = Trade{nan, nan, nan, nan, nan, nan, nan, ""};
+  if (options.risk_level) {
+    const RiskMeasures none{nan, nan, nan, nan, nan};
+    a.risk = RiskReport{*options.risk_level, none, none, nan, nan, nan, nan, nan, nan, nan, nan, nan, std::nullopt};
+    if (a.backtest) a.risk->backtest_hedged = none;
+  }
   if (options.costs.periods_per_year || options.costs.periods_per_year_auto || options.costs.carry) {
     a.periods_per_year = nan;
   }

@@ -168,6 +168,39 @@ void write_backtest(Block& block, const Value& backtest, double in_sample_thresh
   }
 }
 
+// --risk: a small table of unhedged, hedged and the cut, then the tests in words.
+void write_risk(Block& block, const Value& risk) {
+  const Value* unhedged = risk.find("unhedged");
+  const Value* hedged = risk.find("hedged");
+  const Value* cut = risk.find("reduction");
+  const Value* backtest = risk.find("backtest_hedged");
+  const std::string level = format_number(100 * number_of(risk.find("level"))) + "%";
+  auto cell = [&](const Value* v) { return pad(block.number(v), 12); };
+  auto percent = [](const Value* v) {
+    const double x = number_of(v);
+    return std::isnan(x) ? std::string() : format_fixed(100 * x, 1) + "%";
+  };
+  block.wide("risk", pad("unhedged", 12) + pad("hedged", 12) + pad("cut", 8) +
+                         (backtest != nullptr ? "out of sample" : ""));
+  const std::vector<std::pair<const char*, const char*>> rows = {
+      {"vol", "vol"}, {"downside", "lpm2"}, {"VaR", "var"}, {"ES", "es"}, {"max drawdown", "max_drawdown"}};
+  for (const auto& [label, key] : rows) {
+    std::string name = std::string("  ") + label;
+    if (key == std::string("var") || key == std::string("es")) name += " " + level;
+    const std::string reduction_key = key == std::string("vol") ? "variance" : key;
+    block.wide(name, cell(unhedged->find(key)) + cell(hedged->find(key)) +
+                         pad(percent(cut->find(reduction_key)), 8) +
+                         (backtest != nullptr ? block.number(backtest->find(key)) : ""));
+  }
+  block.wide("", "(the cut of vol is that of the variance; downside is the semivariance below 0)");
+  const double pm_p = number_of(risk.find("pitman_morgan_p"));
+  block.wide("", "Pitman-Morgan t = " + block.number(risk.find("pitman_morgan_t")) + " (p = " +
+                     format_significant(pm_p, 2) + "): the variance cut is " +
+                     (pm_p < 0.05 ? "significant" : "not significant") + " at 5%");
+  block.wide("", "Brown-Forsythe W = " + block.number(risk.find("brown_forsythe_w")) +
+                     " (p = " + format_significant(number_of(risk.find("brown_forsythe_p")), 2) + ")");
+}
+
 long long count_of(const Value* value, size_t item) {
   if (value == nullptr) return 0;
   if (value->type() == Value::Type::kArray) {
@@ -368,6 +401,7 @@ void TableReporter::write(const Value& record) {
     }
   }
   if (const Value* stability = record.find("stability")) write_stability(block, *stability, basket);
+  if (const Value* risk = record.find("risk")) write_risk(block, *risk);
 }
 
 }  // namespace hedgecalc
