@@ -10,7 +10,7 @@ _hedgecalc_analysis_options='--confidence --ewma --halflife --series --rebalance
   --max-gap --horizon --exposure --proxy-price --contract-size --window --expanding
   --min-obs --kalman --kalman-q --kalman-r --stability --trim --break-at --max-break-p
   --position --band --cost-bps --carry --carry-series --rebalance-band --periods-per-year
-  --risk --var-level'
+  --risk --var-level --accounting'
 _hedgecalc_batch_options='--jobs --shard --quiet --resume'
 _hedgecalc_matrix_options='--best --layout --field'
 

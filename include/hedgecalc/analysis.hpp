@@ -10,6 +10,7 @@
 #include "hedgecalc/backtest.hpp"
 #include "hedgecalc/compare.hpp"
 #include "hedgecalc/ewma.hpp"
+#include "hedgecalc/hedge_accounting.hpp"
 #include "hedgecalc/hedge_analysis.hpp"
 #include "hedgecalc/kalman.hpp"
 #include "hedgecalc/price_series.hpp"
@@ -60,6 +61,7 @@ struct AnalysisOptions {
   std::optional<double> band;      ///< --band B: no trade while the gap is within B
   CostOptions costs;
   std::optional<double> risk_level;  ///< --risk (at --var-level, default 0.95)
+  bool accounting = false;           ///< --accounting (needs --exposure)
 };
 
 /// What the join kept and dropped, per series (target first): the contract's `alignment`.
@@ -94,6 +96,7 @@ struct Analysis {
   HedgeCosts costs;                        ///< what the backtests charged
   std::optional<OutOfSample> backtest_path;  ///< the backtest date by date, for --series
   std::optional<RiskReport> risk;            ///< --risk
+  std::optional<AccountingTests> accounting;  ///< --accounting
 };
 
 /// Runs the analysis of series[0] (target) on the others. Throws DataError or

@@ -1,5 +1,6 @@
 #pragma once
-// --risk and --var-level: risk beyond variance.
+// --risk, --var-level and --accounting: what a risk manager and an auditor ask beyond
+// the variance a hedge removes.
 
 #include <CLI/CLI.hpp>
 
@@ -8,10 +9,11 @@
 
 namespace hedgecalc {
 
-/// Registers --risk and --var-level.
+/// Registers --risk, --var-level and --accounting.
 void add_risk_options(CLI::App& app, SingleOptions& options);
 
-/// Puts the risk level into analysis; throws UsageError for --var-level without --risk.
+/// Puts the risk level and --accounting into analysis; throws UsageError for
+/// --var-level without --risk and --accounting without --exposure.
 void apply_risk_options(const SingleOptions& options, AnalysisOptions& analysis);
 
 }  // namespace hedgecalc

@@ -70,6 +70,7 @@ struct SingleOptions {
   std::string periods_per_year;  ///< --periods-per-year N|auto
   bool risk = false;             ///< --risk
   double var_level = NAN;        ///< --var-level
+  bool accounting = false;       ///< --accounting
 };
 
 /// What a command prints and how it exits.

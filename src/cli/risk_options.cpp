@@ -15,9 +15,16 @@ void add_risk_options(CLI::App& app, SingleOptions& options) {
   app.add_option("--var-level", options.var_level,
                  "Confidence level of VaR and ES, in (0,1) (default 0.95)")
       ->check(open_unit_interval());
+  app.add_flag("--accounting", options.accounting,
+               "Hedge accounting tests of the position (needs --exposure): regression and "
+               "dollar offset, pass or fail; exit 3 when one fails");
 }
 
 void apply_risk_options(const SingleOptions& options, AnalysisOptions& analysis) {
+  if (options.accounting && std::isnan(options.exposure)) {
+    throw UsageError("--accounting tests the hedge of a position: add --exposure X");
+  }
+  analysis.accounting = options.accounting;
   if (!options.risk) {
     if (!std::isnan(options.var_level)) throw UsageError("--var-level sets the level of --risk: add --risk");
     return;

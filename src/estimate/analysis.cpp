@@ -48,9 +48,27 @@ size_t first_estimate(const std::vector<double>& ratio, const RollingWindow& win
   return first_hedge_date(ratio);
 }
 
-// --compare: naive, static, expanding, rolling, EWMA and Kalman ratios, each held out
-// of sample on the same dates. The user's window, decay and Kalman settings are used
-// where given; else a 60-return window, lambda 0.94 and estimated variances.
+// --accounting: the item's change is X r_T each period, the hedge's -H r_P with H the
+// hedge as traded: whole contracts x contract size x price when --contract-size is
+// given, else h X (for diff returns, units rather than values).
+AccountingTests run_accounting(const Analysis& analysis, const AnalysisOptions& options) {
+  if (analysis.sizing.empty()) {
+    throw UsageError("--accounting tests the hedge of a position: add --exposure X");
+  }
+  if (analysis.sizing.size() > 1) throw UsageError("--accounting takes one proxy, not a basket");
+  const Sizing& s = analysis.sizing[0];
+  const double units = options.sizing.contract_sizes.empty() ? s.units : s.contracts * s.contract_size;
+  const double hedge_size = analysis.kind == ReturnKind::kDiff ? units : units * s.proxy_price;
+  const std::vector<double>& target = analysis.returns.values[0];
+  const std::vector<double>& proxy = analysis.returns.values[1];
+  std::vector<double> item(target.size()), hedge(target.size());
+  for (size_t t = 0; t < target.size(); ++t) {
+    item[t] = s.exposure * target[t];
+    hedge[t] = -hedge_size * proxy[t];
+  }
+  return accounting_tests(item, hedge);
+}
+
 // The costs every backtest of this analysis charges: the fee, the band, and the carry
 // per return date (a yearly --carry spread over the returns of a year, which with
 // --horizon K are K periods each; or --carry-series matched as-of).
@@ -83,6 +101,9 @@ void backtest_with_costs(Analysis& analysis, const AnalysisOptions& options,
       hedge_out_of_sample(target, proxy, ratio, first, options.rebalance, analysis.costs);
 }
 
+// --compare: naive, static, expanding, rolling, EWMA and Kalman ratios, each held out
+// of sample on the same dates. The user's window, decay and Kalman settings are used
+// where given; else a 60-return window, lambda 0.94 and estimated variances.
 void run_contest(Analysis& analysis, const AnalysisOptions& options) {
   const std::vector<double>& target = analysis.returns.values[0];
   const std::vector<double>& proxy = analysis.returns.values[1];
@@ -187,6 +208,7 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
     analysis.trade = plan_trade(analysis.sizing[0], *options.position, options.band.value_or(0.0));
   }
   analysis.costs = hedge_costs(analysis, options.costs);
+  if (options.accounting) analysis.accounting = run_accounting(analysis, options);
 
   if (options.stability) {
     analysis.stability = test_stability(analysis.returns, analysis.labels, options.hedge,

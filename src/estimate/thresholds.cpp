@@ -35,6 +35,19 @@ std::vector<std::string> unmet_thresholds(const Analysis& analysis, const Thresh
                        format_significant(*thresholds.max_break_p, 4) + " (a break on " +
                        format_timestamp(analysis.stability->break_date, analysis.full.date_only) + ")");
   }
+  if (analysis.accounting && !analysis.accounting->pass()) {
+    const AccountingTests& a = *analysis.accounting;
+    std::string failed;
+    if (!a.regression_pass) {
+      failed = "the regression test (slope " + format_significant(a.regression_slope, 4) +
+               ", R^2 " + format_significant(a.regression_r_squared, 4) + ")";
+    }
+    if (!a.dollar_offset_pass) {
+      failed += std::string(failed.empty() ? "" : " and ") + "the dollar-offset test (" +
+                format_significant(a.dollar_offset, 4) + ")";
+    }
+    messages.push_back("hedge accounting: " + failed + " failed");
+  }
   return messages;
 }
 

@@ -143,6 +143,19 @@ Value risk_object(const RiskReport& r) {
   return object;
 }
 
+Value accounting_object(const AccountingTests& a) {
+  Value object = Value::object();
+  object.add("regression_slope", Value::number(a.regression_slope))
+      .add("regression_r_squared", Value::number(a.regression_r_squared))
+      .add("regression_p", Value::number(a.regression_p))
+      .add("regression_pass", Value::boolean(a.regression_pass))
+      .add("dollar_offset", Value::number(a.dollar_offset))
+      .add("dollar_offset_pass", Value::boolean(a.dollar_offset_pass))
+      .add("periods_in_range", Value::integer(static_cast<long long>(a.periods_in_range)))
+      .add("periods", Value::integer(static_cast<long long>(a.periods)));
+  return object;
+}
+
 Value trade_object(const Trade& t) {
   Value object = Value::object();
   object.add("position", Value::number(t.position))
@@ -271,6 +284,7 @@ Value analysis_record(const Analysis& analysis) {
   }
   add_time_varying(record, analysis);
   if (analysis.risk) record.add("risk", risk_object(*analysis.risk));
+  if (analysis.accounting) record.add("accounting", accounting_object(*analysis.accounting));
   return record;
 }
 
@@ -305,6 +319,7 @@ Value analysis_record_template(const AnalysisOptions& options) {
   }
   if (!std::isnan(options.sizing.exposure)) a.sizing = {Sizing{nan, nan, nan, nan, nan, nan, nan}};
   if (options.position) a.trade = Trade{nan, nan, nan, nan, nan, nan, nan, ""};
+  if (options.accounting) a.accounting = AccountingTests{nan, nan, nan, false, nan, false, 0, 0};
   if (options.risk_level) {
     const RiskMeasures none{nan, nan, nan, nan, nan};
     a.risk = RiskReport{*options.risk_level, none, none, nan, nan, nan, nan, nan, nan, nan, nan, nan, std::nullopt};

@@ -201,6 +201,30 @@ void write_risk(Block& block, const Value& risk) {
                      " (p = " + format_significant(number_of(risk.find("brown_forsythe_p")), 2) + ")");
 }
 
+// --accounting: a verdict first, then the numbers that decided it.
+void write_accounting(Block& block, const Value& accounting) {
+  const auto passed = [&](const char* key) {
+    const Value* v = accounting.find(key);
+    return v != nullptr && v->boolean_value();
+  };
+  const bool regression = passed("regression_pass"), offset = passed("dollar_offset_pass");
+  block.wide("accounting", regression && offset
+                               ? "PASS: the hedge qualifies under both tests"
+                               : std::string("FAIL: ") +
+                                     (!regression && !offset ? "both tests fail"
+                                      : !regression          ? "the regression test fails"
+                                                             : "the dollar-offset test fails"));
+  block.wide("", std::string(regression ? "pass" : "FAIL") + "  regression: slope " +
+                     block.number(accounting.find("regression_slope")) + " (needs -1.25 to -0.8), R^2 " +
+                     block.number(accounting.find("regression_r_squared")) + " (>= 0.8), p " +
+                     format_significant(number_of(accounting.find("regression_p")), 2) + " (< 0.05)");
+  block.wide("", std::string(offset ? "pass" : "FAIL") + "  dollar offset " +
+                     block.number(accounting.find("dollar_offset")) +
+                     " (needs 0.8 to 1.25 in size); " +
+                     block.number(accounting.find("periods_in_range")) + " of " +
+                     block.number(accounting.find("periods")) + " periods in range one by one");
+}
+
 long long count_of(const Value* value, size_t item) {
   if (value == nullptr) return 0;
   if (value->type() == Value::Type::kArray) {
@@ -402,6 +426,7 @@ void TableReporter::write(const Value& record) {
   }
   if (const Value* stability = record.find("stability")) write_stability(block, *stability, basket);
   if (const Value* risk = record.find("risk")) write_risk(block, *risk);
+  if (const Value* accounting = record.find("accounting")) write_accounting(block, *accounting);
 }
 
 }  // namespace hedgecalc
