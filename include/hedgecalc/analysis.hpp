@@ -62,6 +62,13 @@ struct AnalysisOptions {
   CostOptions costs;
   std::optional<double> risk_level;  ///< --risk (at --var-level, default 0.95)
   bool accounting = false;           ///< --accounting (needs --exposure)
+  std::vector<size_t> horizons;      ///< --horizons K1,K2,...
+};
+
+/// One row of --horizons: the hedge on non-overlapping K-period returns.
+struct HorizonFit {
+  size_t horizon, n;
+  double hedge_ratio, std_error, correlation, effectiveness;
 };
 
 /// What the join kept and dropped, per series (target first): the contract's `alignment`.
@@ -97,6 +104,7 @@ struct Analysis {
   std::optional<OutOfSample> backtest_path;  ///< the backtest date by date, for --series
   std::optional<RiskReport> risk;            ///< --risk
   std::optional<AccountingTests> accounting;  ///< --accounting
+  std::vector<HorizonFit> horizons;           ///< --horizons
 };
 
 /// Runs the analysis of series[0] (target) on the others. Throws DataError or

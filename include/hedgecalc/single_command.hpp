@@ -71,6 +71,7 @@ struct SingleOptions {
   bool risk = false;             ///< --risk
   double var_level = NAN;        ///< --var-level
   bool accounting = false;       ///< --accounting
+  std::vector<size_t> horizons;  ///< --horizons K1,K2,...
 };
 
 /// What a command prints and how it exits.

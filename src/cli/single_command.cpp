@@ -108,6 +108,7 @@ AnalysisOptions analysis_options_from(const SingleOptions& options) {
     analysis.max_gap = *gap;
   }
   analysis.horizon = options.horizon;
+  analysis.horizons = options.horizons;
   analysis.sizing.exposure = options.exposure;
   analysis.sizing.proxy_prices = options.proxy_price;
   analysis.sizing.contract_sizes = options.contract_size;
@@ -260,6 +261,11 @@ void add_estimate_options(CLI::App& app, SingleOptions& options) {
       ->capture_default_str();
   app.add_option("--max-gap", options.max_gap,
                  "asof: oldest proxy price to accept, e.g. 90s, 15m, 2h, 3d");
+  app.add_option("--horizons", options.horizons,
+                 "One fit per K on non-overlapping K-period returns, e.g. 1,5,21 (adds horizons)")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 30))
+      ->delimiter(',')
+      ->allow_extra_args(false);  // one (comma-separated) value; the rest are series
   app.add_option("--horizon", options.horizon, "K-period non-overlapping returns")
       ->check(CLI::Range(size_t{1}, size_t{1} << 30));
   app.add_option("--exposure", options.exposure,

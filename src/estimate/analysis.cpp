@@ -48,6 +48,23 @@ size_t first_estimate(const std::vector<double>& ratio, const RollingWindow& win
   return first_hedge_date(ratio);
 }
 
+// --horizons: the same fit on every K-th joined row counted back from the last, as
+// --horizon K would make it.
+HorizonFit fit_horizon(const AlignedPrices& joined, size_t k, const Analysis& analysis,
+                       const AnalysisOptions& options) {
+  const ReturnSeries returns = compute_returns(every_kth_row(joined, k), options.kind);
+  HedgeAnalysis fit;
+  try {
+    fit = analyse_hedge(returns, analysis.labels, options.hedge);
+  } catch (const DataError& e) {
+    throw DataError("--horizons " + std::to_string(k) + ": " + std::to_string(returns.size()) +
+                    " returns of " + std::to_string(k) + " periods from " +
+                    std::to_string(joined.time.size()) + " aligned rows: " + e.what());
+  }
+  const ProxyEstimate& p = fit.proxies[0];
+  return HorizonFit{k, fit.n, p.hedge_ratio, p.std_error, fit.correlation, fit.effectiveness};
+}
+
 // --accounting: the item's change is X r_T each period, the hedge's -H r_P with H the
 // hedge as traded: whole contracts x contract size x price when --contract-size is
 // given, else h X (for diff returns, units rather than values).
@@ -169,6 +186,12 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
   if (options.horizon > 1 && options.kind == ReturnKind::kNone) {
     throw UsageError("--horizon K needs prices, not --returns none");
   }
+  if (!options.horizons.empty() && options.kind == ReturnKind::kNone) {
+    throw UsageError("--horizons needs prices, not --returns none");
+  }
+  if (!options.horizons.empty() && series.size() > 2) {
+    throw UsageError("--horizons takes one proxy, not a basket");
+  }
 
   Analysis analysis;
   analysis.kind = options.kind;
@@ -184,6 +207,7 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
     analysis.periods_per_year = infer_periods_per_year(joined.time);
   }
   const AlignedPrices aligned = every_kth_row(joined, options.horizon);
+  for (size_t k : options.horizons) analysis.horizons.push_back(fit_horizon(joined, k, analysis, options));
   for (size_t k = 0; k < series.size(); ++k) {
     analysis.alignment.rows.push_back(series[k]->size());
     analysis.alignment.missing.push_back(series[k]->missing);

@@ -283,6 +283,20 @@ Value analysis_record(const Analysis& analysis) {
     record.add("stability", stability_object(*analysis.stability, basket, full.date_only));
   }
   add_time_varying(record, analysis);
+  if (!analysis.horizons.empty()) {
+    Value horizons = Value::array();
+    for (const HorizonFit& h : analysis.horizons) {
+      Value row = Value::object();
+      row.add("horizon", Value::integer(static_cast<long long>(h.horizon)))
+          .add("n", Value::integer(static_cast<long long>(h.n)))
+          .add("hedge_ratio", Value::number(h.hedge_ratio))
+          .add("std_error", Value::number(h.std_error))
+          .add("correlation", Value::number(h.correlation))
+          .add("effectiveness", Value::number(h.effectiveness));
+      horizons.push(std::move(row));
+    }
+    record.add("horizons", std::move(horizons));
+  }
   if (analysis.risk) record.add("risk", risk_object(*analysis.risk));
   if (analysis.accounting) record.add("accounting", accounting_object(*analysis.accounting));
   return record;
@@ -319,6 +333,7 @@ Value analysis_record_template(const AnalysisOptions& options) {
   }
   if (!std::isnan(options.sizing.exposure)) a.sizing = {Sizing{nan, nan, nan, nan, nan, nan, nan}};
   if (options.position) a.trade = Trade{nan, nan, nan, nan, nan, nan, nan, ""};
+  for (size_t k : options.horizons) a.horizons.push_back(HorizonFit{k, 0, nan, nan, nan, nan});
   if (options.accounting) a.accounting = AccountingTests{nan, nan, nan, false, nan, false, 0, 0};
   if (options.risk_level) {
     const RiskMeasures none{nan, nan, nan, nan, nan};

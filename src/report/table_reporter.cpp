@@ -425,6 +425,17 @@ void TableReporter::write(const Value& record) {
     }
   }
   if (const Value* stability = record.find("stability")) write_stability(block, *stability, basket);
+  if (const Value* horizons = record.find("horizons")) {
+    block.wide("horizons", pad("K", 7) + pad("n", 7) + pad("ratio", 10) + pad("std error", 11) +
+                               pad("correlation", 13) + "effectiveness");
+    for (const Value& h : horizons->items()) {
+      block.wide("", pad(block.number(h.find("horizon")), 7) + pad(block.number(h.find("n")), 7) +
+                         pad(block.number(h.find("hedge_ratio")), 10) +
+                         pad(block.number(h.find("std_error")), 11) +
+                         pad(block.number(h.find("correlation")), 13) +
+                         block.number(h.find("effectiveness")));
+    }
+  }
   if (const Value* risk = record.find("risk")) write_risk(block, *risk);
   if (const Value* accounting = record.find("accounting")) write_accounting(block, *accounting);
 }
