@@ -10,7 +10,7 @@ _hedgecalc_analysis_options='--confidence --ewma --halflife --series --rebalance
   --max-gap --horizon --exposure --proxy-price --contract-size --window --expanding
   --min-obs --kalman --kalman-q --kalman-r --stability --trim --break-at --max-break-p
   --position --band --cost-bps --carry --carry-series --rebalance-band --periods-per-year
-  --risk --var-level --accounting --horizons'
+  --risk --var-level --accounting --horizons --estimators --dimson-lags'
 _hedgecalc_batch_options='--jobs --shard --quiet --resume'
 _hedgecalc_matrix_options='--best --layout --field'
 
@@ -73,7 +73,7 @@ _hedgecalc() {
       --min-correlation | --min-effectiveness | --hac-lags | --max-gap | --horizon | \
       --exposure | --proxy-price | --contract-size | --window | --min-obs | --kalman-q | \
       --kalman-r | --trim | --break-at | --max-break-p | --date-col | --date-format | \
-      --var-level | --horizons | --jobs | --shard | --position | --band | --cost-bps | --carry | --rebalance-band)
+      --var-level | --horizons | --dimson-lags | --jobs | --shard | --position | --band | --cost-bps | --carry | --rebalance-band)
       return 0 ;;
   esac
   if [[ -n $values ]]; then

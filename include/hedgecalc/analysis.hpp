@@ -9,6 +9,7 @@
 
 #include "hedgecalc/backtest.hpp"
 #include "hedgecalc/compare.hpp"
+#include "hedgecalc/estimators.hpp"
 #include "hedgecalc/ewma.hpp"
 #include "hedgecalc/hedge_accounting.hpp"
 #include "hedgecalc/hedge_analysis.hpp"
@@ -63,6 +64,7 @@ struct AnalysisOptions {
   std::optional<double> risk_level;  ///< --risk (at --var-level, default 0.95)
   bool accounting = false;           ///< --accounting (needs --exposure)
   std::vector<size_t> horizons;      ///< --horizons K1,K2,...
+  std::optional<size_t> dimson_lags;  ///< --estimators (with --dimson-lags, default 1)
 };
 
 /// One row of --horizons: the hedge on non-overlapping K-period returns.
@@ -105,6 +107,7 @@ struct Analysis {
   std::optional<RiskReport> risk;            ///< --risk
   std::optional<AccountingTests> accounting;  ///< --accounting
   std::vector<HorizonFit> horizons;           ///< --horizons
+  std::optional<OtherBetas> estimators;       ///< --estimators
 };
 
 /// Runs the analysis of series[0] (target) on the others. Throws DataError or

@@ -72,6 +72,8 @@ struct SingleOptions {
   double var_level = NAN;        ///< --var-level
   bool accounting = false;       ///< --accounting
   std::vector<size_t> horizons;  ///< --horizons K1,K2,...
+  bool estimators = false;       ///< --estimators
+  std::optional<size_t> dimson_lags;  ///< --dimson-lags K
 };
 
 /// What a command prints and how it exits.

@@ -16,6 +16,7 @@
 #include "hedgecalc/kalman_options.hpp"
 #include "hedgecalc/loader.hpp"
 #include "hedgecalc/cost_options.hpp"
+#include "hedgecalc/estimator_options.hpp"
 #include "hedgecalc/risk_options.hpp"
 #include "hedgecalc/stability_options.hpp"
 #include "hedgecalc/window_options.hpp"
@@ -131,6 +132,7 @@ AnalysisOptions analysis_options_from(const SingleOptions& options) {
   analysis.kalman_variances = kalman_variances_from(options, analysis.hedge.intercept);
   apply_cost_options(options, analysis);
   apply_risk_options(options, analysis);
+  apply_estimator_options(options, analysis);
   if (options.plot_kind == "value") {
     if (options.plot.empty()) throw UsageError("--plot-kind says what --plot FILE.svg draws: add --plot");
     if (analysis.rebalance == 0) {
@@ -191,6 +193,7 @@ void add_analysis_options(CLI::App& app, SingleOptions& options) {
   add_stability_options(app, options);
   add_cost_options(app, options);
   add_risk_options(app, options);
+  add_estimator_options(app, options);
   add_reading_options(app, options);
 }
 

@@ -189,6 +189,9 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
   if (!options.horizons.empty() && options.kind == ReturnKind::kNone) {
     throw UsageError("--horizons needs prices, not --returns none");
   }
+  if (options.dimson_lags && series.size() > 2) {
+    throw UsageError("--estimators takes one proxy, not a basket");
+  }
   if (!options.horizons.empty() && series.size() > 2) {
     throw UsageError("--horizons takes one proxy, not a basket");
   }
@@ -282,6 +285,9 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
     analysis.backtest_method = analysis.ewma ? "ewma " + format_number(analysis.ewma_lambda) : "kalman";
   }
   if (options.compare) run_contest(analysis, options);
+  if (options.dimson_lags) {
+    analysis.estimators = other_betas(analysis.returns.values[1], target, *options.dimson_lags);
+  }
   if (options.risk_level) {
     // Hedged with the full-sample ratios (every proxy of a basket).
     std::vector<double> hedged = target;

@@ -297,6 +297,19 @@ Value analysis_record(const Analysis& analysis) {
     }
     record.add("horizons", std::move(horizons));
   }
+  if (analysis.estimators) {
+    const OtherBetas& b = *analysis.estimators;
+    Value estimators = Value::object();
+    estimators.add("ols", Value::number(b.ols))
+        .add("huber", Value::number(b.huber))
+        .add("lad", Value::number(b.lad))
+        .add("up", Value::number(b.up))
+        .add("down", Value::number(b.down))
+        .add("dimson", Value::number(b.dimson))
+        .add("dimson_lags", Value::integer(static_cast<long long>(b.dimson_lags)))
+        .add("lad_objective", Value::number(b.lad_objective));
+    record.add("estimators", std::move(estimators));
+  }
   if (analysis.risk) record.add("risk", risk_object(*analysis.risk));
   if (analysis.accounting) record.add("accounting", accounting_object(*analysis.accounting));
   return record;
@@ -333,6 +346,7 @@ Value analysis_record_template(const AnalysisOptions& options) {
   }
   if (!std::isnan(options.sizing.exposure)) a.sizing = {Sizing{nan, nan, nan, nan, nan, nan, nan}};
   if (options.position) a.trade = Trade{nan, nan, nan, nan, nan, nan, nan, ""};
+  if (options.dimson_lags) a.estimators = OtherBetas{nan, nan, nan, nan, nan, nan, nan, *options.dimson_lags};
   for (size_t k : options.horizons) a.horizons.push_back(HorizonFit{k, 0, nan, nan, nan, nan});
   if (options.accounting) a.accounting = AccountingTests{nan, nan, nan, false, nan, false, 0, 0};
   if (options.risk_level) {

@@ -436,6 +436,13 @@ void TableReporter::write(const Value& record) {
                          block.number(h.find("effectiveness")));
     }
   }
+  if (const Value* e = record.find("estimators")) {
+    block.wide("estimators", "OLS " + block.number(e->find("ols")) + ", Huber " +
+                                 block.number(e->find("huber")) + ", LAD " + block.number(e->find("lad")));
+    block.wide("", "up-market " + block.number(e->find("up")) + ", down-market " +
+                       block.number(e->find("down")) + ", Dimson (" +
+                       block.number(e->find("dimson_lags")) + " lags) " + block.number(e->find("dimson")));
+  }
   if (const Value* risk = record.find("risk")) write_risk(block, *risk);
   if (const Value* accounting = record.find("accounting")) write_accounting(block, *accounting);
 }

@@ -1,0 +1,134 @@
+// Other betas: Huber, LAD, up/down-market and Dimson against statsmodels and scipy
+// (tests/golden/estimators.csv), the LAD descent against a brute-force search, and the
+// bad inputs.
+
+#include "hedgecalc/estimators.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+#include "golden.hpp"
+#include "hedgecalc/error.hpp"
+#include "process.hpp"
+
+using namespace hedgecalc;
+using Catch::Matchers::Contains;
+
+namespace {
+// min over a of sum |y - a - b x|: the intercept is a median of y - b x.
+double objective_at(const std::vector<double>& x, const std::vector<double>& y, double b) {
+  std::vector<double> r(x.size());
+  for (size_t i = 0; i < x.size(); ++i) r[i] = y[i] - b * x[i];
+  std::vector<double> sorted = r;
+  std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(r.size() / 2), sorted.end());
+  const double a = sorted[r.size() / 2];
+  double sum = 0;
+  for (double v : r) sum += std::fabs(v - a);
+  return sum;
+}
+}  // namespace
+
+TEST_CASE("other betas match statsmodels and scipy", "[estimators]") {
+  const auto golden = parse_csv_table(source_file_text("tests/golden/estimators.csv"));
+  std::map<std::string, std::map<std::string, std::string>> cases;
+  std::map<std::string, std::string> args;
+  for (const auto& row : golden) {
+    cases[row.at("case")][row.at("field")] = row.at("value");
+    args[row.at("case")] = row.at("args");
+  }
+  REQUIRE(cases.size() == 4);
+  for (const auto& [name, fields] : cases) {
+    const ProcessResult r = run_hedgecalc("--format csv " + args[name]);
+    INFO(name << ": " << args[name] << "\n" << r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto row = parse_csv_row(r.out);
+    for (const auto& [field, want] : fields) {
+      const std::string got = row.at("estimators_" + field);
+      INFO(field << " golden " << want << ", hedgecalc " << got);
+      // The LAD slope need not be unique: its objective is what is compared.
+      CHECK(close_enough(want, got, field == "huber" ? 1e-6 : 1e-9));
+    }
+  }
+  // The heavy-tailed pair: three wild returns pull OLS to 1.00, the robust fits stay
+  // near the true 0.9.
+  CHECK(std::stod(cases.at("outliers").at("huber")) < 0.95);
+}
+
+TEST_CASE("the printed LAD slope attains the least sum of absolute residuals", "[estimators]") {
+  const ProcessResult series = run_hedgecalc("--series --format csv data/token.csv data/btc.csv");
+  const ProcessResult summary = run_hedgecalc("--estimators --format csv data/token.csv data/btc.csv");
+  REQUIRE(series.exit_code == 0);
+  REQUIRE(summary.exit_code == 0);
+  std::vector<double> x, y;
+  for (const auto& row : parse_csv_table(series.out)) {
+    y.push_back(std::stod(row.at("target_return")));
+    x.push_back(std::stod(row.at("proxy_return")));
+  }
+  const auto row = parse_csv_row(summary.out);
+  const double slope = std::stod(row.at("estimators_lad"));
+  const double golden = 22.08335839550248;  // scipy linprog, tests/golden/estimators.csv
+  CHECK(objective_at(x, y, slope) == Approx(golden).epsilon(1e-12));
+}
+
+TEST_CASE("the LAD descent finds the optimum a brute-force search finds", "[estimators]") {
+  std::mt19937_64 rng(5);
+  std::normal_distribution<double> normal;
+  std::student_t_distribution<double> heavy(2);
+  for (int trial = 0; trial < 30; ++trial) {
+    const size_t n = 5 + static_cast<size_t>(trial);
+    std::vector<double> x(n), y(n);
+    for (size_t i = 0; i < n; ++i) x[i] = normal(rng), y[i] = 0.7 * x[i] + heavy(rng);
+    // An optimal line passes through two data points: try every pair.
+    double best = INFINITY;
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t j = i + 1; j < n; ++j) {
+        if (x[i] == x[j]) continue;
+        const double b = (y[j] - y[i]) / (x[j] - x[i]);
+        const double a = y[i] - b * x[i];
+        double sum = 0;
+        for (size_t k = 0; k < n; ++k) sum += std::fabs(y[k] - a - b * x[k]);
+        best = std::min(best, sum);
+      }
+    }
+    double objective = 0;
+    const double slope = lad_slope(x, y, objective);
+    INFO("trial " << trial);
+    CHECK(objective == Approx(best).epsilon(1e-12));
+    CHECK(objective_at(x, y, slope) == Approx(best).epsilon(1e-12));
+  }
+  // Points on a line and one far off: the line.
+  double objective = 0;
+  CHECK(lad_slope({1, 2, 3, 4, 5}, {2, 4, 6, 8, 100}, objective) == Approx(2.0));
+  CHECK(objective == Approx(90.0));
+  CHECK_THROWS_AS(lad_slope({1, 1, 1}, {1, 2, 3}, objective), DataError);
+}
+
+TEST_CASE("Huber stays with the bulk when a few returns are wild", "[estimators]") {
+  std::vector<double> x, y;
+  for (int i = 0; i < 200; ++i) {
+    const double v = std::sin(i * 0.7) * 0.01;
+    x.push_back(v);
+    y.push_back(0.8 * v + std::cos(i * 1.3) * 0.0005);
+  }
+  y[10] += 0.5, y[100] -= 0.4;
+  CHECK(huber_slope(x, y) == Approx(0.8).margin(0.02));
+}
+
+TEST_CASE("estimators reject too many Dimson lags, a constant proxy and baskets", "[estimators][cli]") {
+  const ProcessResult lags = run_hedgecalc(
+      "--estimators --dimson-lags 40 --returns diff data/jetfuel.csv data/heatingoil.csv");
+  CHECK(lags.exit_code == 1);
+  CHECK(lags.out.empty());
+  CHECK_THAT(lags.err, Contains("--dimson-lags 40"));
+  for (const std::string args : {"--dimson-lags 2 data/token.csv data/btc.csv",
+                                 "--estimators data/acme.csv data/index.csv data/btc.csv",
+                                 "--estimators --dimson-lags -1 data/token.csv data/btc.csv"}) {
+    const ProcessResult r = run_hedgecalc(args);
+    INFO(args << "\n" << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+  }
+}
