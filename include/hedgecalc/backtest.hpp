@@ -61,6 +61,12 @@ OutOfSample hedge_out_of_sample(const std::vector<double>& target, const std::ve
 /// 1 - var(hedged) / var(target) (n-1 variances); NaN when the target does not vary.
 double variance_reduction(const std::vector<double>& target, const std::vector<double>& hedged);
 
+/// The backtest's figures from a hedge already held out of sample (realized, from
+/// hedge_out_of_sample with the same first), with the 1:1 and full-sample hedges on its dates.
+Backtest summarize_backtest(const OutOfSample& realized, const std::vector<double>& target,
+                            const std::vector<double>& proxy, size_t first, size_t rebalance,
+                            double full_sample_ratio);
+
 /// At t0 = first, first+K, ... the ratio estimated on returns before t0
 /// (rolling_ratio[t0-1]; first = W for a W-return window) hedges returns [t0, t0+K). A
 /// window whose ratio is undefined keeps the previous ratio (no hedge before the

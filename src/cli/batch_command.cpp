@@ -1,7 +1,6 @@
 #include "hedgecalc/batch_command.hpp"
 
 #include <atomic>
-#include <charconv>
 #include <chrono>
 #include <csignal>
 #include <cmath>
@@ -16,6 +15,7 @@
 #include "hedgecalc/csv_reporter.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/interrupt.hpp"
+#include "hedgecalc/number.hpp"
 #include "hedgecalc/output_check.hpp"
 #include "hedgecalc/ordered_pool.hpp"
 #include "hedgecalc/pairs_file.hpp"
@@ -261,14 +261,12 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
     Value record = Value::object();
     AnalysisOptions pair_options = analysis_options;
     if (error.empty() && pair.position && !pair.position->empty()) {
-      const std::string& cell = *pair.position;
-      double value = NAN;
-      const auto [end, status] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
-      if (status != std::errc() || end != cell.data() + cell.size() || !std::isfinite(value)) {
-        error = location(options.pairs, pair.line) + "position \"" + printable_message(cell) +
-                "\" is not a number of proxy units";
+      const Cell cell = parse_cell(*pair.position);
+      if (cell.kind != CellKind::kNumber) {
+        error = location(options.pairs, pair.line) + "position \"" +
+                printable_message(*pair.position) + "\" is not a number of proxy units";
       }
-      pair_options.position = value;
+      pair_options.position = cell.value;
     } else if (error.empty() && pair_options.position && std::isnan(*pair_options.position)) {
       error = location(options.pairs, pair.line) +
               "no position: the position cell is empty and --position is not given";

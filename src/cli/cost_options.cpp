@@ -1,9 +1,9 @@
 #include "hedgecalc/cost_options.hpp"
 
-#include <charconv>
 #include <cmath>
 
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/number.hpp"
 #include "hedgecalc/number_format.hpp"
 #include "hedgecalc/option_checks.hpp"
 #include "hedgecalc/reading_options.hpp"
@@ -87,15 +87,12 @@ void apply_cost_options(const SingleOptions& options, AnalysisOptions& analysis)
     if (options.periods_per_year == "auto") {
       costs.periods_per_year_auto = true;
     } else {
-      const std::string& text = options.periods_per_year;
-      double n = NAN;
-      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
-      if (error != std::errc() || end != text.data() + text.size() || !(n > 0) ||
-          !std::isfinite(n)) {
+      const Cell n = parse_cell(options.periods_per_year);
+      if (n.kind != CellKind::kNumber || !(n.value > 0)) {
         throw UsageError("--periods-per-year " + options.periods_per_year +
                          ": expected a number > 0 (252, 365, 12, ...) or auto");
       }
-      costs.periods_per_year = n;
+      costs.periods_per_year = n.value;
     }
   }
 }

@@ -112,10 +112,10 @@ void backtest_with_costs(Analysis& analysis, const AnalysisOptions& options,
     require_carry_from(analysis.costs.carry_by_date, analysis.returns.time, first,
                        *options.costs.carry_series);
   }
-  analysis.backtest = run_backtest(target, proxy, ratio, first, options.rebalance,
-                                   analysis.full.proxies[0].hedge_ratio, analysis.costs);
   analysis.backtest_path =
       hedge_out_of_sample(target, proxy, ratio, first, options.rebalance, analysis.costs);
+  analysis.backtest = summarize_backtest(*analysis.backtest_path, target, proxy, first,
+                                         options.rebalance, analysis.full.proxies[0].hedge_ratio);
 }
 
 // --compare: naive, static, expanding, rolling, EWMA and Kalman ratios, each held out

@@ -53,8 +53,13 @@ OutOfSample hedge_out_of_sample(const std::vector<double>& target, const std::ve
 Backtest run_backtest(const std::vector<double>& target, const std::vector<double>& proxy,
                       const std::vector<double>& rolling_ratio, size_t first, size_t rebalance,
                       double full_sample_ratio, const HedgeCosts& costs) {
-  const OutOfSample realized =
-      hedge_out_of_sample(target, proxy, rolling_ratio, first, rebalance, costs);
+  return summarize_backtest(hedge_out_of_sample(target, proxy, rolling_ratio, first, rebalance, costs),
+                            target, proxy, first, rebalance, full_sample_ratio);
+}
+
+Backtest summarize_backtest(const OutOfSample& realized, const std::vector<double>& target,
+                            const std::vector<double>& proxy, size_t first, size_t rebalance,
+                            double full_sample_ratio) {
   Backtest result;
   result.first = first;
   result.rebalance = rebalance;

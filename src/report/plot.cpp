@@ -147,6 +147,17 @@ class Canvas {
          << xml_escape(name) << "</text>\n";
   }
 
+  /// The document's opening: size, white background, and the title line.
+  void begin(const std::string& title) {
+    svg_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << kWidth << "\" height=\""
+         << kHeight << "\" viewBox=\"0 0 " << kWidth << ' ' << kHeight
+         << "\" font-family=\"sans-serif\">\n"
+         << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
+         << "<text x=\"" << kLeft << "\" y=\"28\" font-size=\"18\">" << xml_escape(title)
+         << "</text>\n";
+  }
+
   std::ostringstream& out() { return svg_; }
 
  private:
@@ -224,14 +235,8 @@ std::string render_plot(const Analysis& analysis) {
 
   Canvas canvas(time.front(), time.back());
   auto& svg = canvas.out();
-  svg << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << kWidth << "\" height=\""
-      << kHeight << "\" viewBox=\"0 0 " << kWidth << ' ' << kHeight
-      << "\" font-family=\"sans-serif\">\n"
-      << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-      << "<text x=\"" << kLeft << "\" y=\"28\" font-size=\"18\">" << xml_escape(analysis.labels[0])
-      << " hedged with " << xml_escape(analysis.labels[1]) << " (" << analysis.full.n << ' '
-      << return_kind_name(analysis.kind) << " returns)</text>\n";
+  canvas.begin(analysis.labels[0] + " hedged with " + analysis.labels[1] + " (" +
+               std::to_string(analysis.full.n) + ' ' + return_kind_name(analysis.kind) + " returns)");
   canvas.panel(top, analysis.full.date_only, time);
   canvas.level(top, full_ratio, "#777");
   for (const Line& l : ratios) canvas.line(top, time, l);
@@ -287,14 +292,8 @@ std::string render_value_plot(const Analysis& analysis) {
 
   Canvas canvas(time.front(), time.back());
   auto& svg = canvas.out();
-  svg << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << kWidth << "\" height=\""
-      << kHeight << "\" viewBox=\"0 0 " << kWidth << ' ' << kHeight
-      << "\" font-family=\"sans-serif\">\n"
-      << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-      << "<text x=\"" << kLeft << "\" y=\"28\" font-size=\"18\">" << xml_escape(analysis.labels[0])
-      << " hedged with " << xml_escape(analysis.labels[1]) << ", rebalanced every "
-      << analysis.backtest->rebalance << " returns</text>\n";
+  canvas.begin(analysis.labels[0] + " hedged with " + analysis.labels[1] + ", rebalanced every " +
+               std::to_string(analysis.backtest->rebalance) + " returns");
   canvas.panel(panel, analysis.full.date_only, time);
   canvas.level(panel, diff ? 0.0 : 1.0, "#bbb");
   for (const Line& l : lines) canvas.line(panel, time, l);
