@@ -83,13 +83,42 @@ TEST_CASE("the backtest date by date in --series, with its cost and value", "[co
     const auto& got = rows[60 + i];
     INFO(want.at("date"));
     REQUIRE(got.at("date") == want.at("date"));
-    for (const char* column : {"backtest_ratio", "cost", "backtest_net_return", "value_net"}) {
+    for (const char* column : {"backtest_ratio", "backtest_hedged_return", "cost", "backtest_net_return",
+                               "value_unhedged", "value_hedged", "value_net"}) {
       INFO(column << " golden " << want.at(column) << ", hedgecalc " << got.at(column));
       CHECK(near(std::stod(want.at(column)), std::stod(got.at(column)), 1e-12));
     }
     ++checked;
   }
   CHECK(checked == 667);
+}
+
+TEST_CASE("the contest's cost and net effectiveness match the plain loop", "[costs]") {
+  // With --window 60 the contest starts where the backtest does, so its "rolling 60"
+  // row is the carry_series case of tests/golden/costs.csv.
+  std::map<std::string, std::string> want;
+  std::string args;
+  for (const auto& row : parse_csv_table(source_file_text("tests/golden/costs.csv"))) {
+    if (row.at("case") != "carry_series") continue;
+    want[row.at("field")] = row.at("value");
+    args = row.at("args");
+  }
+  REQUIRE(!args.empty());
+  const ProcessResult r = run_hedgecalc("--format csv --compare " + args);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto row = parse_csv_row(r.out);
+  int found = 0;
+  for (int rank = 1; rank <= 6; ++rank) {
+    const std::string prefix = "compare_" + std::to_string(rank) + "_";
+    if (row.at(prefix + "method") != "rolling 60") continue;
+    ++found;
+    CHECK(close_enough(want.at("cost"), row.at(prefix + "cost"), 1e-12));
+    CHECK(close_enough(want.at("effectiveness_net"), row.at(prefix + "effectiveness_net"), 1e-12));
+    CHECK(close_enough(want.at("effectiveness"), row.at(prefix + "effectiveness"), 1e-12));
+    CHECK(close_enough(want.at("turnover"), row.at(prefix + "turnover"), 1e-12));
+  }
+  CHECK(found == 1);
 }
 
 TEST_CASE("a backtest small enough to follow by hand", "[costs]") {

@@ -149,11 +149,15 @@ def main():
             if name == "carry_series":
                 with open(os.path.join(ROOT, "tests/golden/costs_series.csv"), "w", newline="") as g:
                     g.write("# Made by tests/golden/make_cost_golden.py: the carry_series case date by date.\n")
-                    g.write("date,backtest_ratio,cost,backtest_net_return,value_net\n")
-                    value = 1.0
+                    g.write("date,backtest_ratio,backtest_hedged_return,cost,backtest_net_return,"
+                            "value_unhedged,value_hedged,value_net\n")
+                    unhedged_value = hedged_value = net_value = 1.0
                     for t, held, hedged, cost, net in rows:
-                        value *= 1 + net
-                        g.write(f"{dates[t]},{held!r},{cost!r},{net!r},{value!r}\n")
+                        unhedged_value *= 1 + rt[t]
+                        hedged_value *= 1 + hedged
+                        net_value *= 1 + net
+                        g.write(f"{dates[t]},{held!r},{hedged!r},{cost!r},{net!r},"
+                                f"{unhedged_value!r},{hedged_value!r},{net_value!r}\n")
 
 
 if __name__ == "__main__":
