@@ -32,7 +32,7 @@ struct RiskReport {
 
 /// The q-quantile of x with linear interpolation between order statistics (numpy's
 /// default), by selection rather than a full sort. NaN for an empty x.
-double quantile(std::vector<double> x, double q);
+double quantile(const std::vector<double>& x, double q);
 
 /// The measures of x at `level` (VaR and ES at 1 - level); kind says how returns build
 /// the value path of the drawdown.

@@ -8,6 +8,7 @@
 
 #include "hedgecalc/backtest.hpp"
 #include "hedgecalc/moments.hpp"
+#include "hedgecalc/order_statistics.hpp"
 
 namespace hedgecalc {
 namespace {
@@ -33,7 +34,7 @@ double max_drawdown(const std::vector<double>& x, ReturnKind kind) {
 }
 
 // Sample median, averaging the two middle values of an even count (numpy, scipy).
-double median(std::vector<double> x) { return quantile(std::move(x), 0.5); }
+double median(const std::vector<double>& x) { return quantile(x, 0.5); }
 
 // scipy.stats.levene(u, v, center="median"): a one-way ANOVA of |x - median| by group.
 void brown_forsythe(const std::vector<double>& u, const std::vector<double>& v, double& w,
@@ -44,6 +45,7 @@ void brown_forsythe(const std::vector<double>& u, const std::vector<double>& v, 
   size_t count = 0;
   for (size_t g = 0; g < 2; ++g) {
     const double m = median(*groups[g]);
+    z[g].reserve(groups[g]->size());
     for (double x : *groups[g]) z[g].push_back(std::fabs(x - m));
     for (double d : z[g]) total += d;
     count += z[g].size();
@@ -77,14 +79,11 @@ void pitman_morgan(const std::vector<double>& u, const std::vector<double>& v, d
 
 }  // namespace
 
-double quantile(std::vector<double> x, double q) {
+double quantile(const std::vector<double>& x, double q) {
   if (x.empty()) return kNan;
   const double position = q * static_cast<double>(x.size() - 1);
   const size_t low = static_cast<size_t>(std::floor(position));
-  std::nth_element(x.begin(), x.begin() + static_cast<long>(low), x.end());
-  const double below = x[low];
-  if (low + 1 >= x.size()) return below;
-  const double above = *std::min_element(x.begin() + static_cast<long>(low) + 1, x.end());
+  const auto [below, above] = order_statistics(x, low);
   const double fraction = position - static_cast<double>(low);
   // numpy's formula, so that a golden value matches to the last digit or two.
   return below + fraction * (above - below);
