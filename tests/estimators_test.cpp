@@ -106,6 +106,49 @@ TEST_CASE("the LAD descent finds the optimum a brute-force search finds", "[esti
   CHECK_THROWS_AS(lad_slope({1, 1, 1}, {1, 2, 3}, objective), DataError);
 }
 
+TEST_CASE("on many rows the LAD line meets the optimality conditions", "[estimators]") {
+  // Linear programming duality: a line through data points p and q is a least-absolute-
+  // deviations optimum exactly when signs u_i = sign(r_i) of the other residuals, and
+  // some u_p, u_q in [-1, 1], sum to zero and to zero weighted by x. Large samples take
+  // the sampled start and the bracketed medians, which the brute force above cannot.
+  std::mt19937_64 rng(11);
+  std::normal_distribution<double> normal;
+  std::student_t_distribution<double> heavy(2);
+  for (const size_t n : {size_t{40000}, size_t{250001}}) {
+    std::vector<double> x(n), y(n);
+    for (size_t i = 0; i < n; ++i) x[i] = 1e-3 * normal(rng), y[i] = -0.4 * x[i] + 1e-3 * heavy(rng);
+    y[7] = 1e6;  // a wild outlier the median line ignores
+    double objective = 0;
+    const double b = lad_slope(x, y, objective);
+    std::vector<double> r(n);
+    for (size_t i = 0; i < n; ++i) r[i] = y[i] - b * x[i];
+    std::vector<double> sorted = r;
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(n / 2), sorted.end());
+    for (double& v : r) v -= sorted[n / 2];
+    // The line's two data points: the smallest residuals.
+    std::vector<size_t> order(n);
+    for (size_t i = 0; i < n; ++i) order[i] = i;
+    std::partial_sort(order.begin(), order.begin() + 2, order.end(),
+                      [&](size_t i, size_t j) { return std::fabs(r[i]) < std::fabs(r[j]); });
+    const size_t p = order[0], q = order[1];
+    INFO("n " << n << " slope " << b << " |r_p| " << r[p] << " |r_q| " << r[q]);
+    REQUIRE(std::fabs(r[q]) < 1e-15);
+    double s0 = 0, s1 = 0, total = 0;
+    for (size_t i = 0; i < n; ++i) {
+      total += std::fabs(r[i]);
+      if (i == p || i == q) continue;
+      const double sign = r[i] > 0 ? 1.0 : -1.0;
+      s0 += sign, s1 += sign * x[i];
+    }
+    // u_p + u_q = -s0 and u_p x_p + u_q x_q = -s1.
+    const double u_q = (-s1 + s0 * x[p]) / (x[q] - x[p]);
+    const double u_p = -s0 - u_q;
+    CHECK(std::fabs(u_p) <= 1 + 1e-9);
+    CHECK(std::fabs(u_q) <= 1 + 1e-9);
+    CHECK(objective == Approx(total).epsilon(1e-12));
+  }
+}
+
 TEST_CASE("Huber stays with the bulk when a few returns are wild", "[estimators]") {
   std::vector<double> x, y;
   for (int i = 0; i < 200; ++i) {

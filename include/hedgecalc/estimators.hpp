@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <vector>
 
+#include "hedgecalc/lad.hpp"
+
 namespace hedgecalc {
 
 /// The slope of target on proxy returns by each estimator (NaN where undefined).
@@ -23,12 +25,6 @@ struct OtherBetas {
 /// defaults (OLS start, weights min(1, 1.345 / |r / s|), s = median |r| / 0.6745,
 /// stopping when the deviance changes by 1e-8 or after 50 fits).
 double huber_slope(const std::vector<double>& x, const std::vector<double>& y);
-
-/// The LAD slope, by Wesolowsky's direct descent: lines through one data point at a time,
-/// each the weighted median of the slopes to the others (O(n) per step, a handful of
-/// steps). objective receives the sum of absolute residuals. Throws DataError when the
-/// proxy does not vary.
-double lad_slope(const std::vector<double>& x, const std::vector<double>& y, double& objective);
 
 /// All the estimators; throws DataError when there are not enough returns for the
 /// Dimson regression with `dimson_lags` leads and lags, or the proxy does not vary.
