@@ -36,12 +36,15 @@ void pass_over(const std::vector<double>& x, const std::vector<double>& y, size_
   for (size_t i = 0; i < x.size(); ++i) {
     const double dx = x[i] - px, dy = y[i] - py;
     objective += std::fabs(dy - slope * dx);
-    if (dx == 0) continue;  // on the pivot's vertical: no slope, no weight
+    // A point on the pivot's vertical has weight 0 and slope +-inf or NaN: it adds
+    // nothing and is never chosen. (Skipping it with a branch made the loop 5x slower.)
     const double s = dy / dx, weight = std::fabs(dx);
     total += weight;
     // Half the slopes fall under the bracket at random: add without a branch.
     below += s < low ? weight : 0.0;
-    if (s >= low && s <= high) {
+    // One branch, rarely taken: two would each be a coin toss for the predictor.
+    const int in_bracket = static_cast<int>(s >= low) + static_cast<int>(s <= high);
+    if (in_bracket == 2) {
       pass.inside.push_back({s, weight, i});
       kept += weight;
     }
