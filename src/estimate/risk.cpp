@@ -6,7 +6,6 @@
 #include <cmath>
 #include <limits>
 
-#include "hedgecalc/backtest.hpp"
 #include "hedgecalc/moments.hpp"
 #include "hedgecalc/order_statistics.hpp"
 
@@ -20,15 +19,24 @@ double cut(double hedged, double unhedged) {
 }
 
 // Largest fall of the value path from its running peak: as a fraction of the peak for
-// returns (the path starts at 1), in price units for diff (it starts at 0).
+// returns (the path starts at 1), in price units for diff (it starts at 0). Log returns
+// are followed in log space, where the fall is 1 - exp(-(peak - value)): one exp, not one
+// a row.
 double max_drawdown(const std::vector<double>& x, ReturnKind kind) {
-  const std::vector<double> path = value_path(x, kind);
-  const bool units = kind == ReturnKind::kDiff;
-  double peak = units ? 0.0 : 1.0, worst = 0.0;
-  for (double value : path) {
-    peak = std::max(peak, value);
-    const double fall = units ? peak - value : (peak - value) / peak;
-    worst = std::max(worst, fall);
+  if (kind == ReturnKind::kDiff || kind == ReturnKind::kLog) {
+    double level = 0, peak = 0, worst = 0;
+    for (double r : x) {
+      level += r;
+      peak = std::max(peak, level);
+      worst = std::max(worst, peak - level);
+    }
+    return kind == ReturnKind::kDiff ? worst : -std::expm1(-worst);
+  }
+  double level = 1, peak = 1, worst = 0;
+  for (double r : x) {
+    level *= 1.0 + r;
+    peak = std::max(peak, level);
+    worst = std::max(worst, (peak - level) / peak);
   }
   return worst;
 }
@@ -36,41 +44,57 @@ double max_drawdown(const std::vector<double>& x, ReturnKind kind) {
 // Sample median, averaging the two middle values of an even count (numpy, scipy).
 double median(const std::vector<double>& x) { return quantile(x, 0.5); }
 
-// scipy.stats.levene(u, v, center="median"): a one-way ANOVA of |x - median| by group.
+// scipy.stats.levene(u, v, center="median"): a one-way ANOVA of z = |x - median| by
+// group. z is recomputed in each pass rather than stored: two passes a group.
 void brown_forsythe(const std::vector<double>& u, const std::vector<double>& v, double& w,
                     double& p) {
   const std::vector<const std::vector<double>*> groups{&u, &v};
-  std::vector<std::vector<double>> z(2);
+  double centre[2], group_mean[2], size[2];
   double total = 0;
-  size_t count = 0;
   for (size_t g = 0; g < 2; ++g) {
-    const double m = median(*groups[g]);
-    z[g].reserve(groups[g]->size());
-    for (double x : *groups[g]) z[g].push_back(std::fabs(x - m));
-    for (double d : z[g]) total += d;
-    count += z[g].size();
+    centre[g] = median(*groups[g]);
+    double sum = 0;
+    for (double x : *groups[g]) sum += std::fabs(x - centre[g]);
+    size[g] = static_cast<double>(groups[g]->size());
+    group_mean[g] = sum / size[g];
+    total += sum;
   }
-  const double grand = total / static_cast<double>(count);
+  const double n = size[0] + size[1], grand = total / n;
   double between = 0, within = 0;
   for (size_t g = 0; g < 2; ++g) {
-    const double group_mean = mean(z[g]);
-    between += static_cast<double>(z[g].size()) * (group_mean - grand) * (group_mean - grand);
-    for (double d : z[g]) within += (d - group_mean) * (d - group_mean);
+    between += size[g] * (group_mean[g] - grand) * (group_mean[g] - grand);
+    for (double x : *groups[g]) {
+      const double d = std::fabs(x - centre[g]) - group_mean[g];
+      within += d * d;
+    }
   }
-  const double k = 2, n = static_cast<double>(count);
+  const double k = 2;
   w = within > 0 ? (n - k) * between / ((k - 1) * within) : kNan;
   p = std::isfinite(w) && n > k
           ? boost::math::cdf(boost::math::complement(boost::math::fisher_f(k - 1, n - k), w))
           : kNan;
 }
 
-// Pitman-Morgan: var(u) = var(v) exactly when u + v and u - v are uncorrelated.
+// Pitman-Morgan: var(u) = var(v) exactly when u + v and u - v are uncorrelated. Two-pass
+// moments of the sum and the difference, formed as they are read.
 void pitman_morgan(const std::vector<double>& u, const std::vector<double>& v, double& t,
                    double& p) {
-  std::vector<double> sum(u.size()), difference(u.size());
-  for (size_t i = 0; i < u.size(); ++i) sum[i] = u[i] + v[i], difference[i] = u[i] - v[i];
-  const double r = correlation(pair_moments(sum, difference));
-  const double df = static_cast<double>(u.size()) - 2;
+  const size_t n = u.size();
+  if (n == 0) {
+    t = p = kNan;
+    return;
+  }
+  double mean_sum = 0, mean_difference = 0;
+  for (size_t i = 0; i < n; ++i) mean_sum += u[i] + v[i], mean_difference += u[i] - v[i];
+  mean_sum /= static_cast<double>(n), mean_difference /= static_cast<double>(n);
+  PairMoments m;
+  m.n = n, m.mean_x = mean_sum, m.mean_y = mean_difference;
+  for (size_t i = 0; i < n; ++i) {
+    const double a = u[i] + v[i] - mean_sum, b = u[i] - v[i] - mean_difference;
+    m.sxx += a * a, m.syy += b * b, m.sxy += a * b;
+  }
+  const double r = correlation(m);
+  const double df = static_cast<double>(n) - 2;
   t = df > 0 && std::isfinite(r) ? r * std::sqrt(df / std::max(0.0, 1 - r * r)) : kNan;
   p = std::isfinite(t) ? 2 * boost::math::cdf(boost::math::complement(
                                  boost::math::students_t(df), std::fabs(t)))
