@@ -1,6 +1,7 @@
 #include "hedgecalc/analysis.hpp"
 
 #include <algorithm>
+#include <future>
 #include <cmath>
 
 #include "hedgecalc/align.hpp"
@@ -285,10 +286,9 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
     analysis.backtest_method = analysis.ewma ? "ewma " + format_number(analysis.ewma_lambda) : "kalman";
   }
   if (options.compare) run_contest(analysis, options);
-  if (options.dimson_lags) {
-    analysis.estimators = other_betas(analysis.returns.values[1], target, *options.dimson_lags);
-  }
-  if (options.risk_level) {
+  // The risk report and the estimators read the same returns and write apart: with
+  // both asked for on many rows, the report runs on another core meanwhile.
+  auto report_risk = [&] {
     // Hedged with the full-sample ratios (every proxy of a basket).
     std::vector<double> hedged = target;
     for (size_t k = 0; k < analysis.full.proxies.size(); ++k) {
@@ -301,6 +301,18 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
       analysis.risk->backtest_hedged =
           risk_measures(analysis.backtest_path->hedged, *options.risk_level, analysis.kind);
     }
+  };
+  std::future<void> risk;
+  if (options.risk_level && options.dimson_lags && target.size() >= 100000) {
+    risk = std::async(std::launch::async, report_risk);
+  }
+  if (options.dimson_lags) {
+    analysis.estimators = other_betas(analysis.returns.values[1], target, *options.dimson_lags);
+  }
+  if (risk.valid()) {
+    risk.get();
+  } else if (options.risk_level) {
+    report_risk();
   }
   return analysis;
 }

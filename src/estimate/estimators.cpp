@@ -3,6 +3,7 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <limits>
 
 #include "hedgecalc/error.hpp"
@@ -61,32 +62,52 @@ double subset_slope(const std::vector<double>& x, const std::vector<double>& y, 
   return sxx > 0 ? sxy / sxx : kNan;
 }
 
-// Dimson's beta: y_t on x_{t-K} .. x_{t+K}, t from K to n-K-1, the slopes summed. Only
-// their sum is wanted, so the centred design is decomposed where it lies (as fit_ols
-// would, with its rank threshold), without fit_ols's copies and standard errors.
+// Dimson's beta: y_t on x_{t-K} .. x_{t+K}, t from K to n-K-1, the slopes summed. The
+// centred design is never built whole: blocks of rows are stacked under the triangle R
+// of the rows before and decomposed again (Householder, a "tall-skinny" QR), so the work
+// stays in cache and nothing the size of the data is allocated. The target rides along
+// as a last column, leaving Q'y beside R. Rank is judged on R as fit_ols judges it on
+// the design (column pivots, the same threshold): they have the same pivots.
 double dimson_beta(const std::vector<double>& x, const std::vector<double>& y, size_t k) {
   const size_t n = x.size(), rows = n - 2 * k;
   const long columns = static_cast<long>(2 * k + 1);
-  Eigen::VectorXd target(static_cast<long>(rows));
-  Eigen::MatrixXd design(static_cast<long>(rows), columns);
-  for (long j = 0; j < columns; ++j) {
-    for (size_t t = k; t + k < n; ++t) design(static_cast<long>(t - k), j) = x[t + j - k];
+  // Two-pass means of each lagged column and of the target.
+  auto window_mean = [rows](const std::vector<double>& v, size_t first) {
+    double mean = 0;
+    for (size_t t = first; t < first + rows; ++t) mean += v[t];
+    mean /= static_cast<double>(rows);
+    double fix = 0;
+    for (size_t t = first; t < first + rows; ++t) fix += v[t] - mean;
+    return mean + fix / static_cast<double>(rows);
+  };
+  std::vector<double> mean(static_cast<size_t>(columns) + 1);
+  for (long j = 0; j < columns; ++j) mean[static_cast<size_t>(j)] = window_mean(x, static_cast<size_t>(j));
+  mean.back() = window_mean(y, k);
+  constexpr long kBlock = 4096;
+  const long width = columns + 1;
+  Eigen::MatrixXd stack(kBlock + width, width);
+  long kept = 0;  // rows of R at the top of the stack
+  for (size_t start = 0; start < rows; start += kBlock) {
+    const long count = static_cast<long>(std::min<size_t>(kBlock, rows - start));
+    for (long i = 0; i < count; ++i) {
+      const size_t row = start + static_cast<size_t>(i);
+      for (long j = 0; j < columns; ++j) {
+        stack(kept + i, j) = x[row + static_cast<size_t>(j)] - mean[static_cast<size_t>(j)];
+      }
+      stack(kept + i, columns) = y[row + k] - mean.back();
+    }
+    auto block = stack.topRows(kept + count);
+    Eigen::HouseholderQR<Eigen::Ref<Eigen::MatrixXd>> qr(block);
+    kept = std::min(width, kept + count);
+    stack.topRows(kept).triangularView<Eigen::StrictlyLower>().setZero();
   }
-  for (size_t t = k; t + k < n; ++t) target(static_cast<long>(t - k)) = y[t];
-  // Two-pass means: the second pass corrects the first's rounding.
-  for (long j = 0; j < columns; ++j) {
-    auto column = design.col(j).array();
-    double mean = column.mean();
-    mean += (column - mean).mean();
-    column -= mean;
-  }
-  double mean = target.mean();
-  mean += (target.array() - mean).mean();
-  target.array() -= mean;
-  Eigen::ColPivHouseholderQR<Eigen::Ref<Eigen::MatrixXd>> qr(design);
-  qr.setThreshold(std::numeric_limits<double>::epsilon() * static_cast<double>(rows));
-  if (qr.rank() < columns) return kNan;
-  return qr.solve(target).sum();
+  if (kept < width) return kNan;  // fewer rows than columns: cannot happen past the check above
+  const Eigen::MatrixXd r = stack.topLeftCorner(columns, columns);
+  const Eigen::VectorXd qty = stack.col(columns).head(columns);
+  Eigen::ColPivHouseholderQR<Eigen::MatrixXd> pivoted(r);
+  pivoted.setThreshold(std::numeric_limits<double>::epsilon() * static_cast<double>(rows));
+  if (pivoted.rank() < columns) return kNan;
+  return pivoted.solve(qty).sum();
 }
 
 }  // namespace
@@ -160,12 +181,24 @@ OtherBetas other_betas(const std::vector<double>& x, const std::vector<double>& 
                     " leads and lags, and has " + std::to_string(rows) + "; use fewer lags");
   }
   OtherBetas b;
+  // Huber's reweighted fits take about as long as all the rest: on many rows the rest
+  // runs on a second core meanwhile. Each result is the same either way.
+  auto the_rest = [&] {
+    b.lad = lad_slope(x, y, b.lad_objective);
+    b.up = subset_slope(x, y, [](double v) { return v > 0; });
+    b.down = subset_slope(x, y, [](double v) { return v < 0; });
+    b.dimson = dimson_beta(x, y, k);
+  };
+  constexpr size_t kParallelFrom = 100000;
+  std::future<void> rest;
+  if (n >= kParallelFrom) rest = std::async(std::launch::async, the_rest);
   b.ols = weighted_fit(x, y, nullptr).slope;
   b.huber = huber_slope(x, y);
-  b.lad = lad_slope(x, y, b.lad_objective);
-  b.up = subset_slope(x, y, [](double v) { return v > 0; });
-  b.down = subset_slope(x, y, [](double v) { return v < 0; });
-  b.dimson = dimson_beta(x, y, k);
+  if (rest.valid()) {
+    rest.get();  // rethrows the constant-proxy error of lad_slope
+  } else {
+    the_rest();
+  }
   b.dimson_lags = k;
   return b;
 }
