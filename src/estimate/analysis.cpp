@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <future>
+#include <optional>
 #include <cmath>
 
 #include "hedgecalc/align.hpp"
@@ -210,7 +211,10 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
   } else if (options.costs.periods_per_year_auto || options.costs.carry) {
     analysis.periods_per_year = infer_periods_per_year(joined.time);
   }
-  const AlignedPrices aligned = every_kth_row(joined, options.horizon);
+  // --horizon K thins the rows; at 1 the join itself serves, without a copy of it.
+  std::optional<AlignedPrices> thinned;
+  if (options.horizon > 1) thinned = every_kth_row(joined, options.horizon);
+  const AlignedPrices& aligned = thinned ? *thinned : joined;
   for (size_t k : options.horizons) analysis.horizons.push_back(fit_horizon(joined, k, analysis, options));
   for (size_t k = 0; k < series.size(); ++k) {
     analysis.alignment.rows.push_back(series[k]->size());
