@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <ctime>
+#include <random>
+
 #include "hedgecalc/error.hpp"
 
 using namespace hedgecalc;
@@ -94,4 +98,46 @@ TEST_CASE("a --date-format reads strptime-style formats", "[timestamp]") {
   CHECK_FALSE(DateFormat("%m/%d/%Y").parse("31/01/2024"));
   CHECK_FALSE(DateFormat("%m/%d/%Y").parse("01/31/2024 extra"));
   CHECK_THROWS_AS(DateFormat("%Q"), UsageError);
+}
+
+TEST_CASE("fixed-width ISO dates agree with timegm and reject what it would not", "[timestamp]") {
+  // The fixed-offset path reads "YYYY-MM-DD[ T]HH:MM:SS[Z]" on its own; glibc's timegm is
+  // the independent reference for its arithmetic, across leap years and centuries.
+  std::mt19937 rng(17);
+  std::uniform_int_distribution<int> year(1678, 2261), month(1, 12), day(1, 31), hour(0, 23),
+      minute(0, 59), second(0, 59);
+  int checked = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::tm parts{};
+    parts.tm_year = year(rng) - 1900, parts.tm_mon = month(rng) - 1, parts.tm_mday = day(rng);
+    parts.tm_hour = hour(rng), parts.tm_min = minute(rng), parts.tm_sec = second(rng);
+    char date[64], with_time[128];
+    std::snprintf(date, sizeof date, "%04d-%02d-%02d", parts.tm_year + 1900, parts.tm_mon + 1,
+                  parts.tm_mday);
+    const char separator = i % 2 ? 'T' : ' ';
+    std::snprintf(with_time, sizeof with_time, "%s%c%02d:%02d:%02d%s", date, separator,
+                  parts.tm_hour, parts.tm_min, parts.tm_sec, i % 3 ? "" : "Z");
+    const std::tm asked = parts;
+    const std::time_t seconds = timegm(&parts);
+    const bool real_day = parts.tm_mday == asked.tm_mday;  // timegm rolls Feb 30 over
+    const auto parsed = parse_timestamp(with_time);
+    INFO(with_time);
+    REQUIRE(parsed.has_value() == real_day);
+    if (!real_day) continue;
+    CHECK(parsed->time == static_cast<Timestamp>(seconds) * kNanosPerSecond);
+    CHECK(parsed->style == DateStyle::kIsoDash);
+    const auto midnight = parse_timestamp(date);
+    REQUIRE(midnight.has_value());
+    CHECK(midnight->time == (static_cast<Timestamp>(seconds) -
+                             (parts.tm_hour * 3600 + parts.tm_min * 60 + parts.tm_sec)) *
+                                kNanosPerSecond);
+    ++checked;
+  }
+  CHECK(checked > 15000);
+  for (const char* bad : {"2024-13-01", "2024-02-30", "2023-02-29", "2024-01-01 24:00:00",
+                          "2024-01-01 10:60:00", "2024-01-01 10:00:60", "2024-01-01X10:00:00",
+                          "2024-01-01 10:00:00Y", "1677-12-31", "2262-01-01", "2024-0a-01"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_timestamp(bad).has_value());
+  }
 }

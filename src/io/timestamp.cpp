@@ -179,6 +179,39 @@ bool all_digits(std::string_view text) {
   return true;
 }
 
+// The shapes nearly every file uses, "2024-01-31" and "2024-01-31 10:00:00" (or with
+// 'T', and a final 'Z'), read at fixed offsets without a cursor. nullopt means "not
+// handled here", never "not a date": anything else, or anything out of range, is left
+// to the general parser, which decides and words the error.
+std::optional<ParsedTimestamp> parse_fixed_iso(std::string_view text) {
+  const size_t size = text.size();
+  if (size != 10 && size != 19 && size != 20) return std::nullopt;
+  unsigned digit[19] = {};
+  static constexpr std::array<size_t, 14> kDigitsAt = {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18};
+  bool ok = text[4] == '-' && text[7] == '-';
+  for (size_t i : kDigitsAt) {
+    if (i >= size) break;
+    digit[i] = static_cast<unsigned>(static_cast<unsigned char>(text[i]) - '0');
+    ok &= digit[i] < 10;
+  }
+  if (size >= 19) {
+    ok &= (text[10] == ' ' || text[10] == 'T') && text[13] == ':' && text[16] == ':';
+    if (size == 20) ok &= text[19] == 'Z';
+  }
+  if (!ok) return std::nullopt;
+  const std::int64_t year = digit[0] * 1000 + digit[1] * 100 + digit[2] * 10 + digit[3];
+  const unsigned month = digit[5] * 10 + digit[6], day = digit[8] * 10 + digit[9];
+  const std::int64_t hour = digit[11] * 10 + digit[12], minute = digit[14] * 10 + digit[15],
+                     second = digit[17] * 10 + digit[18];
+  if (!year_in_range(year) || !valid_date(year, month, day) || hour > 23 || minute > 59 ||
+      second > 59) {
+    return std::nullopt;
+  }
+  const std::int64_t seconds =
+      days_from_civil(year, month, day) * 86'400 + hour * 3600 + minute * 60 + second;
+  return ParsedTimestamp{seconds * kNanosPerSecond, DateStyle::kIsoDash};
+}
+
 }  // namespace
 
 std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) {
@@ -197,6 +230,7 @@ bool valid_date(std::int64_t year, unsigned month, unsigned day) {
 }
 
 std::optional<ParsedTimestamp> parse_timestamp(std::string_view text) {
+  if (auto fixed = parse_fixed_iso(text)) return fixed;
   text = trim(text);
   if (all_digits(text) && text.size() != 8) return parse_epoch(text);
 
