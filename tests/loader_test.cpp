@@ -112,3 +112,44 @@ TEST_CASE("binary garbage and invalid UTF-8 give messages, not crashes", "[loade
   CHECK_THROWS_AS(load(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)), DataError);
   CHECK_THROWS_WITH(load("Date,Cl\xFFose\n2024-01-01,x\n"), Contains("Cl\\xFFose"));
 }
+
+TEST_CASE("two-column rows read on the quick path equal the general reading", "[loader]") {
+  // A date and a price take a path that skips field splitting; a third column sends every
+  // row through the general one. Both must give the same series, row for row, whatever
+  // the spelling: times with ' ' or 'T', numbers with exponents, spaces, quotes, missing
+  // prices, comments.
+  std::mt19937 rng(23);
+  std::uniform_int_distribution<int> pick(0, 9);
+  std::uniform_real_distribution<double> level(0.001, 1e6);
+  std::string two = "date,close\n", three = "date,close,note\n";
+  for (int i = 0; i < 3000; ++i) {
+    const Timestamp t = day(2020, 1, 1) + static_cast<Timestamp>(i) * 3600 * kNanosPerSecond;
+    const std::string stamp = format_timestamp(t, false);  // 2020-01-01T00:00:00Z
+    std::string date = stamp;
+    switch (pick(rng)) {
+      case 0: date[10] = ' ', date.pop_back(); break;   // 2020-01-01 00:00:00
+      case 1: date.pop_back(); break;                     // no Z
+      case 2: date = " " + date; break;                   // a space before
+      default: break;
+    }
+    char price[64];
+    switch (pick(rng)) {
+      case 0: std::snprintf(price, sizeof price, "%.3e", level(rng)); break;
+      case 1: std::snprintf(price, sizeof price, "\"%.2f\"", level(rng)); break;
+      case 2: std::snprintf(price, sizeof price, " %.4f ", level(rng)); break;
+      case 3: std::snprintf(price, sizeof price, "%s", i % 2 ? "" : "NA"); break;
+      case 4: std::snprintf(price, sizeof price, "+%.1f", level(rng)); break;
+      default: std::snprintf(price, sizeof price, "%.17g", level(rng)); break;
+    }
+    two += date + "," + price + "\n";
+    three += date + "," + price + ",x\n";
+    if (i % 500 == 7) two += "# a comment\n", three += "# a comment\n";
+  }
+  const PriceSeries quick = load(two);
+  const PriceSeries general = load(three, std::string("close"));
+  CHECK(quick.size() > 2000);
+  CHECK(quick.time == general.time);
+  CHECK(quick.price == general.price);
+  CHECK(quick.line == general.line);
+  CHECK(quick.missing == general.missing);
+}

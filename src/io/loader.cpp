@@ -1,5 +1,7 @@
 #include "hedgecalc/loader.hpp"
 
+#include <charconv>
+#include <cmath>
 #include <vector>
 
 #include "hedgecalc/column_choice.hpp"
@@ -111,12 +113,16 @@ class RowReader {
         price_indices_(price_indices),
         options_(options),
         columns_(columns),
-        number_style_(number_style(options)) {}
+        number_style_(number_style(options)),
+        simple_shape_(names_.size() == 2 && price_indices_.size() == 1 && !options.date_format &&
+                      number_style_.thousands == '\0' && number_style_.decimal == '.' &&
+                      delimiter_ != ' ') {}
 
   /// False once every column has failed: nothing more to read.
   bool any_column_alive() const { return failed_ < columns_.size(); }
 
   void read(const SourceRecord& record) {
+    if (simple_shape_ && read_simple(record)) return;
     split_or_throw(splitter_, record, file_label_, delimiter_);
     const auto& fields = splitter_.fields();
     if (fields.size() != names_.size()) {
@@ -156,6 +162,35 @@ class RowReader {
   }
 
  private:
+  // A date and a plain number, as nearly every row of a two-column file is, read without
+  // splitting into fields or the checks a cell needs. False, having changed nothing,
+  // for any other row: the general path then reads it and words any error, so what is
+  // accepted and every message stay as they were.
+  bool read_simple(const SourceRecord& record) {
+    ColumnLoad& column = columns_[0];
+    if (!column.error.empty() || first_date_line_ == 0) return false;
+    const std::string_view text = record.text;
+    const size_t cut = text.find(delimiter_);
+    if (cut == std::string_view::npos) return false;
+    const std::string_view before = text.substr(0, cut), after = text.substr(cut + 1);
+    const std::string_view date = date_index_ == 0 ? before : after;
+    const std::string_view price = date_index_ == 0 ? after : before;
+    if (price.empty() || price[0] < '0' || price[0] > '9') return false;
+    double value = 0;
+    const auto [end, error] = std::from_chars(price.data(), price.data() + price.size(), value,
+                                              std::chars_format::general);
+    if (error != std::errc() || end != price.data() + price.size() || !std::isfinite(value)) {
+      return false;
+    }
+    if (date.find(delimiter_) != std::string_view::npos) return false;  // a third field
+    const auto parsed = parse_timestamp(date);
+    if (!parsed || parsed->style != first_style_) return false;
+    column.series.time.push_back(parsed->time);
+    column.series.price.push_back(value);
+    column.series.line.push_back(static_cast<std::uint32_t>(record.line));
+    return true;
+  }
+
   std::string where(size_t line, size_t column) const {
     return location(file_label_, line) + "column " + quoted_excerpt(names_[column], 40) + ": ";
   }
@@ -193,6 +228,7 @@ class RowReader {
   const CsvOptions& options_;
   std::vector<ColumnLoad>& columns_;
   NumberStyle number_style_;
+  const bool simple_shape_;  // date and one price, plain numbers, ISO or epoch dates
   FieldSplitter splitter_;
   size_t failed_ = 0;
   size_t first_date_line_ = 0;
