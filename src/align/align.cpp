@@ -14,6 +14,31 @@ AlignedPrices with_inner_unmatched(AlignedPrices aligned,
   return aligned;
 }
 
+// A target and one proxy, the common case (every pair of a batch): one merge pass with
+// two cursors, whose branch is predictable when most times match.
+AlignedPrices join_two(const PriceSeries& a, const PriceSeries& b) {
+  AlignedPrices aligned;
+  aligned.prices.resize(2);
+  const size_t bound = std::min(a.size(), b.size());
+  aligned.time.reserve(bound);
+  aligned.prices[0].reserve(bound);
+  aligned.prices[1].reserve(bound);
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    const Timestamp ta = a.time[i], tb = b.time[j];
+    if (ta == tb) {
+      aligned.time.push_back(ta);
+      aligned.prices[0].push_back(a.price[i++]);
+      aligned.prices[1].push_back(b.price[j++]);
+    } else if (ta < tb) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return aligned;
+}
+
 AlignedPrices join_inner(const std::vector<const PriceSeries*>& series) {
   AlignedPrices aligned;
   aligned.prices.resize(series.size());
@@ -26,6 +51,7 @@ AlignedPrices join_inner(const std::vector<const PriceSeries*>& series) {
     for (size_t k = 0; k < series.size(); ++k) aligned.prices[k] = series[k]->price;
     return aligned;
   }
+  if (series.size() == 2) return join_two(*series[0], *series[1]);
   size_t bound = series.front()->size();
   for (const PriceSeries* s : series) bound = std::min(bound, s->size());
   aligned.time.reserve(bound);

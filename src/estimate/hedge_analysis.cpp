@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <unordered_map>
 
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/moments.hpp"
@@ -53,14 +54,18 @@ double standardized_condition_number(const Eigen::MatrixXd& X, bool intercept) {
 }
 
 double t_critical_value(double confidence, double degrees_of_freedom) {
-  // Batches ask for the same quantile thousands of times; the inversion costs microseconds.
-  thread_local double last_confidence = -1, last_dof = -1, last_value = 0;
-  if (confidence == last_confidence && degrees_of_freedom == last_dof) return last_value;
+  // Batches ask for the same few quantiles thousands of times (one per count of returns);
+  // the inversion costs microseconds, so each thread keeps the ones it has found.
+  thread_local double cached_confidence = -1;
+  thread_local std::unordered_map<double, double> by_dof;
+  if (confidence != cached_confidence) by_dof.clear(), cached_confidence = confidence;
+  const auto found = by_dof.find(degrees_of_freedom);
+  if (found != by_dof.end()) return found->second;
   boost::math::students_t_distribution<double> distribution(degrees_of_freedom);
-  last_value =
+  const double value =
       boost::math::quantile(boost::math::complement(distribution, (1.0 - confidence) / 2.0));
-  last_confidence = confidence, last_dof = degrees_of_freedom;
-  return last_value;
+  by_dof.emplace(degrees_of_freedom, value);
+  return value;
 }
 
 namespace {
