@@ -1,5 +1,6 @@
 // A mapped file truncated while it is read: the reader sees zero bytes instead of a
-// SIGBUS, and FileContents reports the change (file_system + mapping_guard).
+// SIGBUS, and FileContents reports the change (file_system + mapping_guard). Files under
+// 1 MiB are read into memory instead, a copy no later write can reach.
 
 #include "hedgecalc/mapping_guard.hpp"
 
@@ -43,16 +44,30 @@ TEST_CASE("pages lost to a truncation read as zeros and count as a change", "[ma
   std::remove(path.c_str());
 }
 
-TEST_CASE("a file grown or rewritten in place counts as a change", "[mapping]") {
-  const std::string path = write_temp_file(100);
+TEST_CASE("a mapped file grown or rewritten in place counts as a change", "[mapping]") {
+  const std::string path = write_temp_file(2 << 20);  // large enough to be mapped
   DiskFileSystem disk;
   const FileContents contents = disk.read(path);
-  CHECK(parse_unchanged(contents, path, [](std::string_view b) { return b.size(); }) == 100);
+  CHECK(parse_unchanged(contents, path, [](std::string_view b) { return b.size(); }) == 2 << 20);
   {
     std::ofstream more(path, std::ios::app);
     more << "y";
   }
   CHECK(contents.changed());
+  std::remove(path.c_str());
+}
+
+TEST_CASE("a small file is read whole: later writes do not reach what was read", "[mapping]") {
+  const std::string path = write_temp_file(100);
+  DiskFileSystem disk;
+  const FileContents contents = disk.read(path);
+  {
+    std::ofstream rewrite(path, std::ios::binary);
+    rewrite << "y";
+  }
+  CHECK(contents.bytes() == std::string(100, 'x'));
+  CHECK_FALSE(contents.changed());
+  CHECK(parse_unchanged(contents, path, [](std::string_view b) { return b.size(); }) == 100);
   std::remove(path.c_str());
 }
 
