@@ -26,7 +26,9 @@ std::vector<PriceSeries> universe(size_t columns, size_t rows, unsigned seed) {
     for (size_t c = 0; c < columns; ++c) {
       const bool constant = c == 3 && t > 100 && t < 160;
       if (!constant) level[c] *= 1 + (0.5 + 0.2 * static_cast<double>(c)) * market + 0.008 * normal(rng);
-      const bool listed = !(c == 1 && t < 120) && !(c == 2 && t > rows - 90);
+      // Column 5 lists late, with fewer returns than gaps: its sums are added up, not
+      // subtracted from the totals.
+      const bool listed = !(c == 1 && t < 120) && !(c == 2 && t > rows - 90) && !(c == 5 && t < 300);
       const bool gap = c == 4 && t > 200 && t < 230;
       if (!listed || gap || uniform(rng) < 0.02) continue;
       out[c].file = "u.csv";
@@ -61,9 +63,9 @@ TEST_CASE("every pair of the matrix equals the single analysis of that pair", "[
         REQUIRE(m.n == r.size());
         try {
           const HedgeAnalysis single = analyse_hedge(r, {"t", "p"}, {});
-          mismatches += !close(m.hedge_ratio, single.proxies[0].hedge_ratio, 1e-10);
-          mismatches += !close(m.correlation, single.correlation, 1e-10);
-          mismatches += !close(m.effectiveness, single.effectiveness, 1e-9);
+          mismatches += !close(m.hedge_ratio, single.proxies[0].hedge_ratio, 1e-12);
+          mismatches += !close(m.correlation, single.correlation, 1e-12);
+          mismatches += !close(m.effectiveness, single.effectiveness, 1e-12);
           ++compared;
         } catch (const DataError&) {
           // The single analysis refuses a constant proxy: the matrix leaves it undefined.

@@ -49,6 +49,43 @@ Eigen::MatrixXd cross_product(const Eigen::MatrixXd& A, const Eigen::MatrixXd& B
   return out;
 }
 
+// N(a,b) = sum_t M(t,a) M(t,b), S(a,b) = sum_t R(t,a) M(t,b), Q(a,b) = sum_t R(t,a)^2
+// M(t,b), R zero where M is. Products of M would cost as much as C; but M has few
+// zeros, so each column b takes a's totals less the rows where b has no return (or, for
+// a column with fewer returns than gaps, adds up its rows with one). The columns of
+// the transposes are the rows of R and M, contiguous across a. Per column b the sums
+// run in row order: the results do not depend on the thread count.
+void pairwise_sums(const Eigen::MatrixXd& R, const Eigen::MatrixXd& M, Eigen::MatrixXd& N,
+                   Eigen::MatrixXd& S, Eigen::MatrixXd& Q) {
+  const Eigen::Index T = R.rows(), K = R.cols();
+  const Eigen::MatrixXd Rt = R.transpose(), Mt = M.transpose();
+  const Eigen::MatrixXd R2t = Rt.cwiseProduct(Rt);
+  const Eigen::VectorXd count = Mt.rowwise().sum(), total = Rt.rowwise().sum(),
+                        squares = R2t.rowwise().sum();
+  N.resize(K, K), S.resize(K, K), Q.resize(K, K);
+#ifdef _OPENMP
+#pragma omp parallel for schedule(dynamic, 8)
+#endif
+  for (long column = 0; column < static_cast<long>(K); ++column) {
+    const Eigen::Index b = column;
+    Eigen::Index with = 0;
+    for (Eigen::Index t = 0; t < T; ++t) with += M(t, b) != 0;
+    const bool subtract = T - with <= with;
+    if (subtract) {
+      N.col(b) = count, S.col(b) = total, Q.col(b) = squares;
+    } else {
+      N.col(b).setZero(), S.col(b).setZero(), Q.col(b).setZero();
+    }
+    for (Eigen::Index t = 0; t < T; ++t) {
+      if ((M(t, b) != 0) == subtract) continue;
+      const double sign = subtract ? -1.0 : 1.0;
+      N.col(b) += sign * Mt.col(t);
+      S.col(b) += sign * Rt.col(t);
+      Q.col(b) += sign * R2t.col(t);
+    }
+  }
+}
+
 }  // namespace
 
 PairMatrix::PairMatrix(const std::vector<const PriceSeries*>& columns, ReturnKind kind)
@@ -92,11 +129,10 @@ PairMatrix::PairMatrix(const std::vector<const PriceSeries*>& columns, ReturnKin
     }
   }
   // Over the rows clean for both i and j: n, sums of x_i, of x_i^2, of x_i x_j.
-  // N and C are symmetric: their lower halves suffice, at about half the cost.
-  const Eigen::MatrixXd N = cross_product(M, M, /*lower_only=*/true);
+  // C is symmetric: its lower half suffices, at about half the cost.
   const Eigen::MatrixXd C = cross_product(R, R, /*lower_only=*/true);
-  const Eigen::MatrixXd S = cross_product(R, M, /*lower_only=*/false);
-  const Eigen::MatrixXd Q = cross_product(R.cwiseProduct(R), M, /*lower_only=*/false);
+  Eigen::MatrixXd N, S, Q;
+  pairwise_sums(R, M, N, S, Q);
 
   // last[j][t]: the last row <= t where column j has a price (-1: none yet).
   std::vector<std::vector<int>> last(k_, std::vector<int>(static_cast<size_t>(T), -1));
