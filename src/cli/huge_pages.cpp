@@ -41,21 +41,25 @@ void* allocate(std::size_t size) {
 }
 
 // The many small blocks (a batch's thousands of short series) come from malloc's heap:
-// its first 30 MiB on huge pages, set up before main (below the mmap threshold, or
-// malloc would map the block apart and unmap it on free).
+// its first 240 MiB on huge pages, set up before main (in blocks below the mmap
+// threshold, or malloc would map them apart and unmap them on free).
 // Reserving address space costs nothing until it is touched.
 struct HugeHeap {
   HugeHeap() {
-    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    mallopt(M_TRIM_THRESHOLD, 512 << 20);
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
-    constexpr std::size_t kReserve = std::size_t{30} << 20;
-    void* block = std::malloc(kReserve);
-    if (block == nullptr) return;
-    const std::uintptr_t begin = reinterpret_cast<std::uintptr_t>(block);
-    const std::uintptr_t first = (begin + kHugePage - 1) & ~(kHugePage - 1);
-    const std::uintptr_t last = (begin + kReserve) & ~(kHugePage - 1);
-    if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
-    std::free(block);
+    // Blocks below the mmap threshold come from the heap, one after the other.
+    constexpr std::size_t kBlock = std::size_t{30} << 20, kBlocks = 8;
+    void* blocks[kBlocks] = {};
+    for (void*& block : blocks) {
+      block = std::malloc(kBlock);
+      if (block == nullptr) break;
+      const std::uintptr_t begin = reinterpret_cast<std::uintptr_t>(block);
+      const std::uintptr_t first = (begin + kHugePage - 1) & ~(kHugePage - 1);
+      const std::uintptr_t last = (begin + kBlock) & ~(kHugePage - 1);
+      if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+    }
+    for (void* block : blocks) std::free(block);
   }
 };
 const HugeHeap huge_heap;
