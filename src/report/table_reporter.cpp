@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "hedgecalc/number_format.hpp"
+#include "hedgecalc/row_table.hpp"
 
 namespace hedgecalc {
 namespace {
@@ -291,44 +292,9 @@ void write_stability(Block& block, const Value& stability, bool basket) {
 }  // namespace
 
 void TableReporter::write_rows(const std::vector<Value>& rows) {
-  if (rows.empty()) return;
-  std::vector<std::vector<std::string>> cells;
-  std::vector<size_t> widths;
-  for (const Field& field : rows.front().fields()) {
-    widths.push_back(field.key.size());
-  }
-  Block block(out_, precision_);
-  for (const Value& row : rows) {
-    std::vector<std::string> line;
-    for (size_t c = 0; c < row.fields().size(); ++c) {
-      const Value& v = row.fields()[c].value;
-      std::string text = v.type() == Value::Type::kString ? v.string_value()
-                         : defined(&v)                    ? block.number(&v)
-                                                          : "";
-      if (c < widths.size()) widths[c] = std::max(widths[c], text.size());
-      line.push_back(std::move(text));
-    }
-    cells.push_back(std::move(line));
-  }
-  // Text (dates, names) left, numbers right.
-  std::vector<bool> left;
-  for (const Field& field : rows.front().fields()) {
-    left.push_back(field.value.type() == Value::Type::kString);
-  }
-  auto print = [&](const std::vector<std::string>& line) {
-    std::string text;
-    for (size_t c = 0; c < line.size() && c < widths.size(); ++c) {
-      if (c > 0) text += "  ";
-      const size_t padding = widths[c] - line[c].size();
-      text += left[c] ? line[c] + std::string(padding, ' ') : std::string(padding, ' ') + line[c];
-    }
-    while (!text.empty() && text.back() == ' ') text.pop_back();
-    out_ << text << '\n';
-  };
-  std::vector<std::string> header;
-  for (const Field& field : rows.front().fields()) header.push_back(field.key);
-  print(header);
-  for (const auto& line : cells) print(line);
+  RowTable table(out_, precision_);
+  for (const Value& row : rows) table.measure(row);
+  for (const Value& row : rows) table.print(row);
 }
 
 void TableReporter::write(const Value& record) {
