@@ -2,6 +2,7 @@
 // `hedgecalc matrix [OPTIONS] PRICES...`: every ordered pair of the price columns of
 // one or more wide CSVs.
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,8 @@ struct MatrixOptions {
 /// Registers the matrix command's options on its subcommand.
 void setup_matrix(CLI::App& command, MatrixOptions& options);
 
-/// Computes every ordered pair; throws hedgecalc::Error (stdout stays empty).
-CommandResult run_matrix(const MatrixOptions& options, FileSystem& files);
+/// Computes every ordered pair and writes a row for each to out as it goes; throws
+/// hedgecalc::Error before the first row (out stays empty). Returns the exit code.
+int run_matrix(const MatrixOptions& options, FileSystem& files, std::ostream& out);
 
 }  // namespace hedgecalc

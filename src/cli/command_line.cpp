@@ -93,9 +93,11 @@ int run_command_line(std::vector<std::string> args, FileSystem& files, std::ostr
     int code;
     if (*batch_command) {
       code = run_batch(batch, files, results, err, err_is_terminal);
+    } else if (*matrix_command) {
+      code = run_matrix(matrix, files, results);
+      check_written(results);
     } else {
-      const CommandResult result =
-          *matrix_command ? run_matrix(matrix, files) : run_single(single, files);
+      const CommandResult result = run_single(single, files);
       results << result.out << std::flush;
       check_written(results);
       err << result.err;

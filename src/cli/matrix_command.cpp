@@ -2,12 +2,14 @@
 #include "hedgecalc/matrix_command.hpp"
 
 #include <cmath>
-#include <sstream>
+#include <functional>
 
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/loader.hpp"
 #include "hedgecalc/pair_matrix.hpp"
+#include "hedgecalc/json_reporter.hpp"
 #include "hedgecalc/reporter.hpp"
+#include "hedgecalc/row_table.hpp"
 
 namespace hedgecalc {
 namespace {
@@ -50,7 +52,7 @@ void setup_matrix(CLI::App& command, MatrixOptions& options) {
       ->check(CLI::IsMember({"hedge_ratio", "correlation", "effectiveness", "n"}));
 }
 
-CommandResult run_matrix(const MatrixOptions& options, FileSystem& files) {
+int run_matrix(const MatrixOptions& options, FileSystem& files, std::ostream& out) {
   const SingleOptions& single = options.analysis;
   if (options.best && options.layout == "wide") {
     throw UsageError("--best keeps one proxy per target: use it with --layout long");
@@ -85,37 +87,26 @@ CommandResult run_matrix(const MatrixOptions& options, FileSystem& files) {
   for (const PriceSeries& c : columns) pointers.push_back(&c);
   const PairMatrix matrix(pointers, kind);
 
-  std::ostringstream out;
-  ReportOptions report;
-  report.header = !single.no_header;
-  report.precision = single.precision;
-  auto reporter = make_reporter(format, out, report);
-  // csv, tsv and ndjson rows go out one by one (a 500-column file has 249,500 pairs);
-  // the table needs all rows for its widths and json its one array.
-  const bool stream = format == OutputFormat::kCsv || format == OutputFormat::kTsv ||
-                      format == OutputFormat::kNdjson;
-  std::vector<Value> rows;
-  auto emit = [&](Value row) {
-    if (stream) {
-      reporter->write(row);
-    } else {
-      rows.push_back(std::move(row));
-    }
-  };
+  // Every row is made from the matrix when it is written, so no format holds the
+  // rows (a 500-column file has 249,500 pairs): csv, tsv and ndjson row by row, json as
+  // one array written element by element, and the table in two passes, the first to
+  // measure its columns.
   const size_t k = columns.size();
-  if (options.layout == "wide") {
-    for (size_t t = 0; t < k; ++t) {
-      Value row = Value::object();
-      row.add("target", Value::string(columns[t].label()));
-      for (size_t p = 0; p < k; ++p) {
-        const double v = t == p ? NAN : field_value(pair_result(matrix, t, p), field);
-        row.add(columns[p].label(), field == "n" && !std::isnan(v)
-                                        ? Value::integer(static_cast<long long>(v))
-                                        : Value::number(v));
+  auto for_each_row = [&](const std::function<void(const Value&)>& use) {
+    if (options.layout == "wide") {
+      for (size_t t = 0; t < k; ++t) {
+        Value row = Value::object();
+        row.add("target", Value::string(columns[t].label()));
+        for (size_t p = 0; p < k; ++p) {
+          const double v = t == p ? NAN : field_value(pair_result(matrix, t, p), field);
+          row.add(columns[p].label(), field == "n" && !std::isnan(v)
+                                          ? Value::integer(static_cast<long long>(v))
+                                          : Value::number(v));
+        }
+        use(row);
       }
-      emit(std::move(row));
+      return;
     }
-  } else {
     for (size_t t = 0; t < k; ++t) {
       size_t best = k;
       double best_effectiveness = -1;
@@ -126,16 +117,34 @@ CommandResult run_matrix(const MatrixOptions& options, FileSystem& files) {
           if (r.effectiveness > best_effectiveness) best = p, best_effectiveness = r.effectiveness;
           continue;
         }
-        emit(pair_row(columns[t].label(), columns[p].label(), r));
+        use(pair_row(columns[t].label(), columns[p].label(), r));
       }
       if (options.best && best < k) {
-        emit(pair_row(columns[t].label(), columns[best].label(), pair_result(matrix, t, best)));
+        use(pair_row(columns[t].label(), columns[best].label(), pair_result(matrix, t, best)));
       }
     }
+  };
+  if (format == OutputFormat::kTable) {
+    RowTable table(out, single.precision);
+    for_each_row([&](const Value& row) { table.measure(row); });
+    for_each_row([&](const Value& row) { table.print(row); });
+  } else if (format == OutputFormat::kJson) {
+    bool first = true;
+    for_each_row([&](const Value& row) {
+      out << (first ? "[\n  " : ",\n  ") << compact_json(row);
+      first = false;
+    });
+    out << (first ? "[]\n" : "\n]\n");
+  } else {
+    ReportOptions report;
+    report.header = !single.no_header;
+    report.precision = single.precision;
+    auto reporter = make_reporter(format, out, report);
+    for_each_row([&](const Value& row) { reporter->write(row); });
+    reporter->finish();
   }
-  if (!stream) reporter->write_rows(rows);
-  reporter->finish();
-  return CommandResult{out.str(), "", 0};
+  out << std::flush;
+  return 0;
 }
 
 }  // namespace hedgecalc
