@@ -5,7 +5,9 @@
 #include <csignal>
 #include <cmath>
 #include <cstdio>
+#include <cstdint>
 #include <map>
+#include <unordered_map>
 #include <thread>
 
 #include "hedgecalc/analysis_record.hpp"
@@ -74,19 +76,24 @@ std::string column_key(const std::optional<std::string>& column) {
   return column ? " " + *column : std::string("\x01");
 }
 
-// Each pair's target and proxy as PATH and COLUMN, resolved once (it may stat files).
-using PairSpecs = std::vector<std::pair<SeriesSpec, SeriesSpec>>;
+// Each distinct PATH[:COLUMN] of PAIRS resolved once (it may stat files), and each pair's
+// target and proxy as indices into them: a million pairs over a few hundred files hold
+// eight bytes a pair here, not two copies of the specs.
+struct PairSpecs {
+  std::vector<SeriesSpec> distinct;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> of_pair;
+  const SeriesSpec& target(size_t pair) const { return distinct[of_pair[pair].first]; }
+  const SeriesSpec& proxy(size_t pair) const { return distinct[of_pair[pair].second]; }
+};
 
 Library load_library(const PairSpecs& specs, FileSystem& files, const CsvOptions& csv,
                      const DateRange& range, const SingleOptions& options, ReturnKind kind,
                      size_t jobs) {
   Library library;
   std::map<std::string, std::string> readings;  // file_key -> its reading options
-  for (const auto& [target, proxy] : specs) {
-    for (const SeriesSpec* spec : {&target, &proxy}) {
-      library[file_key(*spec)][column_key(spec->column)];
-      if (!spec->reading.empty()) readings[file_key(*spec)] = spec->reading;
-    }
+  for (const SeriesSpec& spec : specs.distinct) {
+    library[file_key(spec)][column_key(spec.column)];
+    if (!spec.reading.empty()) readings[file_key(spec)] = spec.reading;
   }
   std::vector<std::map<std::string, std::map<std::string, LoadedColumn>>::iterator> order;
   for (auto it = library.begin(); it != library.end(); ++it) order.push_back(it);
@@ -233,16 +240,17 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
   }
   RelativeFileSystem files(disk, pairs_folder(options.pairs));
   PairSpecs specs;
-  specs.reserve(pairs.size());
-  std::map<std::string, SeriesSpec> resolved;
+  specs.of_pair.reserve(pairs.size());
+  std::unordered_map<std::string, std::uint32_t> resolved;
   auto resolve = [&](const std::string& argument) {
     auto found = resolved.find(argument);
     if (found == resolved.end()) {
-      found = resolved.emplace(argument, parse_series_spec(argument, files)).first;
+      specs.distinct.push_back(parse_series_spec(argument, files));
+      found = resolved.emplace(argument, static_cast<std::uint32_t>(specs.distinct.size() - 1)).first;
     }
     return found->second;
   };
-  for (const PairRow& pair : pairs) specs.emplace_back(resolve(pair.target), resolve(pair.proxy));
+  for (const PairRow& pair : pairs) specs.of_pair.emplace_back(resolve(pair.target), resolve(pair.proxy));
   const Library library =
       load_library(specs, files, csv, range, single, analysis_options.kind, jobs);
 
@@ -252,11 +260,11 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
     if (pair.id) outcome.row.add("id", Value::string(*pair.id));
     std::string target_label = pair.target, proxy_label = pair.proxy, error;
     std::vector<const PriceSeries*> series;
-    for (const SeriesSpec* spec : {&specs[i].first, &specs[i].second}) {
+    for (const SeriesSpec* spec : {&specs.target(i), &specs.proxy(i)}) {
       const LoadedColumn& loaded = library.at(file_key(*spec)).at(column_key(spec->column));
       if (!loaded.error.empty() && error.empty()) error = loaded.error;
       series.push_back(&loaded.series);
-      (spec == &specs[i].first ? target_label : proxy_label) = loaded.series.label();
+      (spec == &specs.target(i) ? target_label : proxy_label) = loaded.series.label();
     }
     Value record = Value::object();
     AnalysisOptions pair_options = analysis_options;
@@ -323,7 +331,7 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
       const PairRow& pair = pairs[done];
       const bool same = has_id ? row.id == pair.id.value_or("")
                                : row.target == pair.target ||
-                                     row.target.rfind(specs[done].first.path + ":", 0) == 0;
+                                     row.target.rfind(specs.target(done).path + ":", 0) == 0;
       if (!same) {
         throw UsageError(location(options.resume, row.line) + "this row is not for pair " +
                          std::to_string(pair.index + 1) + " (" + pair.target + ", " + pair.proxy +
