@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <iterator>
+#include <random>
+
 using namespace hedgecalc;
 
 namespace {
@@ -65,4 +69,32 @@ TEST_CASE("the joins count the rows each series loses", "[align]") {
   CHECK(align_asof({&a, &b}, 1).unmatched == std::vector<size_t>{2, 1});
   // c's 0 fills 1 and 2, 3 fills 3 and 4, ...: every row of c is used.
   CHECK(align_asof({&a, &c}, -1).unmatched == std::vector<size_t>{0, 0});
+}
+
+TEST_CASE("two series join as the intersection of their times, in long runs and short", "[align]") {
+  // The two-series join copies runs of matching times in blocks: long matching stretches,
+  // isolated gaps and clustered ones on either side, against a plain set intersection.
+  std::mt19937 rng(5);
+  for (int trial = 0; trial < 50; ++trial) {
+    std::uniform_real_distribution<double> uniform;
+    const double gap_rate = trial % 2 ? 0.01 : 0.3;
+    PriceSeries a, b;
+    for (int t = 0; t < 3000; ++t) {
+      const Timestamp time = static_cast<Timestamp>(t) * kNanosPerDay;
+      if (uniform(rng) > gap_rate) a.time.push_back(time), a.price.push_back(100 + t);
+      if (uniform(rng) > gap_rate || t > 2000) b.time.push_back(time), b.price.push_back(-t);
+    }
+    std::vector<Timestamp> both;
+    std::set_intersection(a.time.begin(), a.time.end(), b.time.begin(), b.time.end(),
+                          std::back_inserter(both));
+    const AlignedPrices joined = align_inner({&a, &b});
+    INFO("trial " << trial);
+    REQUIRE(joined.time == both);
+    for (size_t r = 0; r < both.size(); ++r) {
+      const double day = static_cast<double>(both[r] / kNanosPerDay);
+      CHECK(joined.prices[0][r] == 100 + day);
+      CHECK(joined.prices[1][r] == -day);
+    }
+    CHECK(joined.unmatched == std::vector<size_t>{a.size() - both.size(), b.size() - both.size()});
+  }
 }

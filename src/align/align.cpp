@@ -15,27 +15,47 @@ AlignedPrices with_inner_unmatched(AlignedPrices aligned,
 }
 
 // A target and one proxy, the common case (every pair of a batch): one merge pass with
-// two cursors, whose branch is predictable when most times match.
+// two cursors and no branch on the data. Each step writes the candidate row, keeps it
+// when the times match, and moves the cursor (or both) with the earlier time; the
+// output, sized for the shorter series, is cut to the rows kept.
 AlignedPrices join_two(const PriceSeries& a, const PriceSeries& b) {
   AlignedPrices aligned;
   aligned.prices.resize(2);
   const size_t bound = std::min(a.size(), b.size());
-  aligned.time.reserve(bound);
-  aligned.prices[0].reserve(bound);
-  aligned.prices[1].reserve(bound);
-  size_t i = 0, j = 0;
+  aligned.time.resize(bound);
+  aligned.prices[0].resize(bound);
+  aligned.prices[1].resize(bound);
+  Timestamp* time = aligned.time.data();
+  double* first = aligned.prices[0].data();
+  double* second = aligned.prices[1].data();
+  size_t i = 0, j = 0, kept = 0;  // kept <= min(i, j) < bound inside the loop
+  // Most rows match: where the next kRun times of both are equal, they go over as a block.
+  constexpr size_t kRun = 16;
+  while (i + kRun <= a.size() && j + kRun <= b.size()) {
+    if (std::equal(a.time.begin() + static_cast<long>(i), a.time.begin() + static_cast<long>(i + kRun),
+                   b.time.begin() + static_cast<long>(j))) {
+      std::copy_n(a.time.begin() + static_cast<long>(i), kRun, time + kept);
+      std::copy_n(a.price.begin() + static_cast<long>(i), kRun, first + kept);
+      std::copy_n(b.price.begin() + static_cast<long>(j), kRun, second + kept);
+      i += kRun, j += kRun, kept += kRun;
+      continue;
+    }
+    const Timestamp ta = a.time[i], tb = b.time[j];
+    time[kept] = ta, first[kept] = a.price[i], second[kept] = b.price[j];
+    kept += ta == tb;
+    i += ta <= tb;
+    j += tb <= ta;
+  }
   while (i < a.size() && j < b.size()) {
     const Timestamp ta = a.time[i], tb = b.time[j];
-    if (ta == tb) {
-      aligned.time.push_back(ta);
-      aligned.prices[0].push_back(a.price[i++]);
-      aligned.prices[1].push_back(b.price[j++]);
-    } else if (ta < tb) {
-      ++i;
-    } else {
-      ++j;
-    }
+    time[kept] = ta, first[kept] = a.price[i], second[kept] = b.price[j];
+    kept += ta == tb;
+    i += ta <= tb;
+    j += tb <= ta;
   }
+  aligned.time.resize(kept);
+  aligned.prices[0].resize(kept);
+  aligned.prices[1].resize(kept);
   return aligned;
 }
 
