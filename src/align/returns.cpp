@@ -70,12 +70,19 @@ ReturnSeries compute_returns(const AlignedPrices& aligned, ReturnKind kind) {
     const std::vector<double>& p = aligned.prices[k];
     std::vector<double>& r = returns.values[k];
     r.resize(rows - 1);
-    for (size_t i = 1; i < rows; ++i) {
-      switch (kind) {
-        case ReturnKind::kSimple: r[i - 1] = p[i] / p[i - 1] - 1.0; break;
-        case ReturnKind::kLog: r[i - 1] = std::log(p[i] / p[i - 1]); break;
-        default: r[i - 1] = p[i] - p[i - 1]; break;
-      }
+    // One loop per kind, so that each is a plain loop the compiler can vectorise.
+    const double* price = p.data();
+    double* out = r.data();
+    switch (kind) {
+      case ReturnKind::kSimple:
+        for (size_t i = 1; i < rows; ++i) out[i - 1] = price[i] / price[i - 1] - 1.0;
+        break;
+      case ReturnKind::kLog:
+        for (size_t i = 1; i < rows; ++i) out[i - 1] = std::log(price[i] / price[i - 1]);
+        break;
+      default:
+        for (size_t i = 1; i < rows; ++i) out[i - 1] = price[i] - price[i - 1];
+        break;
     }
   }
   return returns;
@@ -93,6 +100,11 @@ void require_finite_returns(const ReturnSeries& returns,
   const double largest = std::sqrt(std::numeric_limits<double>::max() / (4.0 * static_cast<double>(n)));
   for (size_t k = 0; k < returns.values.size(); ++k) {
     const std::vector<double>& r = returns.values[k];
+    // The common case first, in a loop without an exit (so vectorised); the row is
+    // looked for only when some return fails.
+    bool all_fine = true;
+    for (size_t i = 0; i < n; ++i) all_fine &= std::fabs(r[i]) <= largest;  // NaN fails
+    if (all_fine) continue;
     for (size_t i = 0; i < n; ++i) {
       if (std::fabs(r[i]) <= largest) continue;  // false for NaN too
       const PriceSeries& s = *series[k];
