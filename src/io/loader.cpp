@@ -114,7 +114,8 @@ class RowReader {
         options_(options),
         columns_(columns),
         number_style_(number_style(options)),
-        simple_shape_(names_.size() == 2 && price_indices_.size() == 1 && !options.date_format &&
+        price_index_(price_indices.size() == 1 ? price_indices[0] : 0),
+        simple_shape_(price_indices_.size() == 1 && !options.date_format &&
                       number_style_.thousands == '\0' && number_style_.decimal == '.' &&
                       delimiter_ != ' ') {}
 
@@ -162,19 +163,28 @@ class RowReader {
   }
 
  private:
-  // A date and a plain number, as nearly every row of a two-column file is, read without
-  // splitting into fields or the checks a cell needs. False, having changed nothing,
+  // A date and a plain number in a row without quotes, as nearly every row of a price
+  // file is, read without the field splitter or the checks a cell needs. False, having changed nothing,
   // for any other row: the general path then reads it and words any error, so what is
   // accepted and every message stay as they were.
   bool read_simple(const SourceRecord& record) {
     ColumnLoad& column = columns_[0];
     if (!column.error.empty() || first_date_line_ == 0) return false;
+    // The row's fields at its delimiters. A quote anywhere (a quoted field may hold a
+    // delimiter) or another count of fields is for the general path to read.
     const std::string_view text = record.text;
-    const size_t cut = text.find(delimiter_);
-    if (cut == std::string_view::npos) return false;
-    const std::string_view before = text.substr(0, cut), after = text.substr(cut + 1);
-    const std::string_view date = date_index_ == 0 ? before : after;
-    const std::string_view price = date_index_ == 0 ? after : before;
+    if (text.find('"') != std::string_view::npos) return false;
+    std::string_view date, price;
+    size_t field = 0, start = 0;
+    for (;; ++field) {
+      const size_t cut = text.find(delimiter_, start);
+      const size_t end = cut == std::string_view::npos ? text.size() : cut;
+      if (field == date_index_) date = text.substr(start, end - start);
+      if (field == price_index_) price = text.substr(start, end - start);
+      if (cut == std::string_view::npos) break;
+      start = cut + 1;
+    }
+    if (field + 1 != names_.size()) return false;
     if (price.empty() || price[0] < '0' || price[0] > '9') return false;
     double value = 0;
     const auto [end, error] = std::from_chars(price.data(), price.data() + price.size(), value,
@@ -182,7 +192,6 @@ class RowReader {
     if (error != std::errc() || end != price.data() + price.size() || !std::isfinite(value)) {
       return false;
     }
-    if (date.find(delimiter_) != std::string_view::npos) return false;  // a third field
     const auto parsed = parse_timestamp(date);
     if (!parsed || parsed->style != first_style_) return false;
     column.series.time.push_back(parsed->time);
@@ -228,7 +237,8 @@ class RowReader {
   const CsvOptions& options_;
   std::vector<ColumnLoad>& columns_;
   NumberStyle number_style_;
-  const bool simple_shape_;  // date and one price, plain numbers, ISO or epoch dates
+  const size_t price_index_;  // the one price column's field, when there is one
+  const bool simple_shape_;   // one price column, plain numbers, no --date-format
   FieldSplitter splitter_;
   size_t failed_ = 0;
   size_t first_date_line_ = 0;
