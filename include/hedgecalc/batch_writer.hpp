@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "hedgecalc/json_reporter.hpp"
 #include "hedgecalc/record.hpp"
 #include "hedgecalc/reporter.hpp"
 
@@ -35,6 +36,7 @@ class BatchWriter {
   std::ostream& out_;
   ReportOptions options_;
   std::vector<std::string> header_;
+  JsonArrayWriter json_;
   bool started_ = false;
 };
 

@@ -24,6 +24,21 @@ class JsonReporter : public Reporter {
   bool compact_;
 };
 
+/// A JSON array written an element at a time, a compact element per line, as the json
+/// format prints rows: "[\n  {...},\n  {...}\n]\n", or "[]\n" with none.
+class JsonArrayWriter {
+ public:
+  explicit JsonArrayWriter(std::ostream& out) : out_(out) {}
+  /// Writes one element.
+  void write(const Value& element);
+  /// Closes the array.
+  void finish();
+
+ private:
+  std::ostream& out_;
+  bool started_ = false;
+};
+
 /// value as one line of compact JSON, without a newline.
 std::string compact_json(const Value& value);
 

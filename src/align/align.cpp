@@ -31,8 +31,9 @@ AlignedPrices join_two(const PriceSeries& a, const PriceSeries& b) {
   size_t i = 0, j = 0, kept = 0;  // kept <= min(i, j) < bound inside the loop
   // Most rows match: where the next kRun times of both are equal, they go over as a block.
   constexpr size_t kRun = 16;
-  while (i + kRun <= a.size() && j + kRun <= b.size()) {
-    if (std::equal(a.time.begin() + static_cast<long>(i), a.time.begin() + static_cast<long>(i + kRun),
+  while (i < a.size() && j < b.size()) {
+    if (i + kRun <= a.size() && j + kRun <= b.size() &&
+        std::equal(a.time.begin() + static_cast<long>(i), a.time.begin() + static_cast<long>(i + kRun),
                    b.time.begin() + static_cast<long>(j))) {
       std::copy_n(a.time.begin() + static_cast<long>(i), kRun, time + kept);
       std::copy_n(a.price.begin() + static_cast<long>(i), kRun, first + kept);
@@ -40,13 +41,6 @@ AlignedPrices join_two(const PriceSeries& a, const PriceSeries& b) {
       i += kRun, j += kRun, kept += kRun;
       continue;
     }
-    const Timestamp ta = a.time[i], tb = b.time[j];
-    time[kept] = ta, first[kept] = a.price[i], second[kept] = b.price[j];
-    kept += ta == tb;
-    i += ta <= tb;
-    j += tb <= ta;
-  }
-  while (i < a.size() && j < b.size()) {
     const Timestamp ta = a.time[i], tb = b.time[j];
     time[kept] = ta, first[kept] = a.price[i], second[kept] = b.price[j];
     kept += ta == tb;

@@ -27,16 +27,18 @@ namespace {
 
 constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
 
+// Asks for huge pages for the whole huge pages inside a block, before anything touches them.
+void advise_huge(void* block, std::size_t size) {
+  const std::uintptr_t begin = reinterpret_cast<std::uintptr_t>(block);
+  const std::uintptr_t first = (begin + kHugePage - 1) & ~(kHugePage - 1);
+  const std::uintptr_t last = (begin + size) & ~(kHugePage - 1);
+  if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+}
+
 void* allocate(std::size_t size) {
   void* block = std::malloc(size != 0 ? size : 1);
   if (block == nullptr) throw std::bad_alloc();
-  if (size >= kHugePage) {
-    // The whole huge pages inside the block, before anything touches them.
-    const std::uintptr_t begin = reinterpret_cast<std::uintptr_t>(block);
-    const std::uintptr_t first = (begin + kHugePage - 1) & ~(kHugePage - 1);
-    const std::uintptr_t last = (begin + size) & ~(kHugePage - 1);
-    if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
-  }
+  if (size >= kHugePage) advise_huge(block, size);
   return block;
 }
 
@@ -54,10 +56,7 @@ struct HugeHeap {
     for (void*& block : blocks) {
       block = std::malloc(kBlock);
       if (block == nullptr) break;
-      const std::uintptr_t begin = reinterpret_cast<std::uintptr_t>(block);
-      const std::uintptr_t first = (begin + kHugePage - 1) & ~(kHugePage - 1);
-      const std::uintptr_t last = (begin + kBlock) & ~(kHugePage - 1);
-      if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+      advise_huge(block, kBlock);
     }
     for (void* block : blocks) std::free(block);
   }

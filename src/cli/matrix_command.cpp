@@ -129,12 +129,9 @@ int run_matrix(const MatrixOptions& options, FileSystem& files, std::ostream& ou
     for_each_row([&](const Value& row) { table.measure(row); });
     for_each_row([&](const Value& row) { table.print(row); });
   } else if (format == OutputFormat::kJson) {
-    bool first = true;
-    for_each_row([&](const Value& row) {
-      out << (first ? "[\n  " : ",\n  ") << compact_json(row);
-      first = false;
-    });
-    out << (first ? "[]\n" : "\n]\n");
+    JsonArrayWriter array(out);
+    for_each_row([&](const Value& row) { array.write(row); });
+    array.finish();
   } else {
     ReportOptions report;
     report.header = !single.no_header;

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/moments.hpp"
 
 namespace hedgecalc {
 namespace {
@@ -120,23 +121,15 @@ double descend(const std::vector<double>& x, const std::vector<double>& y, size_
 }
 
 // The OLS line and the ratio of standard deviations sd(y) / sd(x): the natural scale of
-// slopes, from which the first bracket is sized. Two-pass moments.
+// slopes, from which the first bracket is sized.
 struct Start {
   double intercept, slope, slope_scale;
 };
 
 Start ols_start(const std::vector<double>& x, const std::vector<double>& y) {
-  double mx = 0, my = 0;
-  for (size_t i = 0; i < x.size(); ++i) mx += x[i], my += y[i];
-  mx /= static_cast<double>(x.size()), my /= static_cast<double>(x.size());
-  double sxx = 0, sxy = 0, syy = 0;
-  for (size_t i = 0; i < x.size(); ++i) {
-    sxx += (x[i] - mx) * (x[i] - mx);
-    sxy += (x[i] - mx) * (y[i] - my);
-    syy += (y[i] - my) * (y[i] - my);
-  }
-  const double slope = sxy / sxx, scale = std::sqrt(syy / sxx);
-  return {my - slope * mx, slope, scale > 0 && std::isfinite(scale) ? scale : 1.0};
+  const PairMoments m = pair_moments(x, y);
+  const double slope = m.sxy / m.sxx, scale = std::sqrt(m.syy / m.sxx);
+  return {m.mean_y - slope * m.mean_x, slope, scale > 0 && std::isfinite(scale) ? scale : 1.0};
 }
 
 // The data point nearest the line (a, b): where a descent starts.

@@ -9,13 +9,16 @@
 namespace hedgecalc {
 BatchWriter::BatchWriter(OutputFormat format, std::ostream& out, const ReportOptions& options,
                          std::vector<std::string> columns)
-    : format_(format), out_(out), options_(options), header_(std::move(columns)) {}
+    : format_(format),
+      out_(out),
+      options_(options),
+      header_(std::move(columns)),
+      json_(out) {}
 
 void BatchWriter::write(const Value& row) {
   switch (format_) {
     case OutputFormat::kJson:
-      out_ << (started_ ? ",\n  " : "[\n  ") << compact_json(row);
-      started_ = true;
+      json_.write(row);
       return;
     case OutputFormat::kNdjson:
       JsonReporter(out_, /*compact=*/true).write(row);
@@ -87,7 +90,7 @@ void BatchWriter::write_table(const Value& row) {
 }
 
 void BatchWriter::finish() {
-  if (format_ == OutputFormat::kJson) out_ << (started_ ? "\n]\n" : "[]\n");
+  if (format_ == OutputFormat::kJson) json_.finish();
   // No rows (an empty PAIRS, or a --resume with nothing left): csv/tsv still print
   // the header, so that a script reading it finds its columns.
   const bool delimited = format_ == OutputFormat::kCsv || format_ == OutputFormat::kTsv;

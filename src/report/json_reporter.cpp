@@ -59,14 +59,17 @@ void JsonReporter::write_rows(const std::vector<Value>& rows) {
     return;
   }
   // Compact rows keep a long series readable and greppable.
-  JsonReporter row_writer(out_, /*compact=*/true);
-  out_ << '[';
-  for (size_t i = 0; i < rows.size(); ++i) {
-    out_ << (i == 0 ? "\n  " : ",\n  ");
-    row_writer.write_value(rows[i], 0);
-  }
-  out_ << (rows.empty() ? "]\n" : "\n]\n");
+  JsonArrayWriter array(out_);
+  for (const Value& row : rows) array.write(row);
+  array.finish();
 }
+
+void JsonArrayWriter::write(const Value& element) {
+  out_ << (started_ ? ",\n  " : "[\n  ") << compact_json(element);
+  started_ = true;
+}
+
+void JsonArrayWriter::finish() { out_ << (started_ ? "\n]\n" : "[]\n"); }
 
 void JsonReporter::newline(int depth) {
   if (compact_) return;
