@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "hedgecalc/huge_pages.hpp"
+
 namespace hedgecalc {
 
 namespace {
@@ -22,9 +24,9 @@ AlignedPrices join_two(const PriceSeries& a, const PriceSeries& b) {
   AlignedPrices aligned;
   aligned.prices.resize(2);
   const size_t bound = std::min(a.size(), b.size());
-  aligned.time.resize(bound);
-  aligned.prices[0].resize(bound);
-  aligned.prices[1].resize(bound);
+  resize_huge(aligned.time, bound);
+  resize_huge(aligned.prices[0], bound);
+  resize_huge(aligned.prices[1], bound);
   Timestamp* time = aligned.time.data();
   double* first = aligned.prices[0].data();
   double* second = aligned.prices[1].data();
@@ -61,15 +63,20 @@ AlignedPrices join_inner(const std::vector<const PriceSeries*>& series) {
   bool same_times = true;
   for (const PriceSeries* s : series) same_times &= s->time == series.front()->time;
   if (same_times) {
-    aligned.time = series.front()->time;
-    for (size_t k = 0; k < series.size(); ++k) aligned.prices[k] = series[k]->price;
+    const std::vector<Timestamp>& time = series.front()->time;
+    reserve_huge(aligned.time, time.size());
+    aligned.time.assign(time.begin(), time.end());
+    for (size_t k = 0; k < series.size(); ++k) {
+      reserve_huge(aligned.prices[k], time.size());
+      aligned.prices[k].assign(series[k]->price.begin(), series[k]->price.end());
+    }
     return aligned;
   }
   if (series.size() == 2) return join_two(*series[0], *series[1]);
   size_t bound = series.front()->size();
   for (const PriceSeries* s : series) bound = std::min(bound, s->size());
-  aligned.time.reserve(bound);
-  for (auto& prices : aligned.prices) prices.reserve(bound);
+  reserve_huge(aligned.time, bound);
+  for (auto& prices : aligned.prices) reserve_huge(prices, bound);
   std::vector<size_t> cursor(series.size(), 0);
   const PriceSeries& lead = *series.front();
   for (size_t i = 0; i < lead.size(); ++i) {

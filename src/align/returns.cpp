@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/huge_pages.hpp"
 #include "hedgecalc/number_format.hpp"
 #include "hedgecalc/text.hpp"
 
@@ -65,11 +66,12 @@ ReturnSeries compute_returns(const AlignedPrices& aligned, ReturnKind kind) {
     return returns;
   }
   if (rows < 2) return returns;
+  reserve_huge(returns.time, rows - 1);
   returns.time.assign(aligned.time.begin() + 1, aligned.time.end());
   for (size_t k = 0; k < aligned.prices.size(); ++k) {
     const std::vector<double>& p = aligned.prices[k];
     std::vector<double>& r = returns.values[k];
-    r.resize(rows - 1);
+    resize_huge(r, rows - 1);
     // One loop per kind, so that each is a plain loop the compiler can vectorise.
     const double* price = p.data();
     double* out = r.data();

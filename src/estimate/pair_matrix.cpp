@@ -6,8 +6,18 @@
 #include <cmath>
 #include <limits>
 
+#include "hedgecalc/huge_pages.hpp"
+
 namespace hedgecalc {
 namespace {
+
+// An uninitialised T x K matrix on huge pages (the price and return tables of a wide
+// file are the largest buffers a matrix run makes).
+Eigen::MatrixXd huge_matrix(Eigen::Index rows, Eigen::Index cols) {
+  Eigen::MatrixXd m(rows, cols);
+  advise_huge_pages(m.data(), static_cast<size_t>(m.size()) * sizeof(double));
+  return m;
+}
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -100,7 +110,8 @@ PairMatrix::PairMatrix(const std::vector<const PriceSeries*>& columns, ReturnKin
   }
   const Eigen::Index T = static_cast<Eigen::Index>(times.size());
   const Eigen::Index K = static_cast<Eigen::Index>(k_);
-  Eigen::MatrixXd P = Eigen::MatrixXd::Constant(T, K, kNaN);
+  Eigen::MatrixXd P = huge_matrix(T, K);
+  P.setConstant(kNaN);
   for (Eigen::Index j = 0; j < K; ++j) {
     const PriceSeries& c = *columns[static_cast<size_t>(j)];
     Eigen::Index t = 0;
@@ -113,7 +124,8 @@ PairMatrix::PairMatrix(const std::vector<const PriceSeries*>& columns, ReturnKin
 
   // Clean returns: a price on this row and the one before (any row for kNone).
   const bool differenced = kind != ReturnKind::kNone;
-  Eigen::MatrixXd R = Eigen::MatrixXd::Zero(T, K), M = Eigen::MatrixXd::Zero(T, K);
+  Eigen::MatrixXd R = huge_matrix(T, K), M = huge_matrix(T, K);
+  R.setZero(), M.setZero();
   Eigen::VectorXd shift = Eigen::VectorXd::Zero(K);
   for (Eigen::Index j = 0; j < K; ++j) {
     double sum = 0, count = 0;

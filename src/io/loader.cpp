@@ -7,6 +7,7 @@
 #include "hedgecalc/column_choice.hpp"
 #include "hedgecalc/csv_fields.hpp"
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/huge_pages.hpp"
 #include "hedgecalc/line_source.hpp"
 #include "hedgecalc/number.hpp"
 #include "hedgecalc/series_order.hpp"
@@ -256,9 +257,9 @@ std::vector<ColumnLoad> load_indices(LineSource& source, const Preamble& preambl
     PriceSeries& s = columns[c].series;
     s.file = file_label;
     s.column = preamble.names[indices[c]];
-    s.time.reserve(rows_bound);
-    s.price.reserve(rows_bound);
-    s.line.reserve(rows_bound);
+    reserve_huge(s.time, rows_bound);
+    reserve_huge(s.price, rows_bound);
+    reserve_huge(s.line, rows_bound);
   }
   RowReader rows(file_label, preamble, indices, options, columns);
   for (const auto& [text, line] : preamble.samples) {

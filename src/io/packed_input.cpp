@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/huge_pages.hpp"
 
 namespace hedgecalc {
 
@@ -70,6 +71,7 @@ void UnpackedBytes::append(const char* data, size_t size) {
     }
     data_ = static_cast<char*>(grown);
     capacity_ = wanted;
+    advise_huge_pages(data_, capacity_);
   }
   std::memcpy(data_ + size_, data, size);
   size_ += size;

@@ -1,0 +1,31 @@
+#pragma once
+// Transparent huge pages for the few buffers known to be large (a loaded column, the
+// aligned prices, the returns, the matrix's price and return tables). A million-row
+// column spans thousands of 4 KiB pages and the first touch of each is a page fault;
+// 2 MiB pages make that 512 times fewer. Asked for at the call site that makes the
+// buffer, before anything touches it; the rest of the program allocates as usual.
+
+#include <cstddef>
+#include <vector>
+
+namespace hedgecalc {
+
+/// Asks the kernel to back the whole 2 MiB pages inside [data, data + bytes) with huge
+/// pages (madvise MADV_HUGEPAGE); does nothing for smaller blocks or where unsupported.
+void advise_huge_pages(void* data, std::size_t bytes);
+
+/// Reserves room for n elements of values and advises huge pages for it when it is large.
+template <class T>
+void reserve_huge(std::vector<T>& values, std::size_t n) {
+  values.reserve(n);
+  advise_huge_pages(values.data(), values.capacity() * sizeof(T));
+}
+
+/// Resizes values to n elements, advising huge pages before the new elements are written.
+template <class T>
+void resize_huge(std::vector<T>& values, std::size_t n) {
+  reserve_huge(values, n);
+  values.resize(n);
+}
+
+}  // namespace hedgecalc
