@@ -44,6 +44,21 @@ TEST_CASE("ndjson rows give their top-level id, target and status", "[resume]") 
   CHECK(rows[1].status == "error");
 }
 
+TEST_CASE("ndjson escapes decode to the label they stand for", "[resume]") {
+  // The writer escapes control characters as \u00XX; a label holding one must compare
+  // equal to the PAIRS cell it came from.
+  const auto rows = read_done_rows("{\"target\":\"t\\u00e9\\u0001\\n.csv\",\"status\":\"ok\"}\n",
+                                   "o", OutputFormat::kNdjson, true, kColumns);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].target == "t\xc3\xa9\x01\n.csv");
+  CHECK_THROWS_WITH(read_done_rows("{\"target\":\"a\",\"status\":\"ok\"\n", "o",
+                                   OutputFormat::kNdjson, true, kColumns),
+                    Contains("o:1: not a batch row"));
+  CHECK_THROWS_WITH(read_done_rows("{\"target\":1,\"status\":\"ok\"}\n", "o",
+                                   OutputFormat::kNdjson, true, kColumns),
+                    Contains("o:1: not a batch row"));
+}
+
 TEST_CASE("text that is not this batch's output is refused by line", "[resume]") {
   CHECK_THROWS_WITH(read_done_rows("id,target\n", "o.csv", OutputFormat::kCsv, true, kColumns),
                     Contains("o.csv:1: the header differs"));

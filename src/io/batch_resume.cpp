@@ -1,8 +1,8 @@
 #include "hedgecalc/batch_resume.hpp"
 
 #include <algorithm>
-#include <map>
-#include <optional>
+
+#include <nlohmann/json.hpp>
 
 #include "hedgecalc/csv_fields.hpp"
 #include "hedgecalc/error.hpp"
@@ -11,54 +11,10 @@
 namespace hedgecalc {
 namespace {
 
-// Reads the JSON string starting at text[i] (a '"'); i ends past its closing quote.
-// Escapes other than \" and \\ are kept as written: only equality with our own
-// labels matters, and those are written the same way each time.
-std::optional<std::string> json_string(std::string_view text, size_t& i) {
-  std::string out;
-  for (++i; i < text.size(); ++i) {
-    if (text[i] == '"') {
-      ++i;
-      return out;
-    }
-    if (text[i] == '\\' && i + 1 < text.size()) {
-      const char next = text[++i];
-      if (next != '"' && next != '\\') out += '\\';
-      out += next;
-      continue;
-    }
-    out += text[i];
-  }
-  return std::nullopt;
-}
-
-// The string values of an object's top-level fields, from one compact JSON line.
-std::optional<std::map<std::string, std::string>> top_level_strings(std::string_view line) {
-  std::map<std::string, std::string> fields;
-  size_t i = 0;
-  int depth = 0;
-  std::optional<std::string> key;
-  while (i < line.size()) {
-    const char c = line[i];
-    if (c == '"') {
-      auto text = json_string(line, i);
-      if (!text) return std::nullopt;
-      if (depth == 1 && !key && i < line.size() && line[i] == ':') {
-        key = std::move(*text);
-        ++i;
-        continue;
-      }
-      if (depth == 1 && key) fields[*key] = std::move(*text);
-      key.reset();
-      continue;
-    }
-    if (c == '{' || c == '[') ++depth;
-    if (c == '}' || c == ']') --depth;
-    if (depth == 1 && c == ',') key.reset();
-    ++i;
-  }
-  if (depth != 0) return std::nullopt;
-  return fields;
+// The string value of a top-level field of a batch row ("" when absent or not a string).
+std::string string_field(const nlohmann::json& row, const char* key) {
+  const auto found = row.find(key);
+  return found != row.end() && found->is_string() ? found->get<std::string>() : std::string();
 }
 
 }  // namespace
@@ -89,13 +45,13 @@ std::vector<DoneRow> read_done_rows(std::string_view bytes, const std::string& f
       start = end + 1;
       ++line;
       if (trim(text).empty()) continue;
-      const auto fields = top_level_strings(text);
-      if (!fields || !fields->count("target") || !fields->count("status")) {
+      const nlohmann::json row = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+      if (!row.is_object() || !row.contains("target") || !row["target"].is_string() ||
+          !row.contains("status") || !row["status"].is_string()) {
         throw bad("not a batch row: " + quoted_excerpt(text));
       }
-      const auto id = fields->find("id");
-      rows.push_back({line, id == fields->end() ? "" : id->second, fields->at("target"),
-                      fields->at("status")});
+      rows.push_back({line, string_field(row, "id"), string_field(row, "target"),
+                      string_field(row, "status")});
     }
     return rows;
   }
