@@ -13,54 +13,26 @@
 using namespace hedgecalc;
 
 namespace {
-// The options the golden script understands, applied as the CLI would.
-void apply_options(const std::string& text, SingleOptions& options) {
-  std::istringstream words(text);
-  std::string word;
-  while (words >> word) {
-    if (word == "--no-intercept") {
-      options.no_intercept = true;
-      continue;
-    }
-    std::string value;
-    REQUIRE(words >> value);
-    if (word == "--returns") {
-      options.returns = value;
-    } else if (word == "--from") {
-      options.from = value;
-    } else if (word == "--to") {
-      options.to = value;
-    } else if (word == "--se") {
-      options.se = value;
-    } else if (word == "--hac-lags") {
-      options.hac_lags = std::stol(value);
-    } else if (word == "--frequency") {
-      options.frequency = value;
-    } else if (word == "--align") {
-      options.align = value;
-    } else if (word == "--max-gap") {
-      options.max_gap = value;
-    } else if (word == "--horizon") {
-      options.horizon = std::stoul(value);
-    } else {
-      FAIL("golden option the test does not know: " << word);
-    }
-  }
+// The golden script's options (words of a command line), parsed as the CLI parses them.
+std::vector<std::string> words_of(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> words;
+  for (std::string word; in >> word;) words.push_back(word);
+  return words;
 }
 
-SingleOptions options_for(const GoldenCase& c) {
-  SingleOptions options;
-  options.series = {c.target, c.proxy};
-  options.format = "csv";
-  apply_options(c.options, options);
-  return options;
+SingleOptions options_for(const std::vector<std::string>& series, const std::string& options) {
+  std::vector<std::string> args = words_of(options);
+  args.insert(args.end(), {"--format", "csv"});
+  args.insert(args.end(), series.begin(), series.end());
+  return parse_single_options(args);
 }
 }  // namespace
 
 TEST_CASE("every field agrees with statsmodels to 1e-10 relative", "[golden]") {
   SourceTreeFileSystem files;
   for (const GoldenCase& c : read_golden_cases()) {
-    const std::string output = run_single(options_for(c), files).out;
+    const std::string output = run_single(options_for({c.target, c.proxy}, c.options), files).out;
     check_fields(c, parse_csv_row(output), 1e-10);
   }
 }
@@ -77,14 +49,9 @@ TEST_CASE("baskets of 2 and 5 proxies agree with statsmodels", "[golden]") {
   size_t row_in_case = 0;
   for (const auto& g : golden) {
     if (g.at("case") != last_case) {
-      SingleOptions options;
-      options.series = {g.at("target")};
-      std::istringstream proxies(g.at("proxies"));
-      std::string proxy;
-      while (proxies >> proxy) options.series.push_back(proxy);
-      options.format = "csv";
-      apply_options(g.at("options"), options);
-      actual = parse_csv_table(run_single(options, files).out);
+      std::vector<std::string> series = words_of(g.at("proxies"));
+      series.insert(series.begin(), g.at("target"));
+      actual = parse_csv_table(run_single(options_for(series, g.at("options")), files).out);
       last_case = g.at("case");
       row_in_case = 0;
     }
@@ -106,7 +73,7 @@ TEST_CASE("golden checks can fail", "[golden]") {
   // Guards the comparison itself: a perturbed ratio must not pass.
   GoldenCase c = read_golden_cases().front();
   SourceTreeFileSystem files;
-  auto actual = parse_csv_row(run_single(options_for(c), files).out);
+  auto actual = parse_csv_row(run_single(options_for({c.target, c.proxy}, c.options), files).out);
   const double h = std::stod(actual["hedge_ratio"]);
   actual["hedge_ratio"] = std::to_string(h * (1 + 1e-8));
   GoldenCase only_ratio = c;

@@ -12,14 +12,15 @@
 using namespace hedgecalc;
 
 namespace {
-SingleOptions options_for(const std::map<std::string, std::string>& golden_row) {
-  SingleOptions options;
-  options.series = {golden_row.at("target"), golden_row.at("proxy")};
-  options.returns = golden_row.at("returns");
-  options.window = golden_row.at("window");
-  options.ewma = std::stod(golden_row.at("lambda"));
-  options.format = "csv";
-  return options;
+// The golden row's case as a command line, with any further options.
+SingleOptions options_for(const std::map<std::string, std::string>& golden_row,
+                          std::vector<std::string> more = {}) {
+  std::vector<std::string> args = {"--format", "csv", "--returns", golden_row.at("returns"),
+                                   "--window", golden_row.at("window"), "--ewma",
+                                   golden_row.at("lambda"), golden_row.at("target"),
+                                   golden_row.at("proxy")};
+  args.insert(args.begin(), more.begin(), more.end());
+  return parse_single_options(args);
 }
 }  // namespace
 
@@ -31,8 +32,7 @@ TEST_CASE("per-date rolling and EWMA values agree with pandas to 1e-10 relative"
   REQUIRE(by_case.size() == 2);
   SourceTreeFileSystem files;
   for (const auto& [name, rows] : by_case) {
-    SingleOptions options = options_for(rows.front());
-    options.per_date = true;
+    const SingleOptions options = options_for(rows.front(), {"--series"});
     const auto actual = parse_csv_table(run_single(options, files).out);
     REQUIRE(actual.size() == rows.size());
     for (size_t i = 0; i < rows.size(); ++i) {
@@ -56,8 +56,7 @@ TEST_CASE("the backtest agrees with a plain loop over rebalancing dates", "[gold
     INFO("case " << expected.at("case"));
     for (const auto& row : golden_rows) {
       if (row.at("case") != expected.at("case")) continue;
-      SingleOptions options = options_for(row);
-      options.rebalance = std::stoul(row.at("rebalance"));
+      const SingleOptions options = options_for(row, {"--rebalance", row.at("rebalance")});
       const auto actual = parse_csv_row(run_single(options, files).out);
       CHECK(actual.at("backtest_n") == expected.at("n"));
       for (const char* field :

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "hedgecalc/analysis_options.hpp"
 #include "hedgecalc/backtest.hpp"
 #include "hedgecalc/compare.hpp"
 #include "hedgecalc/estimators.hpp"
@@ -24,48 +25,6 @@
 #include "hedgecalc/trade.hpp"
 
 namespace hedgecalc {
-
-/// --exposure, --proxy-price, --contract-size.
-struct SizingOptions {
-  double exposure = NAN;               ///< NaN: no sizing
-  std::vector<double> proxy_prices;    ///< one, or one per proxy; empty: last aligned prices
-  std::vector<double> contract_sizes;  ///< one, or one per proxy; empty: 1
-};
-
-/// What trading the hedge costs (--cost-bps, --rebalance-band, --carry, --carry-series)
-/// and how many returns make a year (--periods-per-year).
-struct CostOptions {
-  double cost_bps = 0;
-  double rebalance_band = 0;
-  std::optional<double> carry;                ///< --carry RATE, a yearly rate
-  const PriceSeries* carry_series = nullptr;  ///< --carry-series: per-period rates, as-of
-  std::optional<double> periods_per_year;     ///< --periods-per-year N
-  bool periods_per_year_auto = false;         ///< --periods-per-year auto
-};
-
-/// What to estimate.
-struct AnalysisOptions {
-  ReturnKind kind = ReturnKind::kSimple;
-  HedgeOptions hedge;
-  bool asof = false;            ///< --align asof
-  Timestamp max_gap = -1;       ///< --max-gap (negative: none)
-  size_t horizon = 1;           ///< --horizon K
-  SizingOptions sizing;
-  RollingWindow window;               ///< --window / --expanding / --min-obs
-  std::optional<double> ewma_lambda;  ///< --ewma / --halflife
-  size_t rebalance = 0;               ///< --rebalance K (0: none; needs a window)
-  std::optional<StabilityOptions> stability;  ///< --stability
-  bool kalman = false;                        ///< --kalman
-  bool compare = false;                       ///< --compare (needs --rebalance)
-  std::optional<KalmanVariances> kalman_variances;  ///< fixed; else estimated
-  std::optional<double> position;  ///< --position Q: proxy units held (needs --exposure)
-  std::optional<double> band;      ///< --band B: no trade while the gap is within B
-  CostOptions costs;
-  std::optional<double> risk_level;  ///< --risk (at --var-level, default 0.95)
-  bool accounting = false;           ///< --accounting (needs --exposure)
-  std::vector<size_t> horizons;      ///< --horizons K1,K2,...
-  std::optional<size_t> dimson_lags;  ///< --estimators (with --dimson-lags, default 1)
-};
 
 /// One row of --horizons: the hedge on non-overlapping K-period returns.
 struct HorizonFit {
@@ -110,8 +69,8 @@ struct Analysis {
   std::optional<OtherBetas> estimators;       ///< --estimators
 };
 
-/// Runs the analysis of series[0] (target) on the others. Throws DataError or
-/// UsageError (a time-varying view of a basket, --rebalance without --window).
+/// Runs the analysis of series[0] (target) on the others, with options checked by
+/// validate_single for series.size() - 1 proxies. Throws DataError.
 Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOptions& options);
 
 }  // namespace hedgecalc

@@ -2,6 +2,7 @@
 // Step 4: the minimum-variance hedge of the target by one proxy or a basket, and
 // every statistic of the contract's "One analysis" table.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,7 @@ struct HedgeOptions {
   bool intercept = true;
   double confidence = 0.95;  ///< level of the t-interval for each hedge ratio
   bool hac = false;          ///< --se hac: Newey-West standard errors
-  long hac_lags = -1;        ///< --hac-lags; -1: floor(4 (n/100)^(2/9))
+  std::optional<long> hac_lags;  ///< Newey-West lags; none: floor(4 (n/100)^(2/9))
 };
 
 /// Above this condition number of the standardized proxies, a basket gets a warning

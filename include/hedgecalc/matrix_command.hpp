@@ -9,7 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "hedgecalc/file_system.hpp"
-#include "hedgecalc/single_command.hpp"
+#include "hedgecalc/command_options.hpp"
 
 namespace hedgecalc {
 
@@ -25,8 +25,12 @@ struct MatrixOptions {
 /// Registers the matrix command's options on its subcommand.
 void setup_matrix(CLI::App& command, MatrixOptions& options);
 
+/// Checks the matrix's options before any file is read; throws UsageError.
+void validate_matrix_command(MatrixOptions& options);
+
 /// Computes every ordered pair and writes a row for each to out as it goes; throws
 /// hedgecalc::Error before the first row (out stays empty). Returns the exit code.
+
 int run_matrix(const MatrixOptions& options, FileSystem& files, std::ostream& out);
 
 }  // namespace hedgecalc

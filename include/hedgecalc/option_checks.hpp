@@ -1,6 +1,10 @@
 #pragma once
-// Validators for numeric command-line options. CLI11's own range checks accept NaN and
+// Validators for command-line options. CLI11's own range checks accept NaN and
 // infinities and print their bounds with 300 digits; these say in words what is wanted.
+
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -12,7 +16,55 @@ CLI::Validator finite_number();
 /// Accepts finite numbers > 0.
 CLI::Validator positive_number();
 
+/// Accepts finite numbers >= 0.
+CLI::Validator non_negative_number();
+
 /// Accepts numbers strictly between 0 and 1.
 CLI::Validator open_unit_interval();
+
+/// No upper bound for whole_number.
+constexpr unsigned long long kNoLimit = ~0ULL;
+
+/// Accepts whole numbers (digits only) from low to high.
+CLI::Validator whole_number(unsigned long long low, unsigned long long high = kNoLimit);
+
+/// The names of a choice, each with the value it stands for.
+template <class T>
+using Choices = std::vector<std::pair<std::string, T>>;
+
+/// Reads one of the names as the value it stands for; anything else is refused with
+/// the list of names. For enums and bools bound directly by CLI11.
+template <class T>
+CLI::Validator choice_of(const Choices<T>& choices) {
+  std::vector<std::pair<std::string, long long>> numbers;
+  for (const auto& [name, value] : choices) numbers.emplace_back(name, static_cast<long long>(value));
+  return CLI::Validator(
+      [numbers](std::string& text) -> std::string {
+        std::string names;
+        for (const auto& [name, value] : numbers) {
+          if (text == name) {
+            text = std::to_string(value);
+            return std::string();
+          }
+          names += (names.empty() ? "" : ", ") + name;
+        }
+        return text + ": expected one of " + names;
+      },
+      "");
+}
+
+/// Binds a choice option to value: `--NAME {a,b,c}=DEFAULT` in --help.
+template <class T>
+CLI::Option* add_choice(CLI::App& app, const std::string& name, T& value,
+                        const Choices<T>& choices, const std::string& help) {
+  std::string names, current;
+  for (const auto& [text, choice] : choices) {
+    names += (names.empty() ? "{" : ",") + text;
+    if (choice == value) current = text;
+  }
+  CLI::Option* option = app.add_option(name, value, help)->transform(choice_of(choices))->type_name(names + "}");
+  if (!current.empty()) option->default_str(current);
+  return option;
+}
 
 }  // namespace hedgecalc

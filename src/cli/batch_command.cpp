@@ -86,8 +86,7 @@ struct PairSpecs {
   const SeriesSpec& proxy(size_t pair) const { return distinct[of_pair[pair].second]; }
 };
 
-Library load_library(const PairSpecs& specs, FileSystem& files, const CsvOptions& csv,
-                     const DateRange& range, const SingleOptions& options, ReturnKind kind,
+Library load_library(const PairSpecs& specs, FileSystem& files, const SingleOptions& options,
                      size_t jobs) {
   Library library;
   std::map<std::string, std::string> readings;  // file_key -> its reading options
@@ -109,7 +108,7 @@ Library load_library(const PairSpecs& specs, FileSystem& files, const CsvOptions
       }
       try {
         const std::string& file = path;  // a structured binding cannot be captured
-        const CsvOptions own = series_csv_options(csv, reading, key);
+        const CsvOptions own = series_csv_options(options.csv, reading, key);
         const FileContents contents = files.read(file);
         std::vector<ColumnLoad> loads = parse_unchanged(contents, file, [&](std::string_view bytes) {
           return load_columns(bytes, file, requests, own);
@@ -121,7 +120,7 @@ Library load_library(const PairSpecs& specs, FileSystem& files, const CsvOptions
           ++c;
           if (!loaded.error.empty()) continue;
           try {
-            prepare_series(loaded.series, range, options, kind);
+            prepare_series(loaded.series, options);
           } catch (const Error& e) {
             loaded.error = e.what();
           }
@@ -190,16 +189,20 @@ void setup_batch(CLI::App& command, BatchOptions& options) {
                      "rows it lacks, without a header, to append to it");
 }
 
+void validate_batch_command(BatchOptions& options) {
+  SingleOptions& single = options.analysis;
+  if (single.per_date) throw UsageError("--series is not available in batch");
+  if (!single.plot.empty()) throw UsageError("--plot is not available in batch");
+  if (options.shard) parse_shard(*options.shard);
+  validate_single(single, 1, /*positions_from_pairs=*/true);
+}
+
 int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, std::ostream& err,
               bool show_progress) {
   const SingleOptions& single = options.analysis;
-  if (single.per_date) throw UsageError("--series is not available in batch");
-  if (!single.plot.empty()) throw UsageError("--plot is not available in batch");
-  const CsvOptions csv = csv_options_from(single);
-  AnalysisOptions analysis_options = analysis_options_from(single);
-  const OutputFormat format = parse_output_format(single.format);
-  const DateRange range = parse_date_range(single.from, single.to);
-  const Thresholds thresholds = thresholds_from(single);
+  AnalysisOptions analysis_options = single.analysis;
+  const OutputFormat format = single.format;
+  const Thresholds& thresholds = single.thresholds;
   const size_t jobs =
       options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
@@ -213,25 +216,25 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
     has_position = file.has_position;
   }
   if (has_position) {
-    if (std::isnan(single.exposure)) {
+    if (!analysis_options.sizing.exposure) {
       throw UsageError(options.pairs + " has a position column: add --exposure X to size the "
                        "hedge each position is compared with");
     }
-    // Every row gets the trade fields; each pair's position comes from its cell.
-    if (!analysis_options.position) analysis_options.position = NAN;
   }
-  if (analysis_options.band && !analysis_options.position) {
+  // Without --position, each pair's position comes from its cell of PAIRS.
+  const bool position_per_pair = has_position && !analysis_options.position;
+  if (analysis_options.band && !analysis_options.position && !has_position) {
     throw UsageError("--band says when a trade is too small to make: add --position Q or a "
                      "position column to " + options.pairs);
   }
   // --carry-series names a file from the current folder, read once for every pair.
   std::optional<PriceSeries> carry;
-  if (!single.carry_series.empty()) {
-    carry = load_carry_series(single.carry_series, disk, csv);
+  if (single.carry_series) {
+    carry = load_carry_series(*single.carry_series, disk, single.csv);
     analysis_options.costs.carry_series = &*carry;
   }
-  if (!options.shard.empty()) {
-    const auto [index, count] = parse_shard(options.shard);
+  if (options.shard) {
+    const auto [index, count] = parse_shard(*options.shard);
     std::vector<PairRow> mine;
     for (PairRow& pair : pairs) {
       if (pair.index % count == index) mine.push_back(std::move(pair));
@@ -251,8 +254,7 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
     return found->second;
   };
   for (const PairRow& pair : pairs) specs.of_pair.emplace_back(resolve(pair.target), resolve(pair.proxy));
-  const Library library =
-      load_library(specs, files, csv, range, single, analysis_options.kind, jobs);
+  const Library library = load_library(specs, files, single, jobs);
 
   auto analyse_pair = [&](size_t i) {
     const PairRow& pair = pairs[i];
@@ -275,7 +277,7 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
                 printable_message(*pair.position) + "\" is not a number of proxy units";
       }
       pair_options.position = cell.value;
-    } else if (error.empty() && pair_options.position && std::isnan(*pair_options.position)) {
+    } else if (error.empty() && position_per_pair) {
       error = location(options.pairs, pair.line) +
               "no position: the position cell is empty and --position is not given";
     }
@@ -313,7 +315,9 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
   std::vector<std::string> columns;
   if (has_id) columns.push_back("id");
   for (const char* base : {"target", "proxy", "status", "error"}) columns.push_back(base);
-  const auto template_rows = flatten_rows(analysis_record_template(analysis_options));
+  AnalysisOptions shape = analysis_options;
+  if (position_per_pair) shape.position = 0.0;  // every row has the trade fields
+  const auto template_rows = flatten_rows(analysis_record_template(shape));
   for (const auto& [key, value] : template_rows.front()) {
     if (key != "target" && key != "proxy") columns.push_back(key);
   }

@@ -81,6 +81,21 @@ int run_command_line(std::vector<std::string> args, FileSystem& files, std::ostr
     err << "hedgecalc: error: " << printable_message(e.what())
         << "\nRun 'hedgecalc --help' for usage.\n";
     return static_cast<int>(ExitCode::kUsageError);
+  } catch (const Error& e) {  // an option's own parser (--max-gap, --periods-per-year)
+    return report(err, e.what(), e.code());
+  }
+
+  // Every rule between options, once, before any file is read.
+  try {
+    if (*batch_command) {
+      validate_batch_command(batch);
+    } else if (*matrix_command) {
+      validate_matrix_command(matrix);
+    } else {
+      validate_single_command(single);
+    }
+  } catch (const Error& e) {
+    return report(err, e.what(), e.code());
   }
 
   try {

@@ -1,54 +1,115 @@
+// Trades and costs: sizing the hedge of a position, the trade that reaches it, what a
+// backtest's trading and carry cost, and how many returns make a year.
+
 #include "hedgecalc/cost_options.hpp"
 
-#include <cmath>
-
+#include "hedgecalc/command_options.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/number.hpp"
-#include "hedgecalc/number_format.hpp"
 #include "hedgecalc/option_checks.hpp"
 #include "hedgecalc/reading_options.hpp"
 #include "hedgecalc/series_spec.hpp"
 
 namespace hedgecalc {
 
-void add_cost_options(CLI::App& app, SingleOptions& options) {
-  app.add_option("--position", options.position,
-                 "Proxy units held now (negative: short); with --exposure adds the trade that "
-                 "reaches the target hedge")
-      ->check(finite_number());
-  app.add_option("--band", options.band,
-                 "With --position: hold while the position is within B x the target of it "
-                 "(0.05: 5%)")
-      ->check(finite_number());
-  app.add_option("--cost-bps", options.cost_bps,
-                 "Backtest: fee in basis points of each change of the ratio (needs --rebalance)")
-      ->check(finite_number());
-  app.add_option("--carry", options.carry,
-                 "Backtest: yearly carry rate of the proxy leg (funding or borrow), charged "
-                 "h x RATE / periods per year every period")
-      ->check(finite_number());
-  app.add_option("--carry-series", options.carry_series,
-                 "Backtest: FILE[:COLUMN] of per-period carry rates, each return taking the "
-                 "latest rate at or before it");
-  app.add_option("--rebalance-band", options.rebalance_band,
-                 "Backtest: re-estimate every K returns but trade only when the ratio moved "
-                 "by more than B x the one held")
-      ->check(finite_number());
-  app.add_option("--periods-per-year", options.periods_per_year,
-                 "N, or auto from the dates (12, 52, 252 or 365, intraday times bars a day): "
-                 "adds annualised volatilities; spreads --carry");
-}
-
 namespace {
 
-double non_negative(double value, const char* option) {
-  if (!(value >= 0)) {
-    throw UsageError(std::string(option) + " " + format_number(value) + ": expected a number >= 0");
+constexpr const char* kGroup = "Trades and costs";
+
+void add_sizing_options(CLI::App& app, SizingOptions& sizing) {
+  app.add_option("--exposure", sizing.exposure,
+                 "Value of the target position (units for --returns diff): adds sizing")
+      ->check(finite_number())
+      ->type_name("X")
+      ->group(kGroup);
+  app.add_option("--proxy-price", sizing.proxy_prices,
+                 "Proxy price for sizing (default: last aligned); one, or one per proxy")
+      ->check(positive_number())
+      ->delimiter(',')
+      ->allow_extra_args(false)  // one (comma-separated) value; the rest are series
+      ->type_name("P[,P...]")
+      ->group(kGroup);
+  app.add_option("--contract-size", sizing.contract_sizes,
+                 "Proxy units per contract (default 1); one, or one per proxy")
+      ->check(positive_number())
+      ->delimiter(',')
+      ->allow_extra_args(false)  // one (comma-separated) value; the rest are series
+      ->type_name("M[,M...]")
+      ->group(kGroup);
+}
+
+// --periods-per-year N|auto.
+void set_periods_per_year(const std::string& text, CostOptions& costs) {
+  if (text == "auto") {
+    costs.periods_per_year_auto = true;
+    return;
   }
-  return value;
+  const Cell n = parse_cell(text);
+  if (n.kind != CellKind::kNumber || !(n.value > 0)) {
+    throw UsageError("--periods-per-year " + text +
+                     ": expected a number > 0 (252, 365, 12, ...) or auto");
+  }
+  costs.periods_per_year = n.value;
+}
+
+void add_backtest_cost_options(CLI::App& app, SingleOptions& options) {
+  CostOptions& costs = options.analysis.costs;
+  app.add_option("--cost-bps", costs.cost_bps,
+                 "Backtest: fee in basis points of each change of the ratio (needs --rebalance)")
+      ->check(non_negative_number())
+      ->type_name("C")
+      ->group(kGroup);
+  app.add_option("--carry", costs.carry,
+                 "Backtest: yearly carry rate of the proxy leg (funding or borrow), charged "
+                 "h x RATE / periods per year every period")
+      ->check(finite_number())
+      ->type_name("RATE")
+      ->group(kGroup);
+  app.add_option("--carry-series", options.carry_series,
+                 "Backtest: FILE[:COLUMN] of per-period carry rates, each return taking the "
+                 "latest rate at or before it")
+      ->type_name("FILE[:COLUMN]")
+      ->group(kGroup);
+  app.add_option("--rebalance-band", costs.rebalance_band,
+                 "Backtest: re-estimate every K returns but trade only when the ratio moved "
+                 "by more than B x the one held")
+      ->check(non_negative_number())
+      ->type_name("B")
+      ->group(kGroup);
+  app.add_option_function<std::string>(
+         "--periods-per-year", [&costs](const std::string& text) { set_periods_per_year(text, costs); },
+         "N, or auto from the dates (12, 52, 252 or 365, intraday times bars a day): adds "
+         "annualised volatilities; spreads --carry")
+      ->type_name("N|auto")
+      ->group(kGroup);
+}
+
+// One value, or one per proxy.
+void check_per_proxy(const std::vector<double>& values, const char* option, size_t proxies) {
+  if (values.size() > 1 && values.size() != proxies) {
+    throw UsageError(std::string(option) + " takes one value, or one per proxy (" +
+                     std::to_string(proxies) + ")");
+  }
 }
 
 }  // namespace
+
+void add_cost_options(CLI::App& app, SingleOptions& options) {
+  add_sizing_options(app, options.analysis.sizing);
+  app.add_option("--position", options.analysis.position,
+                 "Proxy units held now (negative: short); with --exposure adds the trade that "
+                 "reaches the target hedge")
+      ->check(finite_number())
+      ->type_name("Q")
+      ->group(kGroup);
+  app.add_option("--band", options.analysis.band,
+                 "With --position: hold while the position is within B x the target of it "
+                 "(0.05: 5%)")
+      ->check(non_negative_number())
+      ->type_name("B")
+      ->group(kGroup);
+  add_backtest_cost_options(app, options);
+}
 
 PriceSeries load_carry_series(const std::string& argument, FileSystem& files, const CsvOptions& csv) {
   const SeriesSpec spec = parse_series_spec(argument, files);
@@ -59,41 +120,33 @@ PriceSeries load_carry_series(const std::string& argument, FileSystem& files, co
   });
 }
 
-void apply_cost_options(const SingleOptions& options, AnalysisOptions& analysis) {
-  if (!std::isnan(options.position)) {
-    if (std::isnan(options.exposure)) {
-      throw UsageError("--position needs the target hedge to compare with: add --exposure X");
-    }
-    analysis.position = options.position;
+void validate_costs(SingleOptions& options, size_t proxies, bool positions_from_pairs) {
+  AnalysisOptions& analysis = options.analysis;
+  const SizingOptions& sizing = analysis.sizing;
+  if (!sizing.exposure && (!sizing.proxy_prices.empty() || !sizing.contract_sizes.empty())) {
+    throw UsageError("--proxy-price and --contract-size size a hedge: add --exposure X");
   }
-  // Without --position, batch takes positions from PAIRS; analyse() checks there is one.
-  if (!std::isnan(options.band)) analysis.band = non_negative(options.band, "--band");
-  CostOptions& costs = analysis.costs;
-  const bool backtest_costs = !std::isnan(options.cost_bps) || !std::isnan(options.carry) ||
-                              !options.carry_series.empty() || !std::isnan(options.rebalance_band);
+  check_per_proxy(sizing.proxy_prices, "--proxy-price", proxies);
+  check_per_proxy(sizing.contract_sizes, "--contract-size", proxies);
+  if (sizing.exposure && sizing.proxy_prices.empty() && analysis.kind == ReturnKind::kNone) {
+    throw UsageError("with --returns none the files hold no prices: give --proxy-price");
+  }
+  if (analysis.position && !sizing.exposure) {
+    throw UsageError("--position needs the target hedge to compare with: add --exposure X");
+  }
+  if (analysis.position && proxies > 1) throw UsageError("--position takes one proxy, not a basket");
+  if (analysis.band && !analysis.position && !positions_from_pairs) {
+    throw UsageError("--band says when a trade is too small to make: add --position Q");
+  }
+  const CostOptions& costs = analysis.costs;
+  const bool backtest_costs =
+      costs.cost_bps || costs.carry || options.carry_series || costs.rebalance_band;
   if (backtest_costs && analysis.rebalance == 0) {
     throw UsageError("--cost-bps, --carry, --carry-series and --rebalance-band charge a "
                      "backtest's trades: add --rebalance K");
   }
-  if (!std::isnan(options.cost_bps)) costs.cost_bps = non_negative(options.cost_bps, "--cost-bps");
-  if (!std::isnan(options.rebalance_band)) {
-    costs.rebalance_band = non_negative(options.rebalance_band, "--rebalance-band");
-  }
-  if (!std::isnan(options.carry) && !options.carry_series.empty()) {
+  if (costs.carry && options.carry_series) {
     throw UsageError("give --carry RATE or --carry-series FILE, not both");
-  }
-  if (!std::isnan(options.carry)) costs.carry = options.carry;
-  if (!options.periods_per_year.empty()) {
-    if (options.periods_per_year == "auto") {
-      costs.periods_per_year_auto = true;
-    } else {
-      const Cell n = parse_cell(options.periods_per_year);
-      if (n.kind != CellKind::kNumber || !(n.value > 0)) {
-        throw UsageError("--periods-per-year " + options.periods_per_year +
-                         ": expected a number > 0 (252, 365, 12, ...) or auto");
-      }
-      costs.periods_per_year = n.value;
-    }
   }
 }
 

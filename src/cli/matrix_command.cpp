@@ -1,4 +1,3 @@
-#include "hedgecalc/reading_options.hpp"
 #include "hedgecalc/matrix_command.hpp"
 
 #include <cmath>
@@ -7,6 +6,7 @@
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/loader.hpp"
 #include "hedgecalc/pair_matrix.hpp"
+#include "hedgecalc/reading_options.hpp"
 #include "hedgecalc/json_reporter.hpp"
 #include "hedgecalc/reporter.hpp"
 #include "hedgecalc/row_table.hpp"
@@ -46,39 +46,43 @@ void setup_matrix(CLI::App& command, MatrixOptions& options) {
   command.add_option("--layout", options.layout,
                      "long (a row per ordered pair) or wide (one square matrix of --field)")
       ->check(CLI::IsMember({"long", "wide"}))
+      ->type_name("{long,wide}")
       ->capture_default_str();
   command.add_option("--field", options.field,
                      "wide layout: hedge_ratio (default), correlation, effectiveness or n")
-      ->check(CLI::IsMember({"hedge_ratio", "correlation", "effectiveness", "n"}));
+      ->check(CLI::IsMember({"hedge_ratio", "correlation", "effectiveness", "n"}))
+      ->type_name("{hedge_ratio,correlation,effectiveness,n}");
 }
 
-int run_matrix(const MatrixOptions& options, FileSystem& files, std::ostream& out) {
-  const SingleOptions& single = options.analysis;
+void validate_matrix_command(MatrixOptions& options) {
   if (options.best && options.layout == "wide") {
     throw UsageError("--best keeps one proxy per target: use it with --layout long");
   }
   if (!options.field.empty() && options.layout != "wide") {
     throw UsageError("--field chooses the value of the wide layout: add --layout wide");
   }
+  validate_input(options.analysis);
+}
+
+int run_matrix(const MatrixOptions& options, FileSystem& files, std::ostream& out) {
+  const SingleOptions& single = options.analysis;
   const std::string field = options.field.empty() ? "hedge_ratio" : options.field;
-  const CsvOptions csv = csv_options_from(single);
-  const ReturnKind kind = parse_return_kind(single.returns);
-  const OutputFormat format = parse_output_format(single.format);
-  const DateRange range = parse_date_range(single.from, single.to);
+  const ReturnKind kind = single.analysis.kind;
+  const OutputFormat format = single.format;
 
   std::vector<PriceSeries> columns;
   for (const std::string& argument : options.prices) {
     // FILE or FILE@OPTION=VALUE...: a file may carry its own reading options.
     const auto [path, reading] =
         files.is_file(argument) ? ReadingSuffix{argument, ""} : split_reading_suffix(argument);
-    const CsvOptions own = series_csv_options(csv, reading, argument);
+    const CsvOptions own = series_csv_options(single.csv, reading, argument);
     const FileContents contents = files.read(path);
     const std::string& file = path;  // a structured binding cannot be captured
     std::vector<ColumnLoad> loads = parse_unchanged(
         contents, file, [&](std::string_view bytes) { return load_all_columns(bytes, file, own); });
     for (ColumnLoad& loaded : loads) {
       if (!loaded.error.empty()) throw DataError(loaded.error);
-      prepare_series(loaded.series, range, single, kind);
+      prepare_series(loaded.series, single);
       columns.push_back(std::move(loaded.series));
     }
   }

@@ -24,16 +24,35 @@ CLI::Validator number_check(const std::string& description, const std::string& w
 }  // namespace
 
 CLI::Validator finite_number() {
-  return number_check("NUMBER", "a finite number", [](double) { return true; });
+  return number_check("", "a finite number", [](double) { return true; });
 }
 
 CLI::Validator positive_number() {
-  return number_check("> 0", "a number > 0", [](double v) { return v > 0; });
+  return number_check("", "a number > 0", [](double v) { return v > 0; });
+}
+
+CLI::Validator non_negative_number() {
+  return number_check("", "a number >= 0", [](double v) { return v >= 0; });
 }
 
 CLI::Validator open_unit_interval() {
-  return number_check("in (0,1)", "a number between 0 and 1 (exclusive)",
+  return number_check("", "a number between 0 and 1 (exclusive)",
                       [](double v) { return v > 0 && v < 1; });
+}
+
+CLI::Validator whole_number(unsigned long long low, unsigned long long high) {
+  const std::string wanted = "a whole number from " + std::to_string(low) +
+                             (high == kNoLimit ? std::string(" up") : " to " + std::to_string(high));
+  return CLI::Validator(
+      [low, high, wanted](std::string& text) -> std::string {
+        unsigned long long value = 0;
+        const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+        if (!digits || !CLI::detail::lexical_cast(text, value) || value < low || value > high) {
+          return text + ": expected " + wanted;
+        }
+        return std::string();
+      },
+      "");
 }
 
 }  // namespace hedgecalc

@@ -1,35 +1,43 @@
-#include "hedgecalc/risk_options.hpp"
+// Risk: the risk report beyond variance, and the hedge accounting tests.
 
-#include <cmath>
-
+#include "hedgecalc/command_options.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/option_checks.hpp"
 
 namespace hedgecalc {
 
+namespace {
+constexpr const char* kGroup = "Risk";
+}  // namespace
+
 void add_risk_options(CLI::App& app, SingleOptions& options) {
   app.add_flag("--risk", options.risk,
                "Risk beyond variance, unhedged and hedged: vol, downside semivariance, "
                "historical VaR and ES, maximum drawdown, their cuts, Pitman-Morgan and "
-               "Brown-Forsythe tests");
+               "Brown-Forsythe tests")
+      ->group(kGroup);
   app.add_option("--var-level", options.var_level,
                  "Confidence level of VaR and ES, in (0,1) (default 0.95)")
-      ->check(open_unit_interval());
-  app.add_flag("--accounting", options.accounting,
+      ->check(open_unit_interval())
+      ->type_name("LEVEL")
+      ->group(kGroup);
+  app.add_flag("--accounting", options.analysis.accounting,
                "Hedge accounting tests of the position (needs --exposure): regression and "
-               "dollar offset, pass or fail; exit 3 when one fails");
+               "dollar offset, pass or fail; exit 3 when one fails")
+      ->group(kGroup);
 }
 
-void apply_risk_options(const SingleOptions& options, AnalysisOptions& analysis) {
-  if (options.accounting && std::isnan(options.exposure)) {
+void validate_risk(SingleOptions& options, size_t proxies) {
+  AnalysisOptions& analysis = options.analysis;
+  if (analysis.accounting && !analysis.sizing.exposure) {
     throw UsageError("--accounting tests the hedge of a position: add --exposure X");
   }
-  analysis.accounting = options.accounting;
+  if (analysis.accounting && proxies > 1) throw UsageError("--accounting takes one proxy, not a basket");
   if (!options.risk) {
-    if (!std::isnan(options.var_level)) throw UsageError("--var-level sets the level of --risk: add --risk");
+    if (options.var_level) throw UsageError("--var-level sets the level of --risk: add --risk");
     return;
   }
-  analysis.risk_level = std::isnan(options.var_level) ? 0.95 : options.var_level;
+  analysis.risk_level = options.var_level.value_or(0.95);
 }
 
 }  // namespace hedgecalc

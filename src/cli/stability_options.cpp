@@ -1,7 +1,7 @@
-#include "hedgecalc/stability_options.hpp"
+// Stability and monitoring: the break tests, and the thresholds that make the exit
+// code an alarm.
 
-#include <cmath>
-
+#include "hedgecalc/command_options.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/number_format.hpp"
 #include "hedgecalc/option_checks.hpp"
@@ -9,44 +9,65 @@
 
 namespace hedgecalc {
 
+namespace {
+constexpr const char* kGroup = "Stability and monitoring";
+}  // namespace
+
 void add_stability_options(CLI::App& app, SingleOptions& options) {
   app.add_flag("--stability", options.stability,
                "Has the relationship changed? sup-F break search (p-value, date, ratio before "
                "and after), OLS-CUSUM; correlation_change_p is descriptive, the break being "
-               "searched for");
+               "searched for")
+      ->group(kGroup);
   app.add_option("--trim", options.trim,
                  "Share of returns kept off either end of the break search (default 0.15)")
-      ->check(open_unit_interval());
+      ->check(open_unit_interval())
+      ->type_name("SHARE")
+      ->group(kGroup);
   app.add_option("--break-at", options.break_at,
-                 "With --stability: also the Chow test of a break at DATE");
-  app.add_option("--max-break-p", options.max_break_p,
+                 "With --stability: also the Chow test of a break at DATE")
+      ->type_name("DATE")
+      ->group(kGroup);
+  app.add_option("--max-break-p", options.thresholds.max_break_p,
                  "Exit 3 when the sup-F break test's p-value is below P (needs --stability)")
-      ->check(open_unit_interval());
+      ->check(open_unit_interval())
+      ->type_name("P")
+      ->group(kGroup);
+  app.add_option("--min-correlation", options.thresholds.min_correlation,
+                 "Exit 3 when the latest correlation is below X")
+      ->check(finite_number())
+      ->type_name("X")
+      ->group(kGroup);
+  app.add_option("--min-effectiveness", options.thresholds.min_effectiveness,
+                 "Exit 3 when the latest effectiveness is below X")
+      ->check(finite_number())
+      ->type_name("X")
+      ->group(kGroup);
 }
 
-std::optional<StabilityOptions> stability_options_from(const SingleOptions& options) {
-  const bool settings =
-      !std::isnan(options.trim) || !options.break_at.empty() || !std::isnan(options.max_break_p);
+void validate_stability(SingleOptions& options) {
   if (!options.stability) {
-    if (settings) throw UsageError("--trim, --break-at and --max-break-p need --stability");
-    return std::nullopt;
+    if (options.trim || options.break_at || options.thresholds.max_break_p) {
+      throw UsageError("--trim, --break-at and --max-break-p need --stability");
+    }
+    return;
   }
   StabilityOptions stability;
-  if (!std::isnan(options.trim)) {
-    if (!(options.trim < 0.5)) {
-      throw UsageError("--trim " + format_number(options.trim) +
+  if (options.trim) {
+    if (!(*options.trim < 0.5)) {
+      throw UsageError("--trim " + format_number(*options.trim) +
                        ": expected a share below 0.5 (0.15 keeps 15% of the returns off each end)");
     }
-    stability.trim = options.trim;
+    stability.trim = *options.trim;
   }
-  if (!options.break_at.empty()) {
-    const auto date = parse_timestamp(options.break_at);
+  if (options.break_at) {
+    const auto date = parse_timestamp(*options.break_at);
     if (!date) {
-      throw UsageError("--break-at " + options.break_at + ": expected a date such as 2024-03-15");
+      throw UsageError("--break-at " + *options.break_at + ": expected a date such as 2024-03-15");
     }
     stability.break_at = date->time;
   }
-  return stability;
+  options.analysis.stability = stability;
 }
 
 }  // namespace hedgecalc

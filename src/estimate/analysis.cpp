@@ -1,6 +1,7 @@
 #include "hedgecalc/analysis.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <future>
 #include <optional>
 #include <cmath>
@@ -15,30 +16,22 @@ namespace hedgecalc {
 
 namespace {
 
-// One value for every proxy: a list of one applies to all.
-double pick(const std::vector<double>& values, size_t k, double fallback, const char* option,
-            size_t proxies) {
+// One value for every proxy: a list of one applies to all (validate_single checks the count).
+double pick(const std::vector<double>& values, size_t k, double fallback) {
   if (values.empty()) return fallback;
-  if (values.size() != 1 && values.size() != proxies) {
-    throw UsageError(std::string(option) + " takes one value, or one per proxy (" +
-                     std::to_string(proxies) + ")");
-  }
   return values.size() == 1 ? values[0] : values[k];
 }
 
 std::vector<Sizing> size_positions(const Analysis& analysis, const AlignedPrices& aligned,
                                    const SizingOptions& options) {
   const size_t proxies = analysis.full.proxies.size();
-  if (options.proxy_prices.empty() && analysis.kind == ReturnKind::kNone) {
-    throw UsageError("with --returns none the files hold no prices: give --proxy-price");
-  }
+  assert(!options.proxy_prices.empty() || analysis.kind != ReturnKind::kNone);
   std::vector<Sizing> sizing;
   for (size_t k = 0; k < proxies; ++k) {
     const double last_price = aligned.prices[k + 1].back();
     sizing.push_back(size_hedge(analysis.full.proxies[k].hedge_ratio, analysis.kind,
-                                options.exposure,
-                                pick(options.proxy_prices, k, last_price, "--proxy-price", proxies),
-                                pick(options.contract_sizes, k, 1.0, "--contract-size", proxies)));
+                                *options.exposure, pick(options.proxy_prices, k, last_price),
+                                pick(options.contract_sizes, k, 1.0)));
   }
   return sizing;
 }
@@ -71,10 +64,7 @@ HorizonFit fit_horizon(const AlignedPrices& joined, size_t k, const Analysis& an
 // hedge as traded: whole contracts x contract size x price when --contract-size is
 // given, else h X (for diff returns, units rather than values).
 AccountingTests run_accounting(const Analysis& analysis, const AnalysisOptions& options) {
-  if (analysis.sizing.empty()) {
-    throw UsageError("--accounting tests the hedge of a position: add --exposure X");
-  }
-  if (analysis.sizing.size() > 1) throw UsageError("--accounting takes one proxy, not a basket");
+  assert(analysis.sizing.size() == 1);
   const Sizing& s = analysis.sizing[0];
   const double units = options.sizing.contract_sizes.empty() ? s.units : s.contracts * s.contract_size;
   const double hedge_size = analysis.kind == ReturnKind::kDiff ? units : units * s.proxy_price;
@@ -93,8 +83,8 @@ AccountingTests run_accounting(const Analysis& analysis, const AnalysisOptions& 
 // --horizon K are K periods each; or --carry-series matched as-of).
 HedgeCosts hedge_costs(const Analysis& analysis, const CostOptions& options) {
   HedgeCosts costs;
-  costs.cost_bps = options.cost_bps;
-  costs.rebalance_band = options.rebalance_band;
+  costs.cost_bps = options.cost_bps.value_or(0.0);
+  costs.rebalance_band = options.rebalance_band.value_or(0.0);
   const size_t n = analysis.returns.size();
   if (options.carry) {
     costs.carry_by_date = constant_carry(
@@ -171,40 +161,13 @@ void run_contest(Analysis& analysis, const AnalysisOptions& options) {
 }  // namespace
 
 Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOptions& options) {
-  const bool time_varying =
-      options.window.active() || options.ewma_lambda.has_value() || options.kalman;
-  if (time_varying && series.size() > 2) {
-    throw UsageError("--window, --expanding, --ewma, --halflife and --kalman work with one proxy, not a basket");
-  }
-  if (options.rebalance > 0 && !options.window.active() && !options.ewma_lambda &&
-      !options.kalman && !options.compare) {
-    throw UsageError("--rebalance needs an estimator to re-estimate: --window, --expanding, "
-                     "--ewma, --kalman or --compare");
-  }
-  if (options.compare && options.rebalance == 0) {
-    throw UsageError("--compare backtests every estimator out of sample: add --rebalance K");
-  }
-
-  if (options.horizon > 1 && options.kind == ReturnKind::kNone) {
-    throw UsageError("--horizon K needs prices, not --returns none");
-  }
-  if (!options.horizons.empty() && options.kind == ReturnKind::kNone) {
-    throw UsageError("--horizons needs prices, not --returns none");
-  }
-  if (options.dimson_lags && series.size() > 2) {
-    throw UsageError("--estimators takes one proxy, not a basket");
-  }
-  if (!options.horizons.empty() && series.size() > 2) {
-    throw UsageError("--horizons takes one proxy, not a basket");
-  }
-
   Analysis analysis;
   analysis.kind = options.kind;
   analysis.horizon = options.horizon;
   analysis.asof = options.asof;
   for (const PriceSeries* s : series) analysis.labels.push_back(s->label());
   const AlignedPrices joined =
-      options.asof ? align_asof(series, options.max_gap) : align_inner(series);
+      options.asof ? align_asof(series, options.max_gap.value_or(-1)) : align_inner(series);
   // Periods per year count the data's own spacing, before --horizon thins it.
   if (options.costs.periods_per_year) {
     analysis.periods_per_year = options.costs.periods_per_year;
@@ -224,19 +187,9 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
   analysis.returns = compute_returns(aligned, options.kind);
   require_finite_returns(analysis.returns, series);
   analysis.full = analyse_hedge(analysis.returns, analysis.labels, options.hedge);
-  if (!std::isnan(options.sizing.exposure)) {
-    analysis.sizing = size_positions(analysis, aligned, options.sizing);
-  }
-  if (options.band && !options.position) {
-    throw UsageError("--band says when a trade is too small to make: add --position Q");
-  }
+  if (options.sizing.exposure) analysis.sizing = size_positions(analysis, aligned, options.sizing);
   if (options.position) {
-    if (analysis.sizing.empty()) {
-      throw UsageError("--position needs the target hedge to compare with: add --exposure X");
-    }
-    if (analysis.sizing.size() > 1) {
-      throw UsageError("--position takes one proxy, not a basket");
-    }
+    assert(analysis.sizing.size() == 1);
     analysis.trade = plan_trade(analysis.sizing[0], *options.position, options.band.value_or(0.0));
   }
   analysis.costs = hedge_costs(analysis, options.costs);

@@ -181,7 +181,7 @@ HedgeAnalysis estimate_hedge(const ReturnSeries& returns, const std::vector<std:
   Eigen::VectorXd std_errors = fit.std_errors;
   if (options.hac) {
     result.hac_lags =
-        options.hac_lags >= 0 ? options.hac_lags : default_hac_lags(static_cast<long>(n));
+        options.hac_lags ? *options.hac_lags : default_hac_lags(static_cast<long>(n));
     std_errors = hac_std_errors(X, fit, options.intercept, result.hac_lags);
   }
   result.condition_number = standardized_condition_number(X, options.intercept);

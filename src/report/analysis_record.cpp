@@ -344,7 +344,7 @@ Value analysis_record_template(const AnalysisOptions& options) {
     a.ewma_lambda = *options.ewma_lambda;
     a.ewma = EwmaSeries{undefined, undefined, undefined};
   }
-  if (!std::isnan(options.sizing.exposure)) a.sizing = {Sizing{nan, nan, nan, nan, nan, nan, nan}};
+  if (options.sizing.exposure) a.sizing = {Sizing{nan, nan, nan, nan, nan, nan, nan}};
   if (options.position) a.trade = Trade{nan, nan, nan, nan, nan, nan, nan, ""};
   if (options.dimson_lags) a.estimators = OtherBetas{nan, nan, nan, nan, nan, nan, nan, *options.dimson_lags};
   for (size_t k : options.horizons) a.horizons.push_back(HorizonFit{k, 0, nan, nan, nan, nan});
@@ -358,7 +358,7 @@ Value analysis_record_template(const AnalysisOptions& options) {
     a.periods_per_year = nan;
   }
   // Only whether there are costs matters here (the contest's columns).
-  if (options.costs.cost_bps > 0 || options.costs.carry || options.costs.carry_series) {
+  if (options.costs.cost_bps.value_or(0.0) > 0 || options.costs.carry || options.costs.carry_series) {
     a.costs.carry_by_date = {0.0};
   }
   if (options.stability) {

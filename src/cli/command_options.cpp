@@ -1,0 +1,30 @@
+// The analysis options as a whole: every family bound, and every family's rules
+// applied in one place.
+
+#include "hedgecalc/command_options.hpp"
+
+namespace hedgecalc {
+
+void add_analysis_options(CLI::App& app, SingleOptions& options) {
+  add_output_options(app, options);
+  add_analysis_output_options(app, options);
+  add_reading_options(app, options);
+  add_return_options(app, options);
+  add_alignment_options(app, options);
+  add_estimator_options(app, options);
+  add_stability_options(app, options);
+  add_risk_options(app, options);
+  add_cost_options(app, options);
+}
+
+void validate_single(SingleOptions& options, size_t proxies, bool positions_from_pairs) {
+  validate_input(options);
+  validate_alignment(options);
+  validate_estimators(options, proxies);
+  validate_stability(options);
+  validate_risk(options, proxies);
+  validate_costs(options, proxies, positions_from_pairs);
+  validate_output(options);
+}
+
+}  // namespace hedgecalc
