@@ -117,6 +117,31 @@ TEST_CASE("usage errors exit 2 with an empty stdout", "[cli]") {
   check_usage_error(run_hedgecalc("- -"), "standard input");
 }
 
+TEST_CASE("every rule between options is checked before any file is read", "[cli]") {
+  // The files do not exist: a usage error must come first, whichever command it is.
+  const std::string missing = " tests/data/no_such_target.csv tests/data/no_such_proxy.csv";
+  for (const auto& [options, words] : std::vector<std::pair<std::string, std::string>>{
+           {"--compare", "--compare backtests every estimator"},
+           {"--rebalance 5", "--rebalance needs an estimator"},
+           {"--band 0.1 --exposure 1", "--band says when a trade is too small"},
+           {"--position 3 --exposure 1 --window 5 --ewma 0.9 --halflife 3", "not both"},
+           {"--accounting", "add --exposure X"},
+           {"--cost-bps 5", "add --rebalance K"},
+           {"--plot x.svg", "--plot draws"},
+           {"--exposure 1 --returns none", "give --proxy-price"},
+           {"--horizon 5 --returns none", "--horizon K needs prices"}}) {
+    INFO(options);
+    check_usage_error(run_hedgecalc(options + missing), words);
+  }
+  check_usage_error(run_hedgecalc("--window 5 tests/data/a.csv tests/data/b.csv tests/data/c.csv"),
+                    "not a basket");
+  check_usage_error(run_hedgecalc("batch --compare tests/data/no_such_pairs.csv"),
+                    "--compare backtests every estimator");
+  check_usage_error(run_hedgecalc("batch --shard 3/2 tests/data/no_such_pairs.csv"), "--shard");
+  check_usage_error(run_hedgecalc("matrix --best --layout wide tests/data/no_such_prices.csv"),
+                    "--best");
+}
+
 TEST_CASE("data errors exit 1, name file and line, and print nothing on stdout", "[cli]") {
   check_data_error(run_hedgecalc("data/nope.csv data/btc.csv"),
                    "data/nope.csv: cannot open: No such file or directory");

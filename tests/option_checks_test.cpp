@@ -26,3 +26,21 @@ TEST_CASE("numeric option checks refuse nan, inf, text and out-of-range values",
     CHECK_FALSE(verdict(open_unit_interval(), edge).empty());
   }
 }
+
+TEST_CASE("whole numbers, non-negative numbers and choices say what is wanted", "[options]") {
+  CHECK(verdict(whole_number(1), "0") == "0: expected a whole number from 1 up");
+  CHECK(verdict(whole_number(1, 17), "18") == "18: expected a whole number from 1 to 17");
+  for (const char* bad : {"-1", "1.5", "abc", "", "1e3", "99999999999999999999999"}) {
+    INFO(bad);
+    CHECK_FALSE(verdict(whole_number(0), bad).empty());
+  }
+  CHECK(verdict(whole_number(0), "0").empty());
+  CHECK(verdict(non_negative_number(), "0").empty());
+  CHECK(verdict(non_negative_number(), "-0.1") == "-0.1: expected a number >= 0");
+  enum class Pick { kA = 3, kB = 7 };
+  std::string text = "b";
+  CHECK(choice_of<Pick>({{"a", Pick::kA}, {"b", Pick::kB}})(text).empty());
+  CHECK(text == "7");  // the value CLI11 then reads into the enum
+  CHECK(verdict(choice_of<Pick>({{"a", Pick::kA}, {"b", Pick::kB}}), "7") ==
+        "7: expected one of a, b");
+}

@@ -1,5 +1,6 @@
 #include "hedgecalc/option_checks.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <functional>
 #include <string>
@@ -46,8 +47,9 @@ CLI::Validator whole_number(unsigned long long low, unsigned long long high) {
   return CLI::Validator(
       [low, high, wanted](std::string& text) -> std::string {
         unsigned long long value = 0;
-        const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
-        if (!digits || !CLI::detail::lexical_cast(text, value) || value < low || value > high) {
+        const char* end = text.data() + text.size();
+        const auto [stop, error] = std::from_chars(text.data(), end, value);
+        if (text.empty() || stop != end || error != std::errc() || value < low || value > high) {
           return text + ": expected " + wanted;
         }
         return std::string();
