@@ -93,3 +93,10 @@ void check_fields(const GoldenCase& expected, const std::map<std::string, std::s
     CHECK(std::fabs(value - golden) <= relative_tolerance * std::fabs(golden));
   }
 }
+
+std::vector<std::string> split_words(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> words;
+  for (std::string word; in >> word;) words.push_back(word);
+  return words;
+}

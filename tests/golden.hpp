@@ -21,6 +21,9 @@ std::map<std::string, std::string> parse_csv_row(const std::string& text);
 /// A CSV text with a header (lines starting with '#' skipped) as one map per row.
 std::vector<std::map<std::string, std::string>> parse_csv_table(const std::string& text);
 
+/// The whitespace-separated words of text (options as a shell splits them).
+std::vector<std::string> split_words(const std::string& text);
+
 /// True when actual is within relative_tolerance of golden (both empty counts too).
 bool close_enough(const std::string& golden, const std::string& actual, double relative_tolerance);
 

@@ -14,15 +14,8 @@ using namespace hedgecalc;
 
 namespace {
 // The golden script's options (words of a command line), parsed as the CLI parses them.
-std::vector<std::string> words_of(const std::string& text) {
-  std::istringstream in(text);
-  std::vector<std::string> words;
-  for (std::string word; in >> word;) words.push_back(word);
-  return words;
-}
-
 SingleOptions options_for(const std::vector<std::string>& series, const std::string& options) {
-  std::vector<std::string> args = words_of(options);
+  std::vector<std::string> args = split_words(options);
   args.insert(args.end(), {"--format", "csv"});
   args.insert(args.end(), series.begin(), series.end());
   return parse_single_options(args);
@@ -49,7 +42,7 @@ TEST_CASE("baskets of 2 and 5 proxies agree with statsmodels", "[golden]") {
   size_t row_in_case = 0;
   for (const auto& g : golden) {
     if (g.at("case") != last_case) {
-      std::vector<std::string> series = words_of(g.at("proxies"));
+      std::vector<std::string> series = split_words(g.at("proxies"));
       series.insert(series.begin(), g.at("target"));
       actual = parse_csv_table(run_single(options_for(series, g.at("options")), files).out);
       last_case = g.at("case");

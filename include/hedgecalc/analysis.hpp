@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "hedgecalc/analysis_options.hpp"
+#include "hedgecalc/analysis_sections.hpp"
 #include "hedgecalc/backtest.hpp"
 #include "hedgecalc/compare.hpp"
 #include "hedgecalc/estimators.hpp"
@@ -41,6 +42,7 @@ struct AlignmentCounts {
 
 /// Every estimate of one analysis.
 struct Analysis {
+  AnalysisSections sections;        ///< which of the parts below were estimated
   std::vector<std::string> labels;  ///< target, then proxies
   ReturnKind kind = ReturnKind::kSimple;
   ReturnSeries returns;

@@ -12,9 +12,9 @@ namespace hedgecalc {
 /// "backtest" objects when those were estimated.
 Value analysis_record(const Analysis& analysis);
 
-/// A record with every field analysis_record gives a one-proxy analysis run with
-/// these options (values undefined): the columns of a batch, known before any pair.
-Value analysis_record_template(const AnalysisOptions& options);
+/// The flattened field names of every record with these sections (csv columns, in
+/// order): a batch's columns, known before any pair runs.
+std::vector<std::string> record_columns(const AnalysisSections& sections);
 
 /// --series: one record per return date (date, target_return, proxy_return,
 /// hedge_ratio, correlation, effectiveness, hedged_return, and ewma_* columns when

@@ -317,8 +317,7 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
   for (const char* base : {"target", "proxy", "status", "error"}) columns.push_back(base);
   AnalysisOptions shape = analysis_options;
   if (position_per_pair) shape.position = 0.0;  // every row has the trade fields
-  const auto template_rows = flatten_rows(analysis_record_template(shape));
-  for (const auto& [key, value] : template_rows.front()) {
+  for (const std::string& key : record_columns(analysis_sections(shape, 1))) {
     if (key != "target" && key != "proxy") columns.push_back(key);
   }
   // --resume: the pairs whose rows an earlier run wrote are counted, not run again.

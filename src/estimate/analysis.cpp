@@ -162,6 +162,8 @@ void run_contest(Analysis& analysis, const AnalysisOptions& options) {
 
 Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOptions& options) {
   Analysis analysis;
+  analysis.sections = analysis_sections(options, series.size() - 1);
+  const AnalysisSections& sections = analysis.sections;
   analysis.kind = options.kind;
   analysis.horizon = options.horizon;
   analysis.asof = options.asof;
@@ -178,7 +180,7 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
   std::optional<AlignedPrices> thinned;
   if (options.horizon > 1) thinned = every_kth_row(joined, options.horizon);
   const AlignedPrices& aligned = thinned ? *thinned : joined;
-  for (size_t k : options.horizons) analysis.horizons.push_back(fit_horizon(joined, k, analysis, options));
+  for (size_t k : sections.horizons) analysis.horizons.push_back(fit_horizon(joined, k, analysis, options));
   for (size_t k = 0; k < series.size(); ++k) {
     analysis.alignment.rows.push_back(series[k]->size());
     analysis.alignment.missing.push_back(series[k]->missing);
@@ -187,21 +189,21 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
   analysis.returns = compute_returns(aligned, options.kind);
   require_finite_returns(analysis.returns, series);
   analysis.full = analyse_hedge(analysis.returns, analysis.labels, options.hedge);
-  if (options.sizing.exposure) analysis.sizing = size_positions(analysis, aligned, options.sizing);
-  if (options.position) {
+  if (sections.sizing) analysis.sizing = size_positions(analysis, aligned, options.sizing);
+  if (sections.trade) {
     assert(analysis.sizing.size() == 1);
     analysis.trade = plan_trade(analysis.sizing[0], *options.position, options.band.value_or(0.0));
   }
   analysis.costs = hedge_costs(analysis, options.costs);
-  if (options.accounting) analysis.accounting = run_accounting(analysis, options);
+  if (sections.accounting) analysis.accounting = run_accounting(analysis, options);
 
-  if (options.stability) {
+  if (sections.stability) {
     analysis.stability = test_stability(analysis.returns, analysis.labels, options.hedge,
                                         analysis.full, *options.stability);
   }
 
   const std::vector<double>& target = analysis.returns.values[0];
-  if (options.window.active()) {
+  if (sections.rolling) {
     const RollingWindow& window = options.window;
     analysis.window = window;
     const std::vector<double>& proxy = analysis.returns.values[1];
@@ -211,20 +213,20 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
             ? rolling_hedge(target, proxy, window.count)
             : rolling_hedge_over(target, proxy, window_starts(analysis.returns.time, window),
                                  window.required());
-    if (options.rebalance > 0) {
+    if (sections.backtest) {
       backtest_with_costs(analysis, options, analysis.rolling->hedge_ratio,
                           first_estimate(analysis.rolling->hedge_ratio, window));
       analysis.backtest_method = "rolling " + window.text;
     }
   }
-  if (options.kalman) {
+  if (sections.kalman) {
     const std::vector<double>& proxy = analysis.returns.values[1];
     const bool intercept = options.hedge.intercept;
     analysis.kalman = options.kalman_variances
                           ? kalman_filter(target, proxy, intercept, *options.kalman_variances)
                           : kalman_estimate(target, proxy, intercept);
   }
-  if (options.ewma_lambda) {
+  if (sections.ewma) {
     analysis.ewma_lambda = *options.ewma_lambda;
     analysis.ewma = ewma_hedge(target, analysis.returns.values[1], *options.ewma_lambda);
     // --min-obs, as pandas' min_periods: nothing before the N-th return.
@@ -236,13 +238,16 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
     }
   }
   // Without a window, --rebalance backtests the EWMA, else the Kalman ratio.
-  if (options.rebalance > 0 && !analysis.backtest && (analysis.ewma || analysis.kalman)) {
+  if (sections.backtest && !analysis.backtest) {
     const std::vector<double>& ratio =
         analysis.ewma ? analysis.ewma->hedge_ratio : analysis.kalman->hedge_ratio;
     backtest_with_costs(analysis, options, ratio, first_hedge_date(ratio));
     analysis.backtest_method = analysis.ewma ? "ewma " + format_number(analysis.ewma_lambda) : "kalman";
   }
-  if (options.compare) run_contest(analysis, options);
+  if (sections.compare_rows > 0) {
+    run_contest(analysis, options);
+    assert(analysis.compare.size() == sections.compare_rows);
+  }
   // The risk report and the estimators read the same returns and write apart: with
   // both asked for on many rows, the report runs on another core meanwhile.
   auto report_risk = [&] {
@@ -260,15 +265,15 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
     }
   };
   std::future<void> risk;
-  if (options.risk_level && options.dimson_lags && target.size() >= 100000) {
+  if (sections.risk && sections.estimators && target.size() >= 100000) {
     risk = std::async(std::launch::async, report_risk);
   }
-  if (options.dimson_lags) {
+  if (sections.estimators) {
     analysis.estimators = other_betas(analysis.returns.values[1], target, *options.dimson_lags);
   }
   if (risk.valid()) {
     risk.get();
-  } else if (options.risk_level) {
+  } else if (sections.risk) {
     report_risk();
   }
   return analysis;

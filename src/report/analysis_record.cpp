@@ -4,9 +4,22 @@
 #include <limits>
 
 #include "hedgecalc/backtest.hpp"
+#include "hedgecalc/csv_reporter.hpp"
 
 namespace hedgecalc {
 namespace {
+
+// A part the sections name but the analysis lacks: only when the record is written
+// for its field names (record_columns), so every value is a placeholder.
+template <class T>
+const T& or_blank(const std::optional<T>& part) {
+  static const T blank{};
+  return part ? *part : blank;
+}
+
+// The last (or first) value of a series, NaN when it is empty.
+double last_of(const std::vector<double>& values) { return values.empty() ? NAN : values.back(); }
+double first_of(const std::vector<double>& values) { return values.empty() ? NAN : values.front(); }
 
 void add_estimate(Value& object, const ProxyEstimate& estimate) {
   object.add("hedge_ratio", Value::number(estimate.hedge_ratio))
@@ -33,24 +46,55 @@ Value window_value(const RollingWindow& window) {
   return Value::string(window.text);
 }
 
+// The out-of-sample contest, best first, and its first date.
+void add_contest(Value& record, const Analysis& analysis) {
+  const AnalysisSections& sections = analysis.sections;
+  Value contest = Value::array();
+  for (size_t i = 0; i < sections.compare_rows; ++i) {
+    const MethodResult& m = i < analysis.compare.size() ? analysis.compare[i] : MethodResult{};
+    Value row = Value::object();
+    row.add("method", Value::string(m.method))
+        .add("effectiveness", Value::number(m.effectiveness))
+        .add("vol_hedged", Value::number(m.vol_hedged))
+        .add("turnover", Value::number(m.turnover));
+    if (sections.compare_costs) {
+      row.add("cost", Value::number(m.cost)).add("effectiveness_net", Value::number(m.effectiveness_net));
+    }
+    contest.push(std::move(row));
+  }
+  record.add("compare", std::move(contest));
+  const std::vector<Timestamp>& time = analysis.returns.time;
+  record.add("compare_start",
+             Value::string(analysis.compare_first < time.size()
+                               ? format_timestamp(time[analysis.compare_first], analysis.full.date_only)
+                               : std::string()));
+}
+
+void add_rolling(Value& record, const Analysis& analysis) {
+  const RollingSeries& series = or_blank(analysis.rolling);
+  Value rolling = Value::object();
+  rolling.add("window", window_value(analysis.window))
+      .add("hedge_ratio", summary_object(series.hedge_ratio))
+      .add("correlation", summary_object(series.correlation))
+      .add("effectiveness", summary_object(series.effectiveness));
+  record.add("rolling", std::move(rolling));
+}
+
+void add_ewma(Value& record, const Analysis& analysis) {
+  const EwmaSeries& series = or_blank(analysis.ewma);
+  Value ewma = Value::object();
+  ewma.add("lambda", Value::number(analysis.ewma_lambda))
+      .add("hedge_ratio", Value::number(last_of(series.hedge_ratio)))
+      .add("correlation", Value::number(last_of(series.correlation)));
+  record.add("ewma", std::move(ewma));
+}
+
 void add_time_varying(Value& record, const Analysis& analysis) {
-  if (analysis.rolling) {
-    Value rolling = Value::object();
-    rolling.add("window", window_value(analysis.window))
-        .add("hedge_ratio", summary_object(analysis.rolling->hedge_ratio))
-        .add("correlation", summary_object(analysis.rolling->correlation))
-        .add("effectiveness", summary_object(analysis.rolling->effectiveness));
-    record.add("rolling", std::move(rolling));
-  }
-  if (analysis.ewma) {
-    Value ewma = Value::object();
-    ewma.add("lambda", Value::number(analysis.ewma_lambda))
-        .add("hedge_ratio", Value::number(analysis.ewma->hedge_ratio.back()))
-        .add("correlation", Value::number(analysis.ewma->correlation.back()));
-    record.add("ewma", std::move(ewma));
-  }
-  if (analysis.kalman) {
-    const KalmanSeries& k = *analysis.kalman;
+  const AnalysisSections& sections = analysis.sections;
+  if (sections.rolling) add_rolling(record, analysis);
+  if (sections.ewma) add_ewma(record, analysis);
+  if (sections.kalman) {
+    const KalmanSeries& k = or_blank(analysis.kalman);
     Value kalman = Value::object();
     const bool any = !k.hedge_ratio.empty();
     kalman.add("q_intercept", Value::number(k.variances.q_intercept))
@@ -63,11 +107,11 @@ void add_time_varying(Value& record, const Analysis& analysis) {
         .add("intercept", Value::number(any ? k.intercept.back() : std::nan("")));
     record.add("kalman", std::move(kalman));
   }
-  if (analysis.backtest) {
-    const Backtest& b = *analysis.backtest;
+  if (sections.backtest) {
+    const Backtest& b = or_blank(analysis.backtest);
     Value backtest = Value::object();
     backtest.add("method", Value::string(analysis.backtest_method))
-        .add("window", analysis.rolling ? window_value(analysis.window) : Value::null())
+        .add("window", sections.rolling ? window_value(analysis.window) : Value::null())
         .add("rebalance", Value::integer(static_cast<long long>(b.rebalance)))
         .add("n", Value::integer(static_cast<long long>(b.n)))
         .add("effectiveness", Value::number(b.effectiveness))
@@ -82,24 +126,7 @@ void add_time_varying(Value& record, const Analysis& analysis) {
         .add("mean_hedged_net", Value::number(b.mean_hedged_net));
     record.add("backtest", std::move(backtest));
   }
-  if (!analysis.compare.empty()) {
-    Value contest = Value::array();
-    for (const MethodResult& m : analysis.compare) {
-      Value row = Value::object();
-      row.add("method", Value::string(m.method))
-          .add("effectiveness", Value::number(m.effectiveness))
-          .add("vol_hedged", Value::number(m.vol_hedged))
-          .add("turnover", Value::number(m.turnover));
-      if (analysis.costs.any()) {
-        row.add("cost", Value::number(m.cost)).add("effectiveness_net", Value::number(m.effectiveness_net));
-      }
-      contest.push(std::move(row));
-    }
-    record.add("compare", std::move(contest));
-    record.add("compare_start",
-               Value::string(format_timestamp(analysis.returns.time[analysis.compare_first],
-                                              analysis.full.date_only)));
-  }
+  if (sections.compare_rows > 0) add_contest(record, analysis);
 }
 
 Value sizing_object(const Sizing& s) {
@@ -123,7 +150,7 @@ Value measures_object(const RiskMeasures& m) {
   return object;
 }
 
-Value risk_object(const RiskReport& r) {
+Value risk_object(const RiskReport& r, bool backtest) {
   Value reduction = Value::object();
   reduction.add("variance", Value::number(r.reduction_variance))
       .add("lpm2", Value::number(r.reduction_lpm2))
@@ -139,7 +166,7 @@ Value risk_object(const RiskReport& r) {
       .add("pitman_morgan_p", Value::number(r.pitman_morgan_p))
       .add("brown_forsythe_w", Value::number(r.brown_forsythe_w))
       .add("brown_forsythe_p", Value::number(r.brown_forsythe_p));
-  if (r.backtest_hedged) object.add("backtest_hedged", measures_object(*r.backtest_hedged));
+  if (backtest) object.add("backtest_hedged", measures_object(or_blank(r.backtest_hedged)));
   return object;
 }
 
@@ -171,8 +198,7 @@ Value trade_object(const Trade& t) {
 
 // --periods-per-year: the vols of K-period returns times sqrt(periods a year / K).
 void add_annual_vols(Value& record, const Analysis& analysis, bool basket) {
-  if (!analysis.periods_per_year) return;
-  const double ppy = *analysis.periods_per_year;
+  const double ppy = analysis.periods_per_year.value_or(NAN);
   const double scale = std::sqrt(ppy / static_cast<double>(analysis.horizon));
   record.add("periods_per_year", Value::number(ppy))
       .add("vol_target_annual", Value::number(analysis.full.vol_target * scale));
@@ -181,7 +207,7 @@ void add_annual_vols(Value& record, const Analysis& analysis, bool basket) {
 }
 
 // the contract's stability object; a basket's ratios before and after go into `proxies`.
-Value stability_object(const Stability& s, bool basket, bool date_only) {
+Value stability_object(const Stability& s, bool basket, bool chow, bool date_only) {
   Value object = Value::object();
   object.add("trim", Value::number(s.trim))
       .add("supf", Value::number(s.supf))
@@ -190,8 +216,8 @@ Value stability_object(const Stability& s, bool basket, bool date_only) {
       .add("n_before", Value::integer(static_cast<long long>(s.n_before)))
       .add("n_after", Value::integer(static_cast<long long>(s.n_after)));
   if (!basket) {
-    object.add("hedge_ratio_before", Value::number(s.hedge_ratio_before.front()))
-        .add("hedge_ratio_after", Value::number(s.hedge_ratio_after.front()))
+    object.add("hedge_ratio_before", Value::number(first_of(s.hedge_ratio_before)))
+        .add("hedge_ratio_after", Value::number(first_of(s.hedge_ratio_after)))
         .add("correlation_before", Value::number(s.correlation_before))
         .add("correlation_after", Value::number(s.correlation_after));
   }
@@ -199,21 +225,23 @@ Value stability_object(const Stability& s, bool basket, bool date_only) {
       .add("effectiveness_after", Value::number(s.effectiveness_after));
   if (!basket) object.add("correlation_change_p", Value::number(s.correlation_change_p));
   object.add("cusum", Value::number(s.cusum)).add("cusum_p", Value::number(s.cusum_p));
-  if (s.chow) {
-    object.add("break_at", Value::string(format_timestamp(s.chow->date, date_only)))
-        .add("chow_f", Value::number(s.chow->f))
-        .add("chow_p", Value::number(s.chow->p));
+  if (chow) {
+    const ChowTest& test = or_blank(s.chow);
+    object.add("break_at", Value::string(format_timestamp(test.date, date_only)))
+        .add("chow_f", Value::number(test.f))
+        .add("chow_p", Value::number(test.p));
   }
   return object;
 }
 
 // the contract's alignment object; a basket's proxy counts are arrays, one per proxy.
-Value alignment_object(const AlignmentCounts& counts, bool basket) {
+Value alignment_object(const AlignmentCounts& counts, size_t proxies) {
   auto count = [](size_t n) { return Value::integer(static_cast<long long>(n)); };
-  auto proxies = [&](const std::vector<size_t>& values) {
-    if (!basket) return count(values.size() > 1 ? values[1] : 0);
+  auto at = [](const std::vector<size_t>& values, size_t k) { return k < values.size() ? values[k] : 0; };
+  auto proxies_of = [&](const std::vector<size_t>& values) {
+    if (proxies == 1) return count(at(values, 1));
     Value items = Value::array();
-    for (size_t k = 1; k < values.size(); ++k) items.push(count(values[k]));
+    for (size_t k = 1; k <= proxies; ++k) items.push(count(at(values, k)));
     return items;
   };
   auto target = [&](const std::vector<size_t>& values) {
@@ -223,48 +251,62 @@ Value alignment_object(const AlignmentCounts& counts, bool basket) {
   object.add("target_rows", target(counts.rows))
       .add("target_missing", target(counts.missing))
       .add("target_unmatched", target(counts.unmatched))
-      .add("proxy_rows", proxies(counts.rows))
-      .add("proxy_missing", proxies(counts.missing))
-      .add("proxy_unmatched", proxies(counts.unmatched));
+      .add("proxy_rows", proxies_of(counts.rows))
+      .add("proxy_missing", proxies_of(counts.missing))
+      .add("proxy_unmatched", proxies_of(counts.unmatched));
   return object;
 }
 
 }  // namespace
 
-Value analysis_record(const Analysis& analysis) {
+namespace {
+
+// The k-th element of a part with one per proxy (a placeholder when absent).
+template <class T>
+const T& per_proxy(const std::vector<T>& values, size_t k) {
+  static const T blank{};
+  return k < values.size() ? values[k] : blank;
+}
+
+// A basket's proxies, each with its estimate, sizing and ratios before and after a break.
+Value proxies_array(const Analysis& analysis) {
+  const AnalysisSections& sections = analysis.sections;
+  Value proxies = Value::array();
+  for (size_t k = 0; k < sections.proxies; ++k) {
+    Value proxy = Value::object();
+    proxy.add("proxy", Value::string(per_proxy(analysis.labels, k + 1)));
+    add_estimate(proxy, per_proxy(analysis.full.proxies, k));
+    if (sections.sizing) proxy.add("sizing", sizing_object(per_proxy(analysis.sizing, k)));
+    if (sections.stability) {
+      const Stability& stability = or_blank(analysis.stability);
+      proxy.add("hedge_ratio_before", Value::number(per_proxy(stability.hedge_ratio_before, k)))
+          .add("hedge_ratio_after", Value::number(per_proxy(stability.hedge_ratio_after, k)));
+    }
+    proxies.push(std::move(proxy));
+  }
+  return proxies;
+}
+
+// The full-sample fit: what was hedged with what, the estimate, and the volatilities.
+void add_fit(Value& record, const Analysis& analysis) {
   const HedgeAnalysis& full = analysis.full;
-  const std::vector<std::string>& labels = analysis.labels;
-  Value record = Value::object();
-  const bool basket = full.proxies.size() > 1;
-  record.add("target", Value::string(labels[0]));
-  if (!basket) record.add("proxy", Value::string(labels[1]));
+  const AnalysisSections& sections = analysis.sections;
+  const bool basket = sections.basket();
+  record.add("target", Value::string(per_proxy(analysis.labels, 0)));
+  if (!basket) record.add("proxy", Value::string(per_proxy(analysis.labels, 1)));
   record.add("returns", Value::string(return_kind_name(analysis.kind)))
       .add("n", Value::integer(static_cast<long long>(full.n)))
       .add("start", Value::string(format_timestamp(full.start, full.date_only)))
       .add("end", Value::string(format_timestamp(full.end, full.date_only)));
   if (basket) {
-    Value proxies = Value::array();
-    for (size_t k = 0; k < full.proxies.size(); ++k) {
-      Value proxy = Value::object();
-      proxy.add("proxy", Value::string(labels[k + 1]));
-      add_estimate(proxy, full.proxies[k]);
-      if (!analysis.sizing.empty()) proxy.add("sizing", sizing_object(analysis.sizing[k]));
-      if (analysis.stability) {
-        proxy.add("hedge_ratio_before", Value::number(analysis.stability->hedge_ratio_before[k]))
-            .add("hedge_ratio_after", Value::number(analysis.stability->hedge_ratio_after[k]));
-      }
-      proxies.push(std::move(proxy));
-    }
-    record.add("proxies", std::move(proxies));
+    record.add("proxies", proxies_array(analysis));
   } else {
-    add_estimate(record, full.proxies.front());
+    add_estimate(record, per_proxy(full.proxies, 0));
   }
   record.add("confidence", Value::number(full.confidence))
-      .add("se", Value::string(full.hac ? "hac" : "classical"));
-  if (full.hac) record.add("hac_lags", Value::integer(full.hac_lags));
-  if (analysis.horizon > 1) {
-    record.add("horizon", Value::integer(static_cast<long long>(analysis.horizon)));
-  }
+      .add("se", Value::string(sections.hac ? "hac" : "classical"));
+  if (sections.hac) record.add("hac_lags", Value::integer(full.hac_lags));
+  if (sections.horizon) record.add("horizon", Value::integer(static_cast<long long>(analysis.horizon)));
   record.add("intercept", Value::number(full.intercept));
   if (!basket) record.add("correlation", Value::number(full.correlation));
   record.add("r_squared", Value::number(full.r_squared))
@@ -272,102 +314,70 @@ Value analysis_record(const Analysis& analysis) {
       .add("vol_target", Value::number(full.vol_target));
   if (!basket) record.add("vol_proxy", Value::number(full.vol_proxy));
   record.add("vol_hedged", Value::number(full.vol_hedged));
-  add_annual_vols(record, analysis, basket);
+  if (sections.annual_vols) add_annual_vols(record, analysis, basket);
   if (basket) record.add("condition_number", Value::number(full.condition_number));
-  if (!basket && !analysis.sizing.empty()) {
-    record.add("sizing", sizing_object(analysis.sizing.front()));
+}
+
+Value horizons_array(const Analysis& analysis) {
+  const std::vector<size_t>& wanted = analysis.sections.horizons;
+  Value horizons = Value::array();
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    const HorizonFit& h = per_proxy(analysis.horizons, i);  // one per K, in order
+    Value row = Value::object();
+    row.add("horizon", Value::integer(static_cast<long long>(wanted[i])))
+        .add("n", Value::integer(static_cast<long long>(h.n)))
+        .add("hedge_ratio", Value::number(h.hedge_ratio))
+        .add("std_error", Value::number(h.std_error))
+        .add("correlation", Value::number(h.correlation))
+        .add("effectiveness", Value::number(h.effectiveness));
+    horizons.push(std::move(row));
   }
-  if (analysis.trade) record.add("trade", trade_object(*analysis.trade));
-  record.add("alignment", alignment_object(analysis.alignment, basket));
-  if (analysis.stability) {
-    record.add("stability", stability_object(*analysis.stability, basket, full.date_only));
+  return horizons;
+}
+
+Value estimators_object(const OtherBetas& b) {
+  Value estimators = Value::object();
+  estimators.add("ols", Value::number(b.ols))
+      .add("huber", Value::number(b.huber))
+      .add("lad", Value::number(b.lad))
+      .add("up", Value::number(b.up))
+      .add("down", Value::number(b.down))
+      .add("dimson", Value::number(b.dimson))
+      .add("dimson_lags", Value::integer(static_cast<long long>(b.dimson_lags)))
+      .add("lad_objective", Value::number(b.lad_objective));
+  return estimators;
+}
+
+}  // namespace
+
+Value analysis_record(const Analysis& analysis) {
+  const AnalysisSections& sections = analysis.sections;
+  const bool basket = sections.basket();
+  const bool date_only = analysis.full.date_only;
+  Value record = Value::object();
+  add_fit(record, analysis);
+  if (sections.sizing && !basket) record.add("sizing", sizing_object(per_proxy(analysis.sizing, 0)));
+  if (sections.trade) record.add("trade", trade_object(or_blank(analysis.trade)));
+  record.add("alignment", alignment_object(analysis.alignment, sections.proxies));
+  if (sections.stability) {
+    record.add("stability", stability_object(or_blank(analysis.stability), basket, sections.chow, date_only));
   }
   add_time_varying(record, analysis);
-  if (!analysis.horizons.empty()) {
-    Value horizons = Value::array();
-    for (const HorizonFit& h : analysis.horizons) {
-      Value row = Value::object();
-      row.add("horizon", Value::integer(static_cast<long long>(h.horizon)))
-          .add("n", Value::integer(static_cast<long long>(h.n)))
-          .add("hedge_ratio", Value::number(h.hedge_ratio))
-          .add("std_error", Value::number(h.std_error))
-          .add("correlation", Value::number(h.correlation))
-          .add("effectiveness", Value::number(h.effectiveness));
-      horizons.push(std::move(row));
-    }
-    record.add("horizons", std::move(horizons));
-  }
-  if (analysis.estimators) {
-    const OtherBetas& b = *analysis.estimators;
-    Value estimators = Value::object();
-    estimators.add("ols", Value::number(b.ols))
-        .add("huber", Value::number(b.huber))
-        .add("lad", Value::number(b.lad))
-        .add("up", Value::number(b.up))
-        .add("down", Value::number(b.down))
-        .add("dimson", Value::number(b.dimson))
-        .add("dimson_lags", Value::integer(static_cast<long long>(b.dimson_lags)))
-        .add("lad_objective", Value::number(b.lad_objective));
-    record.add("estimators", std::move(estimators));
-  }
-  if (analysis.risk) record.add("risk", risk_object(*analysis.risk));
-  if (analysis.accounting) record.add("accounting", accounting_object(*analysis.accounting));
+  if (!sections.horizons.empty()) record.add("horizons", horizons_array(analysis));
+  if (sections.estimators) record.add("estimators", estimators_object(or_blank(analysis.estimators)));
+  if (sections.risk) record.add("risk", risk_object(or_blank(analysis.risk), sections.backtest));
+  if (sections.accounting) record.add("accounting", accounting_object(or_blank(analysis.accounting)));
   return record;
 }
 
-Value analysis_record_template(const AnalysisOptions& options) {
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  const std::vector<double> undefined(1, nan);
-  Analysis a;
-  a.labels = {"", ""};
-  a.kind = options.kind;
-  a.horizon = options.horizon;
-  a.full.proxies = {ProxyEstimate{nan, nan, nan, nan, nan}};
-  a.full.hac = options.hedge.hac;
-  if (options.window.active()) {
-    a.window = options.window;
-    a.rolling = RollingSeries{undefined, undefined, undefined};
-    if (options.rebalance > 0) a.backtest = Backtest{};
-  }
-  if (options.compare) {
-    a.compare.assign(6, MethodResult{"", nan, nan, nan, nan, nan});
-    a.returns.time = {0};
-  }
-  if (options.rebalance > 0 && !a.backtest && (options.ewma_lambda || options.kalman)) {
-    a.backtest = Backtest{};
-  }
-  if (options.kalman) {
-    a.kalman = KalmanSeries{};
-    a.kalman->estimated = !options.kalman_variances;
-  }
-  if (options.ewma_lambda) {
-    a.ewma_lambda = *options.ewma_lambda;
-    a.ewma = EwmaSeries{undefined, undefined, undefined};
-  }
-  if (options.sizing.exposure) a.sizing = {Sizing{nan, nan, nan, nan, nan, nan, nan}};
-  if (options.position) a.trade = Trade{nan, nan, nan, nan, nan, nan, nan, ""};
-  if (options.dimson_lags) a.estimators = OtherBetas{nan, nan, nan, nan, nan, nan, nan, *options.dimson_lags};
-  for (size_t k : options.horizons) a.horizons.push_back(HorizonFit{k, 0, nan, nan, nan, nan});
-  if (options.accounting) a.accounting = AccountingTests{nan, nan, nan, false, nan, false, 0, 0};
-  if (options.risk_level) {
-    const RiskMeasures none{nan, nan, nan, nan, nan};
-    a.risk = RiskReport{*options.risk_level, none, none, nan, nan, nan, nan, nan, nan, nan, nan, nan, std::nullopt};
-    if (a.backtest) a.risk->backtest_hedged = none;
-  }
-  if (options.costs.periods_per_year || options.costs.periods_per_year_auto || options.costs.carry) {
-    a.periods_per_year = nan;
-  }
-  // Only whether there are costs matters here (the contest's columns).
-  if (options.costs.cost_bps.value_or(0.0) > 0 || options.costs.carry || options.costs.carry_series) {
-    a.costs.carry_by_date = {0.0};
-  }
-  if (options.stability) {
-    Stability s;
-    s.hedge_ratio_before = s.hedge_ratio_after = {nan};
-    if (options.stability->break_at) s.chow = ChowTest{};
-    a.stability = s;
-  }
-  return analysis_record(a);
+std::vector<std::string> record_columns(const AnalysisSections& sections) {
+  // The writer itself, on an analysis with no parts: the same code path gives the names.
+  Analysis nothing;
+  nothing.sections = sections;
+  const auto rows = flatten_rows(analysis_record(nothing));
+  std::vector<std::string> columns;
+  for (const auto& [key, value] : rows.front()) columns.push_back(key);
+  return columns;
 }
 
 std::vector<Value> series_records(const Analysis& analysis) {
