@@ -1,6 +1,6 @@
 #pragma once
-// The table format: for people at an 80-column terminal, saying in words what the
-// numbers mean.
+// The table format of flat records (--series: one per date): aligned columns under a
+// header. One analysis' summary is rendered from the typed analysis (analysis_table.hpp).
 
 #include <ostream>
 
@@ -8,10 +8,11 @@
 
 namespace hedgecalc {
 
-/// Writes each analysis as a labelled block.
+/// Writes flat records as aligned columns.
 class TableReporter : public Reporter {
  public:
   TableReporter(std::ostream& out, int precision) : out_(out), precision_(precision) {}
+  /// One record as a table of one row.
   void write(const Value& record) override;
   /// --series: aligned columns under a header.
   void write_rows(const std::vector<Value>& rows) override;
@@ -19,7 +20,6 @@ class TableReporter : public Reporter {
  private:
   std::ostream& out_;
   int precision_;
-  bool first_ = true;
 };
 
 }  // namespace hedgecalc

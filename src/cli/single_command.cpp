@@ -7,12 +7,12 @@
 
 #include "hedgecalc/analysis.hpp"
 #include "hedgecalc/analysis_record.hpp"
+#include "hedgecalc/analysis_table.hpp"
 #include "hedgecalc/cost_options.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/plot.hpp"
 #include "hedgecalc/reporter.hpp"
 #include "hedgecalc/series_spec.hpp"
-#include "hedgecalc/sparkline.hpp"
 
 namespace hedgecalc {
 
@@ -67,19 +67,12 @@ std::vector<PriceSeries> load_all_series(const SingleOptions& options, FileSyste
   return series;
 }
 
-// The table shows the shape of the rolling ratio and correlation at a glance.
-void add_sparklines(Value& record, const Analysis& analysis) {
-  if (!analysis.rolling) return;
-  constexpr size_t kWidth = 60;  // after the 18-column label: 78 columns
-  Value lines = Value::object();
-  lines.add("hedge_ratio", Value::string(sparkline(analysis.rolling->hedge_ratio, kWidth)))
-      .add("correlation", Value::string(sparkline(analysis.rolling->correlation, kWidth)));
-  Value& rolling = record.field("rolling");
-  rolling.add("sparklines", std::move(lines));
-}
-
 std::string report(const SingleOptions& options, const Analysis& analysis) {
   std::ostringstream out;
+  if (options.format == OutputFormat::kTable && !options.per_date) {
+    write_analysis_table(out, analysis, options.precision);
+    return out.str();
+  }
   ReportOptions report;
   report.header = !options.no_header;
   report.precision = options.precision;
@@ -87,9 +80,7 @@ std::string report(const SingleOptions& options, const Analysis& analysis) {
   if (options.per_date) {
     reporter->write_rows(series_records(analysis));
   } else {
-    Value record = analysis_record(analysis);
-    if (options.format == OutputFormat::kTable) add_sparklines(record, analysis);
-    reporter->write(record);
+    reporter->write(analysis_record(analysis));
   }
   reporter->finish();
   return out.str();
