@@ -3,7 +3,7 @@
 # Installed as share/bash-completion/completions/hedgecalc; tests/completion_test.cpp
 # checks that the option lists below hold every option `hedgecalc --help` prints.
 
-_hedgecalc_common_options='--help --format --no-header --output --precision --returns --from
+_hedgecalc_common_options='--help --format --no-header --output --precision --jobs --returns --from
   --to --frequency --headerless --delimiter --thousands --decimal --date-col --date-format'
 _hedgecalc_analysis_options='--confidence --ewma --halflife --series --rebalance --compare
   --min-correlation --min-effectiveness --plot --plot-kind --no-intercept --se --hac-lags --align
@@ -11,7 +11,7 @@ _hedgecalc_analysis_options='--confidence --ewma --halflife --series --rebalance
   --min-obs --kalman --kalman-q --kalman-r --stability --trim --break-at --max-break-p
   --position --band --cost-bps --carry --carry-series --rebalance-band --periods-per-year
   --risk --var-level --accounting --horizons --estimators --dimson-lags'
-_hedgecalc_batch_options='--jobs --shard --quiet --resume'
+_hedgecalc_batch_options='--shard --quiet --resume'
 _hedgecalc_matrix_options='--best --layout --field'
 
 # The column names of a CSV file's header (the first line neither blank nor a comment),

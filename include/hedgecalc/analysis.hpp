@@ -12,6 +12,7 @@
 #include "hedgecalc/backtest.hpp"
 #include "hedgecalc/compare.hpp"
 #include "hedgecalc/estimators.hpp"
+#include "hedgecalc/executor.hpp"
 #include "hedgecalc/ewma.hpp"
 #include "hedgecalc/hedge_accounting.hpp"
 #include "hedgecalc/hedge_analysis.hpp"
@@ -73,6 +74,7 @@ struct Analysis {
 
 /// Runs the analysis of series[0] (target) on the others, with options checked by
 /// validate_single for series.size() - 1 proxies. Throws DataError.
-Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOptions& options);
+Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOptions& options,
+                 const Executor& executor = Executor(1));
 
 }  // namespace hedgecalc

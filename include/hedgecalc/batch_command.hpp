@@ -17,7 +17,6 @@ namespace hedgecalc {
 struct BatchOptions {
   SingleOptions analysis;  ///< every option of a single analysis
   std::string pairs;       ///< the PAIRS file, or "-"
-  size_t jobs = 0;         ///< 0: all cores
   std::optional<std::string> shard;  ///< "I/N"
   bool quiet = false;
   std::string resume;      ///< --resume FILE: an earlier partial output

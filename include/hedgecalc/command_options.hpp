@@ -44,6 +44,8 @@ struct SingleOptions {
   std::string from, to;    ///< --from / --to as typed
   Frequency frequency = Frequency::kAsIs;
 
+  size_t jobs = 0;  ///< --jobs N: threads at work at most (0: one per core)
+
   // What to estimate, and when to raise an alarm.
   AnalysisOptions analysis;
   Thresholds thresholds;
@@ -72,6 +74,9 @@ struct SingleOptions {
 
 /// Binds every analysis option (not the positional series), for single and batch.
 void add_analysis_options(CLI::App& app, SingleOptions& options);
+
+/// --jobs: how many threads the command may keep busy.
+void add_jobs_option(CLI::App& app, SingleOptions& options);
 
 /// Output: --format, --no-header, --output, --precision.
 void add_output_options(CLI::App& app, SingleOptions& options);

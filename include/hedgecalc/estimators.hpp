@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <vector>
 
+#include "hedgecalc/executor.hpp"
+
 #include "hedgecalc/lad.hpp"
 
 namespace hedgecalc {
@@ -28,6 +30,7 @@ double huber_slope(const std::vector<double>& x, const std::vector<double>& y);
 
 /// All the estimators; throws DataError when there are not enough returns for the
 /// Dimson regression with `dimson_lags` leads and lags, or the proxy does not vary.
-OtherBetas other_betas(const std::vector<double>& x, const std::vector<double>& y, size_t dimson_lags);
+OtherBetas other_betas(const std::vector<double>& x, const std::vector<double>& y, size_t dimson_lags,
+                       const Executor& executor = Executor(1));
 
 }  // namespace hedgecalc

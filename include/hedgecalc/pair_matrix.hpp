@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "hedgecalc/executor.hpp"
 #include "hedgecalc/price_series.hpp"
 #include "hedgecalc/returns.hpp"
 
@@ -31,7 +32,8 @@ struct PairStats {
 class PairMatrix {
  public:
   /// Columns must be sorted and duplicate-free (as the loader leaves them).
-  PairMatrix(const std::vector<const PriceSeries*>& columns, ReturnKind kind);
+  PairMatrix(const std::vector<const PriceSeries*>& columns, ReturnKind kind,
+             const Executor& executor = Executor(1));
   /// Number of columns.
   size_t size() const { return k_; }
   /// The moments of the returns of columns i and j on their own aligned rows

@@ -3,10 +3,20 @@
 
 #include "hedgecalc/command_options.hpp"
 
+#include "hedgecalc/option_checks.hpp"
+
 namespace hedgecalc {
+
+void add_jobs_option(CLI::App& app, SingleOptions& options) {
+  app.add_option("--jobs", options.jobs, "Worker threads (default: all cores)")
+      ->check(whole_number(1, 1024))
+      ->type_name("N")
+      ->group("Output");
+}
 
 void add_analysis_options(CLI::App& app, SingleOptions& options) {
   add_output_options(app, options);
+  add_jobs_option(app, options);
   add_analysis_output_options(app, options);
   add_reading_options(app, options);
   add_return_options(app, options);

@@ -41,6 +41,7 @@ void setup_matrix(CLI::App& command, MatrixOptions& options) {
   add_output_options(command, options.analysis);
   add_return_options(command, options.analysis);
   add_reading_options(command, options.analysis);
+  add_jobs_option(command, options.analysis);
   command.add_flag("--best", options.best,
                    "Per target, only the proxy with the highest effectiveness");
   command.add_option("--layout", options.layout,
@@ -89,7 +90,7 @@ int run_matrix(const MatrixOptions& options, FileSystem& files, std::ostream& ou
   if (columns.size() < 2) throw DataError("matrix needs at least two price columns");
   std::vector<const PriceSeries*> pointers;
   for (const PriceSeries& c : columns) pointers.push_back(&c);
-  const PairMatrix matrix(pointers, kind);
+  const PairMatrix matrix(pointers, kind, Executor(single.jobs));
 
   // Every row is made from the matrix when it is written, so no format holds the
   // rows (a 500-column file has 249,500 pairs): csv, tsv and ndjson row by row, json as

@@ -1,9 +1,7 @@
 #include "hedgecalc/single_command.hpp"
 
 #include <algorithm>
-#include <exception>
 #include <sstream>
-#include <thread>
 
 #include "hedgecalc/analysis.hpp"
 #include "hedgecalc/analysis_record.hpp"
@@ -35,35 +33,23 @@ void check_arguments(const SingleOptions& options) {
   if (stdin_count > 1) throw UsageError("standard input (-) can be read only once per command");
 }
 
-// Files load in parallel (a target and a proxy of millions of bars each); the first
+// Files load side by side (a target and a proxy of millions of bars each); the first
 // error in argument order is the one reported. Standard input is read in order.
-std::vector<PriceSeries> load_all_series(const SingleOptions& options, FileSystem& files) {
-  const size_t count = options.series.size();
-  std::vector<PriceSeries> series(count);
-  std::vector<std::exception_ptr> failures(count);
+std::vector<PriceSeries> load_all_series(const SingleOptions& options, FileSystem& files,
+                                         const Executor& executor) {
+  std::vector<PriceSeries> series(options.series.size());
   auto load = [&](size_t i) {
-    try {
-      const SeriesSpec spec = parse_series_spec(options.series[i], files);
-      const CsvOptions own = series_csv_options(options.csv, spec.reading, options.series[i]);
-      const FileContents contents = files.read(spec.path);
-      series[i] = parse_unchanged(contents, spec.path, [&](std::string_view bytes) {
-        return load_series(bytes, spec.path, spec.column, own);
-      });
-      prepare_series(series[i], options);
-    } catch (...) {
-      failures[i] = std::current_exception();
-    }
+    const SeriesSpec spec = parse_series_spec(options.series[i], files);
+    const CsvOptions own = series_csv_options(options.csv, spec.reading, options.series[i]);
+    const FileContents contents = files.read(spec.path);
+    series[i] = parse_unchanged(contents, spec.path, [&](std::string_view bytes) {
+      return load_series(bytes, spec.path, spec.column, own);
+    });
+    prepare_series(series[i], options);
   };
   const bool from_stdin =
       std::any_of(options.series.begin(), options.series.end(), is_stdin_argument);
-  std::vector<std::thread> loaders;
-  for (size_t i = 1; i < count && !from_stdin; ++i) loaders.emplace_back(load, i);
-  load(0);
-  for (size_t i = 1; i < count && from_stdin; ++i) load(i);
-  for (std::thread& t : loaders) t.join();
-  for (const std::exception_ptr& failure : failures) {
-    if (failure) std::rethrow_exception(failure);
-  }
+  (from_stdin ? Executor(1) : executor).for_each(series.size(), load);
   return series;
 }
 
@@ -101,7 +87,8 @@ void validate_single_command(SingleOptions& options) {
 }
 
 CommandResult run_single(const SingleOptions& options, FileSystem& files) {
-  const std::vector<PriceSeries> series = load_all_series(options, files);
+  const Executor executor(options.jobs);
+  const std::vector<PriceSeries> series = load_all_series(options, files, executor);
   AnalysisOptions analysis_options = options.analysis;
   std::optional<PriceSeries> carry;
   if (options.carry_series) {
@@ -110,7 +97,7 @@ CommandResult run_single(const SingleOptions& options, FileSystem& files) {
   }
   std::vector<const PriceSeries*> pointers;
   for (const PriceSeries& s : series) pointers.push_back(&s);
-  const Analysis analysis = analyse(pointers, analysis_options);
+  const Analysis analysis = analyse(pointers, analysis_options, executor);
 
   CommandResult result;
   result.out = report(options, analysis);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cassert>
-#include <future>
 #include <optional>
 #include <cmath>
 
@@ -158,17 +157,11 @@ void run_contest(Analysis& analysis, const AnalysisOptions& options) {
   }
 }
 
-}  // namespace
-
-Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOptions& options) {
-  Analysis analysis;
-  analysis.sections = analysis_sections(options, series.size() - 1);
-  const AnalysisSections& sections = analysis.sections;
-  analysis.kind = options.kind;
-  analysis.horizon = options.horizon;
-  analysis.asof = options.asof;
-  for (const PriceSeries* s : series) analysis.labels.push_back(s->label());
-  const AlignedPrices joined =
+// Align, thin to --horizon, count what the join dropped, and fit the full sample.
+// Returns the aligned rows the returns came from (sizing reads the last prices).
+AlignedPrices join_and_fit(Analysis& analysis, const std::vector<const PriceSeries*>& series,
+                           const AnalysisOptions& options) {
+  AlignedPrices joined =
       options.asof ? align_asof(series, options.max_gap.value_or(-1)) : align_inner(series);
   // Periods per year count the data's own spacing, before --horizon thins it.
   if (options.costs.periods_per_year) {
@@ -176,19 +169,124 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
   } else if (options.costs.periods_per_year_auto || options.costs.carry) {
     analysis.periods_per_year = infer_periods_per_year(joined.time);
   }
-  // --horizon K thins the rows; at 1 the join itself serves, without a copy of it.
-  std::optional<AlignedPrices> thinned;
-  if (options.horizon > 1) thinned = every_kth_row(joined, options.horizon);
-  const AlignedPrices& aligned = thinned ? *thinned : joined;
-  for (size_t k : sections.horizons) analysis.horizons.push_back(fit_horizon(joined, k, analysis, options));
-  for (size_t k = 0; k < series.size(); ++k) {
-    analysis.alignment.rows.push_back(series[k]->size());
-    analysis.alignment.missing.push_back(series[k]->missing);
+  for (size_t k : analysis.sections.horizons) {
+    analysis.horizons.push_back(fit_horizon(joined, k, analysis, options));
   }
-  analysis.alignment.unmatched = aligned.unmatched;
-  analysis.returns = compute_returns(aligned, options.kind);
+  // --horizon K thins the rows; at 1 the join itself serves, without a copy of it.
+  if (options.horizon > 1) joined = every_kth_row(joined, options.horizon);
+  for (const PriceSeries* s : series) {
+    analysis.alignment.rows.push_back(s->size());
+    analysis.alignment.missing.push_back(s->missing);
+  }
+  analysis.alignment.unmatched = joined.unmatched;
+  analysis.returns = compute_returns(joined, options.kind);
   require_finite_returns(analysis.returns, series);
   analysis.full = analyse_hedge(analysis.returns, analysis.labels, options.hedge);
+  return joined;
+}
+
+// The rolling or expanding view, and its backtest.
+void run_rolling(Analysis& analysis, const AnalysisOptions& options) {
+  const RollingWindow& window = options.window;
+  const std::vector<double>& target = analysis.returns.values[0];
+  const std::vector<double>& proxy = analysis.returns.values[1];
+  analysis.window = window;
+  // Whole count windows take the block algorithm; the rest a queue of moments.
+  analysis.rolling =
+      window.count > 0 && window.required() == window.count
+          ? rolling_hedge(target, proxy, window.count)
+          : rolling_hedge_over(target, proxy, window_starts(analysis.returns.time, window),
+                               window.required());
+  if (analysis.sections.backtest) {
+    backtest_with_costs(analysis, options, analysis.rolling->hedge_ratio,
+                        first_estimate(analysis.rolling->hedge_ratio, window));
+    analysis.backtest_method = "rolling " + window.text;
+  }
+}
+
+void run_ewma(Analysis& analysis, const AnalysisOptions& options) {
+  const std::vector<double>& target = analysis.returns.values[0];
+  analysis.ewma_lambda = *options.ewma_lambda;
+  analysis.ewma = ewma_hedge(target, analysis.returns.values[1], *options.ewma_lambda);
+  // min_obs, as pandas' min_periods: nothing before the N-th return.
+  const size_t hidden =
+      std::min(options.window.min_obs > 0 ? options.window.min_obs - 1 : 0, target.size());
+  for (std::vector<double>* v : {&analysis.ewma->hedge_ratio, &analysis.ewma->correlation,
+                                 &analysis.ewma->effectiveness}) {
+    std::fill(v->begin(), v->begin() + static_cast<long>(hidden), std::nan(""));
+  }
+}
+
+// Rolling, Kalman and EWMA ratios; without a window the backtest takes the EWMA's,
+// else the Kalman filter's.
+void run_time_varying(Analysis& analysis, const AnalysisOptions& options) {
+  const AnalysisSections& sections = analysis.sections;
+  if (sections.rolling) run_rolling(analysis, options);
+  if (sections.kalman) {
+    const std::vector<double>& target = analysis.returns.values[0];
+    const std::vector<double>& proxy = analysis.returns.values[1];
+    const bool intercept = options.hedge.intercept;
+    analysis.kalman = options.kalman_variances
+                          ? kalman_filter(target, proxy, intercept, *options.kalman_variances)
+                          : kalman_estimate(target, proxy, intercept);
+  }
+  if (sections.ewma) run_ewma(analysis, options);
+  if (sections.backtest && !analysis.backtest) {
+    const std::vector<double>& ratio =
+        analysis.ewma ? analysis.ewma->hedge_ratio : analysis.kalman->hedge_ratio;
+    backtest_with_costs(analysis, options, ratio, first_hedge_date(ratio));
+    analysis.backtest_method = analysis.ewma ? "ewma " + format_number(analysis.ewma_lambda) : "kalman";
+  }
+}
+
+// The risk report, hedged with the full-sample ratios (every proxy of a basket).
+void run_risk(Analysis& analysis, double level) {
+  const std::vector<double>& target = analysis.returns.values[0];
+  std::vector<double> hedged = target;
+  for (size_t k = 0; k < analysis.full.proxies.size(); ++k) {
+    const double h = analysis.full.proxies[k].hedge_ratio;
+    const std::vector<double>& proxy = analysis.returns.values[k + 1];
+    for (size_t t = 0; t < hedged.size(); ++t) hedged[t] -= h * proxy[t];
+  }
+  analysis.risk = risk_report(target, hedged, level, analysis.kind);
+  if (analysis.backtest_path) {
+    analysis.risk->backtest_hedged = risk_measures(analysis.backtest_path->hedged, level, analysis.kind);
+  }
+}
+
+// The risk report and the other estimators read the same returns and write apart: on
+// many rows they run side by side.
+void run_risk_and_estimators(Analysis& analysis, const AnalysisOptions& options,
+                             const Executor& executor) {
+  const AnalysisSections& sections = analysis.sections;
+  const std::vector<double>& target = analysis.returns.values[0];
+  auto risk = [&] {
+    if (sections.risk) run_risk(analysis, *options.risk_level);
+  };
+  auto estimators = [&] {
+    if (sections.estimators) {
+      analysis.estimators =
+          other_betas(analysis.returns.values[1], target, *options.dimson_lags, executor);
+    }
+  };
+  // Below this many rows a second thread costs more than it saves.
+  constexpr size_t kParallelFrom = 100000;
+  const bool side_by_side = sections.risk && sections.estimators && target.size() >= kParallelFrom;
+  (side_by_side ? executor : Executor(1)).both(estimators, risk);
+}
+
+}  // namespace
+
+Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOptions& options,
+                 const Executor& executor) {
+  Analysis analysis;
+  analysis.sections = analysis_sections(options, series.size() - 1);
+  const AnalysisSections& sections = analysis.sections;
+  analysis.kind = options.kind;
+  analysis.horizon = options.horizon;
+  analysis.asof = options.asof;
+  for (const PriceSeries* s : series) analysis.labels.push_back(s->label());
+  const AlignedPrices aligned = join_and_fit(analysis, series, options);
   if (sections.sizing) analysis.sizing = size_positions(analysis, aligned, options.sizing);
   if (sections.trade) {
     assert(analysis.sizing.size() == 1);
@@ -196,86 +294,16 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
   }
   analysis.costs = hedge_costs(analysis, options.costs);
   if (sections.accounting) analysis.accounting = run_accounting(analysis, options);
-
   if (sections.stability) {
     analysis.stability = test_stability(analysis.returns, analysis.labels, options.hedge,
                                         analysis.full, *options.stability);
   }
-
-  const std::vector<double>& target = analysis.returns.values[0];
-  if (sections.rolling) {
-    const RollingWindow& window = options.window;
-    analysis.window = window;
-    const std::vector<double>& proxy = analysis.returns.values[1];
-    // Whole count windows take the block algorithm; the rest a queue of moments.
-    analysis.rolling =
-        window.count > 0 && window.required() == window.count
-            ? rolling_hedge(target, proxy, window.count)
-            : rolling_hedge_over(target, proxy, window_starts(analysis.returns.time, window),
-                                 window.required());
-    if (sections.backtest) {
-      backtest_with_costs(analysis, options, analysis.rolling->hedge_ratio,
-                          first_estimate(analysis.rolling->hedge_ratio, window));
-      analysis.backtest_method = "rolling " + window.text;
-    }
-  }
-  if (sections.kalman) {
-    const std::vector<double>& proxy = analysis.returns.values[1];
-    const bool intercept = options.hedge.intercept;
-    analysis.kalman = options.kalman_variances
-                          ? kalman_filter(target, proxy, intercept, *options.kalman_variances)
-                          : kalman_estimate(target, proxy, intercept);
-  }
-  if (sections.ewma) {
-    analysis.ewma_lambda = *options.ewma_lambda;
-    analysis.ewma = ewma_hedge(target, analysis.returns.values[1], *options.ewma_lambda);
-    // --min-obs, as pandas' min_periods: nothing before the N-th return.
-    const size_t hidden = std::min(options.window.min_obs > 0 ? options.window.min_obs - 1 : 0,
-                                   target.size());
-    for (std::vector<double>* v : {&analysis.ewma->hedge_ratio, &analysis.ewma->correlation,
-                                   &analysis.ewma->effectiveness}) {
-      std::fill(v->begin(), v->begin() + static_cast<long>(hidden), std::nan(""));
-    }
-  }
-  // Without a window, --rebalance backtests the EWMA, else the Kalman ratio.
-  if (sections.backtest && !analysis.backtest) {
-    const std::vector<double>& ratio =
-        analysis.ewma ? analysis.ewma->hedge_ratio : analysis.kalman->hedge_ratio;
-    backtest_with_costs(analysis, options, ratio, first_hedge_date(ratio));
-    analysis.backtest_method = analysis.ewma ? "ewma " + format_number(analysis.ewma_lambda) : "kalman";
-  }
+  run_time_varying(analysis, options);
   if (sections.compare_rows > 0) {
     run_contest(analysis, options);
     assert(analysis.compare.size() == sections.compare_rows);
   }
-  // The risk report and the estimators read the same returns and write apart: with
-  // both asked for on many rows, the report runs on another core meanwhile.
-  auto report_risk = [&] {
-    // Hedged with the full-sample ratios (every proxy of a basket).
-    std::vector<double> hedged = target;
-    for (size_t k = 0; k < analysis.full.proxies.size(); ++k) {
-      const double h = analysis.full.proxies[k].hedge_ratio;
-      const std::vector<double>& proxy = analysis.returns.values[k + 1];
-      for (size_t t = 0; t < hedged.size(); ++t) hedged[t] -= h * proxy[t];
-    }
-    analysis.risk = risk_report(target, hedged, *options.risk_level, analysis.kind);
-    if (analysis.backtest_path) {
-      analysis.risk->backtest_hedged =
-          risk_measures(analysis.backtest_path->hedged, *options.risk_level, analysis.kind);
-    }
-  };
-  std::future<void> risk;
-  if (sections.risk && sections.estimators && target.size() >= 100000) {
-    risk = std::async(std::launch::async, report_risk);
-  }
-  if (sections.estimators) {
-    analysis.estimators = other_betas(analysis.returns.values[1], target, *options.dimson_lags);
-  }
-  if (risk.valid()) {
-    risk.get();
-  } else if (sections.risk) {
-    report_risk();
-  }
+  run_risk_and_estimators(analysis, options, executor);
   return analysis;
 }
 

@@ -3,7 +3,6 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
-#include <future>
 #include <limits>
 
 #include "hedgecalc/error.hpp"
@@ -171,7 +170,8 @@ double huber_slope(const std::vector<double>& x, const std::vector<double>& y) {
   return line.slope;
 }
 
-OtherBetas other_betas(const std::vector<double>& x, const std::vector<double>& y, size_t dimson_lags) {
+OtherBetas other_betas(const std::vector<double>& x, const std::vector<double>& y, size_t dimson_lags,
+                       const Executor& executor) {
   const size_t n = x.size();
   const size_t k = dimson_lags;
   const size_t rows = n > 2 * k ? n - 2 * k : 0;
@@ -189,16 +189,13 @@ OtherBetas other_betas(const std::vector<double>& x, const std::vector<double>& 
     b.down = subset_slope(x, y, [](double v) { return v < 0; });
     b.dimson = dimson_beta(x, y, k);
   };
+  auto ols_and_huber = [&] {
+    b.ols = weighted_fit(x, y, nullptr).slope;
+    b.huber = huber_slope(x, y);
+  };
+  // Below this many rows a second thread costs more than it saves.
   constexpr size_t kParallelFrom = 100000;
-  std::future<void> rest;
-  if (n >= kParallelFrom) rest = std::async(std::launch::async, the_rest);
-  b.ols = weighted_fit(x, y, nullptr).slope;
-  b.huber = huber_slope(x, y);
-  if (rest.valid()) {
-    rest.get();  // rethrows the constant-proxy error of lad_slope
-  } else {
-    the_rest();
-  }
+  (n >= kParallelFrom ? executor : Executor(1)).both(ols_and_huber, the_rest);
   b.dimson_lags = k;
   return b;
 }
