@@ -90,8 +90,8 @@ TEST_CASE("the README's GNU parallel recipe equals one run, row for row", "[cli]
 }
 
 TEST_CASE("batch and matrix print the same bytes on one core or several", "[cli][batch][matrix]") {
-  // Pairs are shared among --jobs workers and the matrix's products among OpenMP
-  // threads; every sum keeps its order either way, so the output may not change.
+  // Pairs, and the matrix's product blocks and rows, are shared among --jobs threads;
+  // every sum keeps its order either way, so the output may not change.
   const std::string many_pairs = " --window 40 --rebalance 5 --risk --estimators data/watchlist.csv";
   const ProcessResult one = run_hedgecalc("batch --quiet --format csv --jobs 1" + many_pairs);
   const ProcessResult four = run_hedgecalc("batch --quiet --format csv --jobs 4" + many_pairs);
@@ -100,8 +100,8 @@ TEST_CASE("batch and matrix print the same bytes on one core or several", "[cli]
   CHECK(one.out.size() > 500);
   CHECK(one.out == four.out);
   const std::string matrix = "matrix --format csv data/prices_wide.csv data/index.csv";
-  const ProcessResult single = run_shell("OMP_NUM_THREADS=1 " + hedgecalc_binary() + " " + matrix);
-  const ProcessResult threads = run_shell("OMP_NUM_THREADS=3 " + hedgecalc_binary() + " " + matrix);
+  const ProcessResult single = run_hedgecalc(matrix + " --jobs 1");
+  const ProcessResult threads = run_hedgecalc(matrix + " --jobs 3");
   INFO(single.err);
   CHECK(single.exit_code == 0);
   CHECK(single.out == threads.out);
