@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Asks completions/hedgecalc.bash to complete a command line as bash would on TAB at its
-# end, and prints the candidates one per line (tests/reference_test.cpp).
-# Usage: tests/complete_line.sh 'hedgecalc --form'
+# Asks the bash completion ($1, as `hedgecalc completions bash` prints it) to complete a
+# command line as bash would on TAB at its end, and prints the candidates one per line
+# (tests/reference_test.cpp).
+# Usage: tests/complete_line.sh COMPLETION_FILE 'hedgecalc --form'
 set -u
-source "$(dirname "$0")/../completions/hedgecalc.bash"
+source "$1"
+shift
 COMP_LINE=$1
 COMP_POINT=${#COMP_LINE}
 COMP_WORDBREAKS=$' \t\n"\'><=;|&(:'

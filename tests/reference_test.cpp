@@ -50,7 +50,7 @@ bool names_option(const std::string& text, const std::string& option) {
 }
 
 std::vector<std::string> completions(const std::string& line) {
-  const ProcessResult r = run_shell("tests/complete_line.sh '" + line + "'");
+  const ProcessResult r = run_shell("tests/complete_line.sh '" HEDGECALC_BASH_COMPLETION "' '" + line + "'");
   INFO(line << "\n" << r.err);
   REQUIRE(r.exit_code == 0);
   std::vector<std::string> words;
@@ -117,7 +117,7 @@ TEST_CASE("the bash completion completes values, subcommands and FILE:COLUMN", "
 }
 
 TEST_CASE("the zsh completion names every option and parses", "[reference]") {
-  const std::string zsh = source_file_text("completions/_hedgecalc");
+  const std::string zsh = file_text(HEDGECALC_ZSH_COMPLETION);
   REQUIRE(zsh.rfind("#compdef hedgecalc", 0) == 0);
   for (const std::string& command : kCommands) {
     for (const std::string& option : help_options(command)) {
@@ -126,7 +126,19 @@ TEST_CASE("the zsh completion names every option and parses", "[reference]") {
     }
   }
   // zsh itself, where it is installed, checks the syntax.
-  const ProcessResult syntax = run_shell("if command -v zsh >/dev/null; then zsh -n completions/_hedgecalc; fi");
+  const ProcessResult syntax =
+      run_shell("if command -v zsh >/dev/null; then zsh -n '" HEDGECALC_ZSH_COMPLETION "'; fi");
   INFO(syntax.err);
   CHECK(syntax.exit_code == 0);
+}
+
+TEST_CASE("the completions come from the program and stay out of --help", "[reference]") {
+  const ProcessResult bash = run_hedgecalc("completions bash");
+  CHECK(bash.exit_code == 0);
+  CHECK(bash.out == file_text(HEDGECALC_BASH_COMPLETION));
+  CHECK(run_hedgecalc("completions zsh").out == file_text(HEDGECALC_ZSH_COMPLETION));
+  CHECK(run_hedgecalc("completions fish").exit_code == 2);
+  CHECK(run_hedgecalc("--help").out.find("completions") == std::string::npos);
+  // bash itself reads the script.
+  CHECK(run_shell("bash -n '" HEDGECALC_BASH_COMPLETION "'").exit_code == 0);
 }

@@ -2,6 +2,7 @@
 // `hedgecalc matrix [OPTIONS] PRICES...`: every ordered pair of the price columns of
 // one or more wide CSVs.
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -14,12 +15,18 @@
 namespace hedgecalc {
 
 /// Options of the matrix command.
+/// long: a row per ordered pair; wide: one square matrix of a field.
+enum class MatrixLayout { kLong, kWide };
+
+/// The value a wide layout shows.
+enum class MatrixField { kHedgeRatio, kCorrelation, kEffectiveness, kN };
+
 struct MatrixOptions {
   SingleOptions analysis;            ///< reading, --returns, --from/--to, --frequency, format
   std::vector<std::string> prices;   ///< wide CSV files
   bool best = false;                 ///< per target, only the most effective proxy
-  std::string layout = "long";       ///< long: a row per pair; wide: one square matrix
-  std::string field;                 ///< the value a wide layout shows ("": hedge_ratio)
+  MatrixLayout layout = MatrixLayout::kLong;
+  std::optional<MatrixField> field;  ///< the value a wide layout shows (none: hedge_ratio)
 };
 
 /// Registers the matrix command's options on its subcommand.

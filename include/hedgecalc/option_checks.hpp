@@ -2,6 +2,7 @@
 // Validators for command-line options. CLI11's own range checks accept NaN and
 // infinities and print their bounds with 300 digits; these say in words what is wanted.
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -53,18 +54,31 @@ CLI::Validator choice_of(const Choices<T>& choices) {
       "");
 }
 
+/// "{a,b,c}": the names of a choice, as --help and the completions show them.
+template <class T>
+std::string choice_names(const Choices<T>& choices) {
+  std::string names;
+  for (const auto& [text, choice] : choices) names += (names.empty() ? "{" : ",") + text;
+  return names + "}";
+}
+
 /// Binds a choice option to value: `--NAME {a,b,c}=DEFAULT` in --help.
 template <class T>
 CLI::Option* add_choice(CLI::App& app, const std::string& name, T& value,
                         const Choices<T>& choices, const std::string& help) {
-  std::string names, current;
+  CLI::Option* option =
+      app.add_option(name, value, help)->transform(choice_of(choices))->type_name(choice_names(choices));
   for (const auto& [text, choice] : choices) {
-    names += (names.empty() ? "{" : ",") + text;
-    if (choice == value) current = text;
+    if (choice == value) option->default_str(text);
   }
-  CLI::Option* option = app.add_option(name, value, help)->transform(choice_of(choices))->type_name(names + "}");
-  if (!current.empty()) option->default_str(current);
   return option;
+}
+
+/// Binds a choice option that may be left out: `--NAME {a,b,c}` in --help.
+template <class T>
+CLI::Option* add_choice(CLI::App& app, const std::string& name, std::optional<T>& value,
+                        const Choices<T>& choices, const std::string& help) {
+  return app.add_option(name, value, help)->transform(choice_of(choices))->type_name(choice_names(choices));
 }
 
 }  // namespace hedgecalc

@@ -5,6 +5,7 @@
 #include <new>
 #include <optional>
 
+#include "completions.hpp"
 #include "hedgecalc/atomic_output.hpp"
 #include "hedgecalc/batch_command.hpp"
 #include "hedgecalc/error.hpp"
@@ -69,6 +70,13 @@ int run_command_line(std::vector<std::string> args, FileSystem& files, std::ostr
       app.add_subcommand("matrix", "Every ordered pair of the price columns of wide CSV files");
   MatrixOptions matrix;
   setup_matrix(*matrix_command, matrix);
+  // Hidden (no group): the shell completions, made from the options above.
+  CLI::App* completions_command = app.add_subcommand("completions", "Print a shell completion script");
+  completions_command->group("");
+  std::string shell;
+  completions_command->add_option("shell", shell, "bash or zsh")
+      ->check(CLI::IsMember({"bash", "zsh"}))
+      ->required();
 
   try {
     shield_stdin_series(args);
@@ -85,6 +93,10 @@ int run_command_line(std::vector<std::string> args, FileSystem& files, std::ostr
     return report(err, e.what(), e.code());
   }
 
+  if (*completions_command) {
+    out << (shell == "bash" ? bash_completion(app) : zsh_completion(app)) << std::flush;
+    return static_cast<int>(ExitCode::kSuccess);
+  }
   // Every rule between options, once, before any file is read.
   try {
     if (*batch_command) {

@@ -80,7 +80,7 @@ void add_backtest_cost_options(CLI::App& app, SingleOptions& options) {
          "--periods-per-year", [&costs](const std::string& text) { set_periods_per_year(text, costs); },
          "N, or auto from the dates (12, 52, 252 or 365, intraday times bars a day): adds "
          "annualised volatilities; spreads --carry")
-      ->type_name("N|auto")
+      ->type_name("N|{auto,252,365,52,12}")
       ->group(kGroup);
 }
 

@@ -25,13 +25,14 @@ void add_reading_options(CLI::App& app, SingleOptions& options) {
   app.add_flag_callback("--headerless", [&options] { options.reading.headerless = true; },
                         "The files have no header; columns are named by number")
       ->group(kReadingGroup);
-  add_reading_text(app, "--delimiter", options.reading.delimiter, "C",
+  add_reading_text(app, "--delimiter", options.reading.delimiter, "C|{comma,semicolon,tab,pipe,space}",
                    "Field delimiter (default: detected among , ; TAB |); also comma, semicolon, "
                    "tab, pipe");
-  add_reading_text(app, "--thousands", options.reading.thousands, "C",
+  add_reading_text(app, "--thousands", options.reading.thousands,
+                   "C|{comma,dot,space,apostrophe,underscore}",
                    "Grouping separator inside numbers, e.g. , for \"42,261.60\" (never guessed); "
                    "also comma, dot, space, apostrophe, underscore");
-  add_reading_text(app, "--decimal", options.reading.decimal, "C",
+  add_reading_text(app, "--decimal", options.reading.decimal, "C|{dot,comma}",
                    "Decimal mark: . (default) or , (never guessed); also dot, comma");
   add_reading_text(app, "--date-col", options.reading.date_col, "NAME|N",
                    "Date column, by name or 1-based number");

@@ -5,6 +5,7 @@
 
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/loader.hpp"
+#include "hedgecalc/option_checks.hpp"
 #include "hedgecalc/pair_matrix.hpp"
 #include "hedgecalc/reading_options.hpp"
 #include "hedgecalc/json_reporter.hpp"
@@ -25,10 +26,13 @@ Value pair_row(const std::string& target, const std::string& proxy, const PairRe
   return row;
 }
 
-double field_value(const PairResult& r, const std::string& field) {
-  if (field == "n") return static_cast<double>(r.n);
-  if (field == "correlation") return r.correlation;
-  if (field == "effectiveness") return r.effectiveness;
+double field_value(const PairResult& r, MatrixField field) {
+  switch (field) {
+    case MatrixField::kN: return static_cast<double>(r.n);
+    case MatrixField::kCorrelation: return r.correlation;
+    case MatrixField::kEffectiveness: return r.effectiveness;
+    case MatrixField::kHedgeRatio: break;
+  }
   return r.hedge_ratio;
 }
 
@@ -36,6 +40,7 @@ double field_value(const PairResult& r, const std::string& field) {
 
 void setup_matrix(CLI::App& command, MatrixOptions& options) {
   command.add_option("prices", options.prices, "Wide CSV files: a date column and price columns")
+      ->type_name("PRICES")
       ->required();
   // Only what matrix uses: a pair's analysis options belong to the single command.
   add_output_options(command, options.analysis);
@@ -44,22 +49,22 @@ void setup_matrix(CLI::App& command, MatrixOptions& options) {
   add_jobs_option(command, options.analysis);
   command.add_flag("--best", options.best,
                    "Per target, only the proxy with the highest effectiveness");
-  command.add_option("--layout", options.layout,
-                     "long (a row per ordered pair) or wide (one square matrix of --field)")
-      ->check(CLI::IsMember({"long", "wide"}))
-      ->type_name("{long,wide}")
-      ->capture_default_str();
-  command.add_option("--field", options.field,
-                     "wide layout: hedge_ratio (default), correlation, effectiveness or n")
-      ->check(CLI::IsMember({"hedge_ratio", "correlation", "effectiveness", "n"}))
-      ->type_name("{hedge_ratio,correlation,effectiveness,n}");
+  add_choice<MatrixLayout>(command, "--layout", options.layout,
+                           {{"long", MatrixLayout::kLong}, {"wide", MatrixLayout::kWide}},
+                           "long (a row per ordered pair) or wide (one square matrix of --field)");
+  add_choice<MatrixField>(command, "--field", options.field,
+                          {{"hedge_ratio", MatrixField::kHedgeRatio},
+                           {"correlation", MatrixField::kCorrelation},
+                           {"effectiveness", MatrixField::kEffectiveness},
+                           {"n", MatrixField::kN}},
+                          "wide layout: hedge_ratio (default), correlation, effectiveness or n");
 }
 
 void validate_matrix_command(MatrixOptions& options) {
-  if (options.best && options.layout == "wide") {
+  if (options.best && options.layout == MatrixLayout::kWide) {
     throw UsageError("--best keeps one proxy per target: use it with --layout long");
   }
-  if (!options.field.empty() && options.layout != "wide") {
+  if (options.field && options.layout != MatrixLayout::kWide) {
     throw UsageError("--field chooses the value of the wide layout: add --layout wide");
   }
   validate_input(options.analysis);
@@ -67,7 +72,7 @@ void validate_matrix_command(MatrixOptions& options) {
 
 int run_matrix(const MatrixOptions& options, FileSystem& files, std::ostream& out) {
   const SingleOptions& single = options.analysis;
-  const std::string field = options.field.empty() ? "hedge_ratio" : options.field;
+  const MatrixField field = options.field.value_or(MatrixField::kHedgeRatio);
   const ReturnKind kind = single.analysis.kind;
   const OutputFormat format = single.format;
 
@@ -98,13 +103,13 @@ int run_matrix(const MatrixOptions& options, FileSystem& files, std::ostream& ou
   // measure its columns.
   const size_t k = columns.size();
   auto for_each_row = [&](const std::function<void(const Value&)>& use) {
-    if (options.layout == "wide") {
+    if (options.layout == MatrixLayout::kWide) {
       for (size_t t = 0; t < k; ++t) {
         Value row = Value::object();
         row.add("target", Value::string(columns[t].label()));
         for (size_t p = 0; p < k; ++p) {
           const double v = t == p ? NAN : field_value(pair_result(matrix, t, p), field);
-          row.add(columns[p].label(), field == "n" && !std::isnan(v)
+          row.add(columns[p].label(), field == MatrixField::kN && !std::isnan(v)
                                           ? Value::integer(static_cast<long long>(v))
                                           : Value::number(v));
         }
