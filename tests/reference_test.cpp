@@ -142,3 +142,25 @@ TEST_CASE("the completions come from the program and stay out of --help", "[refe
   // bash itself reads the script.
   CHECK(run_shell("bash -n '" HEDGECALC_BASH_COMPLETION "'").exit_code == 0);
 }
+
+TEST_CASE("--help is in sections, with readable value names, in 100 columns", "[reference]") {
+  for (const std::string& command : kCommands) {
+    const std::string help = run_hedgecalc(command + " --help").out;
+    std::istringstream lines(help);
+    for (std::string line; std::getline(lines, line);) {
+      INFO("hedgecalc " << command << " --help: " << line);
+      CHECK(line.size() <= 100);
+      CHECK(line.find("1099511627776") == std::string::npos);  // CLI11's raw ranges
+      CHECK(line.find("TEXT") == std::string::npos);
+    }
+  }
+  const std::string help = run_hedgecalc("--help").out;
+  for (const char* section : {"Output:", "Input and reading:", "Returns and alignment:",
+                              "Estimators:", "Stability and monitoring:", "Risk:",
+                              "Trades and costs:"}) {
+    INFO(section);
+    CHECK(help.find(std::string("\n") + section + "\n") != std::string::npos);
+  }
+  CHECK(help.find("--rebalance K ") != std::string::npos);
+  CHECK(help.find("--returns {simple,log,diff,none}=simple") != std::string::npos);
+}

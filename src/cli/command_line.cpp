@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <new>
 #include <optional>
+#include <sstream>
 
 #include "completions.hpp"
 #include "hedgecalc/atomic_output.hpp"
@@ -36,6 +37,27 @@ void unshield(std::vector<std::string>& values) {
   }
 }
 
+// --help in at most 100 columns: each option's description wrapped at word boundaries
+// beside the 30-column option names (CLI11 indents each new line to that column).
+class WrappingFormatter : public CLI::Formatter {
+ public:
+  std::string make_option_desc(const CLI::Option* option) const override {
+    constexpr size_t kHelpWidth = 100;
+    const size_t width = kHelpWidth - get_column_width();
+    const std::string text = CLI::Formatter::make_option_desc(option);
+    std::string wrapped, line;
+    std::istringstream words(text);
+    for (std::string word; words >> word;) {
+      if (!line.empty() && line.size() + 1 + word.size() > width) {
+        wrapped += line + '\n';
+        line.clear();
+      }
+      line += (line.empty() ? "" : " ") + word;
+    }
+    return wrapped + line;
+  }
+};
+
 int report(std::ostream& err, const std::string& message, ExitCode code) {
   err << "hedgecalc: error: " << printable_message(message) << '\n';
   return static_cast<int>(code);
@@ -49,6 +71,7 @@ int run_command_line(std::vector<std::string> args, FileSystem& files, std::ostr
       "hedgecalc: minimum-variance hedge ratios, effectiveness and stability\n"
       "of a cross hedge, from CSV price files.",
       "hedgecalc"};
+  app.formatter(std::make_shared<WrappingFormatter>());
   app.set_version_flag("--version", "hedgecalc " HEDGECALC_VERSION " (commit " HEDGECALC_COMMIT ")");
   app.footer(
       "Examples:\n"
@@ -63,7 +86,7 @@ int run_command_line(std::vector<std::string> args, FileSystem& files, std::ostr
   SingleOptions single;
   setup_single(app, single);
   CLI::App* batch_command = app.add_subcommand(
-      "batch", "One analysis per row of a PAIRS file (target, proxy, optional id columns)");
+      "batch", "One analysis per row of a PAIRS file (target, proxy, optional id)");
   BatchOptions batch;
   setup_batch(*batch_command, batch);
   CLI::App* matrix_command =
