@@ -1,4 +1,4 @@
-// Every hedgecalc command in README.md runs as written, from a scratch folder that holds
+// Every hedgecalc command in README.md and docs/guide.md runs as written, from a scratch folder that holds
 // data/ and tests/, and exits as its comment says ("# exit 1: ..."; 0 without one); an
 // untagged ``` block after a code block holds lines one of its commands prints. Build and
 // regeneration commands (scripts/..., cmake, python) are CI's and the developer's.
@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <unistd.h>
 
+#include <algorithm>
 #include <map>
 #include <cctype>
 #include <sstream>
@@ -68,8 +69,9 @@ int documented_exit(const std::string& command) {
   return std::stoi(command.substr(at + 5));
 }
 
-Readme read_readme() {
-  std::istringstream lines(source_file_text("README.md"));
+// The commands and output blocks of a markdown file of the source tree.
+Readme read_commands(const std::string& file) {
+  std::istringstream lines(source_file_text(file));
   Readme readme;
   std::vector<ReadmeCommand>& commands = readme.commands;
   size_t group = 0;
@@ -130,17 +132,13 @@ std::string single_quoted(const std::string& text) {
   return quoted + "'";
 }
 
-}  // namespace
-
-TEST_CASE("every hedgecalc command in the README runs as documented", "[readme]") {
-  const Readme readme = read_readme();
-  REQUIRE(readme.commands.size() >= 25);
-  REQUIRE(readme.outputs.size() >= 6);
+// Runs every command of file and checks its exit code and its output blocks.
+void check_commands(const std::string& file, const Readme& readme) {
   const std::string folder = scratch_folder();
   const std::string binary_folder = hedgecalc_binary().substr(0, hedgecalc_binary().rfind('/'));
   std::map<size_t, std::vector<std::string>> printed;  // group -> what its commands print
   for (const ReadmeCommand& command : readme.commands) {
-    INFO("README.md:" << command.line << ": " << command.text);
+    INFO(file << ":" << command.line << ": " << command.text);
     const ProcessResult r = run_shell(
         "cd '" + folder + "' && PATH='" + binary_folder +
         "':\"$PATH\" SLURM_ARRAY_TASK_ID=1 SLURM_CPUS_PER_TASK=2 bash -o pipefail -c " +
@@ -151,11 +149,38 @@ TEST_CASE("every hedgecalc command in the README runs as documented", "[readme]"
     printed[command.group].push_back(without_trailing_spaces(r.out));
   }
   for (const ReadmeOutput& output : readme.outputs) {
-    INFO("README.md:" << output.line << ": the output block\n" << output.text);
+    INFO(file << ":" << output.line << ": the output block\n" << output.text);
     const std::string wanted = without_trailing_spaces(output.text);
     bool found = false;
     for (const std::string& out : printed[output.group]) found |= out.find(wanted) != std::string::npos;
     CHECK(found);
   }
   run_shell("rm -rf '" + folder + "'");
+}
+
+}  // namespace
+
+
+TEST_CASE("every hedgecalc command in the README runs as documented", "[readme]") {
+  const Readme readme = read_commands("README.md");
+  REQUIRE(readme.commands.size() >= 10);
+  REQUIRE(readme.outputs.size() >= 1);
+  check_commands("README.md", readme);
+}
+
+TEST_CASE("every hedgecalc command in the guide runs as documented", "[readme]") {
+  const Readme guide = read_commands("docs/guide.md");
+  REQUIRE(guide.commands.size() >= 25);
+  REQUIRE(guide.outputs.size() >= 6);
+  check_commands("docs/guide.md", guide);
+}
+
+TEST_CASE("the README is a front door", "[readme]") {
+  const std::string readme = source_file_text("README.md");
+  CHECK(std::count(readme.begin(), readme.end(), '\n') <= 250);
+  for (const char* link : {"docs/guide.md", "docs/hedgecalc.md", "CONTRIBUTING.md", "bench/README.md"}) {
+    INFO(link);
+    CHECK(readme.find(std::string("(") + link + ")") != std::string::npos);
+    CHECK_FALSE(source_file_text(link).empty());
+  }
 }
