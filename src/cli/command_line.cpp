@@ -63,65 +63,49 @@ int report(std::ostream& err, const std::string& message, ExitCode code) {
   return static_cast<int>(code);
 }
 
-}  // namespace
-
-int run_command_line(std::vector<std::string> args, FileSystem& files, std::ostream& out,
-                     std::ostream& err, bool err_is_terminal) {
-  CLI::App app{
-      "hedgecalc: minimum-variance hedge ratios, effectiveness and stability\n"
-      "of a cross hedge, from CSV price files.",
-      "hedgecalc"};
-  app.formatter(std::make_shared<WrappingFormatter>());
-  app.set_version_flag("--version", "hedgecalc " HEDGECALC_VERSION " (commit " HEDGECALC_COMMIT ")");
-  app.footer(
-      "Examples:\n"
-      "  hedgecalc token.csv btc.csv\n"
-      "  hedgecalc --format json stock.csv:Close index.csv:Close\n"
-      "  cat prices.csv | hedgecalc -:Close index.csv\n"
-      "  hedgecalc stock.csv eu.csv:Close@delimiter=semicolon@decimal=comma@thousands=dot\n"
-      "Reading options after a series apply to its file only: @delimiter=, @decimal=,\n"
-      "@thousands=, @date-col=, @date-format=, @headerless. Compressed files (.gz, .zst,\n"
-      ".xz, .bz2, a .zip of one CSV) are read as the CSV they hold.\n"
-      "Exit codes: 0 ok, 1 data error, 2 usage error, 3 threshold not met.");
+// The program: every command's options bound to its own model.
+struct Program {
+  CLI::App app{"hedgecalc: minimum-variance hedge ratios, effectiveness and stability\n"
+               "of a cross hedge, from CSV price files.",
+               "hedgecalc"};
   SingleOptions single;
-  setup_single(app, single);
-  CLI::App* batch_command = app.add_subcommand(
-      "batch", "One analysis per row of a PAIRS file (target, proxy, optional id)");
   BatchOptions batch;
-  setup_batch(*batch_command, batch);
-  CLI::App* matrix_command =
-      app.add_subcommand("matrix", "Every ordered pair of the price columns of wide CSV files");
   MatrixOptions matrix;
-  setup_matrix(*matrix_command, matrix);
-  // Hidden (no group): the shell completions, made from the options above.
-  CLI::App* completions_command = app.add_subcommand("completions", "Print a shell completion script");
-  completions_command->group("");
-  std::string shell;
-  completions_command->add_option("shell", shell, "bash or zsh")
-      ->check(CLI::IsMember({"bash", "zsh"}))
-      ->required();
+  std::string shell;  // completions
+  CLI::App* batch_command = nullptr;
+  CLI::App* matrix_command = nullptr;
+  CLI::App* completions_command = nullptr;
 
-  try {
-    shield_stdin_series(args);
-    std::reverse(args.begin(), args.end());  // CLI11 takes them last first
-    app.parse(args);
-    unshield(single.series);
-  } catch (const CLI::Success& e) {  // --help, --version
-    return app.exit(e, out, err);
-  } catch (const CLI::ParseError& e) {
-    err << "hedgecalc: error: " << printable_message(e.what())
-        << "\nRun 'hedgecalc --help' for usage.\n";
-    return static_cast<int>(ExitCode::kUsageError);
-  } catch (const Error& e) {  // an option's own parser (--max-gap, --periods-per-year)
-    return report(err, e.what(), e.code());
+  Program() {
+    app.formatter(std::make_shared<WrappingFormatter>());
+    app.set_version_flag("--version", "hedgecalc " HEDGECALC_VERSION " (commit " HEDGECALC_COMMIT ")");
+    app.footer(
+        "Examples:\n"
+        "  hedgecalc token.csv btc.csv\n"
+        "  hedgecalc --format json stock.csv:Close index.csv:Close\n"
+        "  cat prices.csv | hedgecalc -:Close index.csv\n"
+        "  hedgecalc stock.csv eu.csv:Close@delimiter=semicolon@decimal=comma@thousands=dot\n"
+        "Reading options after a series apply to its file only: @delimiter=, @decimal=,\n"
+        "@thousands=, @date-col=, @date-format=, @headerless. Compressed files (.gz, .zst,\n"
+        ".xz, .bz2, a .zip of one CSV) are read as the CSV they hold.\n"
+        "Exit codes: 0 ok, 1 data error, 2 usage error, 3 threshold not met.");
+    setup_single(app, single);
+    batch_command = app.add_subcommand(
+        "batch", "One analysis per row of a PAIRS file (target, proxy, optional id)");
+    setup_batch(*batch_command, batch);
+    matrix_command =
+        app.add_subcommand("matrix", "Every ordered pair of the price columns of wide CSV files");
+    setup_matrix(*matrix_command, matrix);
+    // Hidden (no group): the shell completions, made from the options above.
+    completions_command = app.add_subcommand("completions", "Print a shell completion script");
+    completions_command->group("");
+    completions_command->add_option("shell", shell, "bash or zsh")
+        ->check(CLI::IsMember({"bash", "zsh"}))
+        ->required();
   }
 
-  if (*completions_command) {
-    out << (shell == "bash" ? bash_completion(app) : zsh_completion(app)) << std::flush;
-    return static_cast<int>(ExitCode::kSuccess);
-  }
-  // Every rule between options, once, before any file is read.
-  try {
+  // Every rule between options, once, before any file is read; throws UsageError.
+  void validate() {
     if (*batch_command) {
       validate_batch_command(batch);
     } else if (*matrix_command) {
@@ -129,40 +113,73 @@ int run_command_line(std::vector<std::string> args, FileSystem& files, std::ostr
     } else {
       validate_single_command(single);
     }
-  } catch (const Error& e) {
-    return report(err, e.what(), e.code());
   }
 
+  const std::string& output() const {
+    return *batch_command ? batch.analysis.output : *matrix_command ? matrix.analysis.output : single.output;
+  }
+
+  // Runs the command, writing results to `results`; returns its exit code.
+  int run(FileSystem& files, std::ostream& results, std::ostream& err, bool err_is_terminal) {
+    if (*batch_command) return run_batch(batch, files, results, err, err_is_terminal);
+    if (*matrix_command) {
+      const int code = run_matrix(matrix, files, results);
+      check_written(results);
+      return code;
+    }
+    const CommandResult result = run_single(single, files);
+    results << result.out << std::flush;
+    check_written(results);
+    err << result.err;
+    return result.exit_code;
+  }
+};
+
+// Runs the parsed and validated command into --output FILE or out. A finished command
+// (a batch with failed pairs included) puts its file in place; an interrupted batch
+// keeps its whole rows beside it, for --resume.
+int run_with_output(Program& program, FileSystem& files, std::ostream& out, std::ostream& err,
+                    bool err_is_terminal) {
+  const std::string& output = program.output();
+  std::optional<AtomicOutput> file;
+  if (!output.empty()) file.emplace(output);
+  const int code = program.run(files, file ? file->stream() : out, err, err_is_terminal);
+  if (file && code >= 128) {
+    file->keep_as(output + ".partial");
+    err << "hedgecalc: the rows written so far are in " << printable_message(output) << ".partial\n";
+  } else if (file) {
+    file->commit();
+  }
+  return code;
+}
+
+}  // namespace
+
+int run_command_line(std::vector<std::string> args, FileSystem& files, std::ostream& out,
+                     std::ostream& err, bool err_is_terminal) {
+  Program program;
   try {
-    const std::string& output = *batch_command    ? batch.analysis.output
-                                : *matrix_command ? matrix.analysis.output
-                                                  : single.output;
-    std::optional<AtomicOutput> file;
-    if (!output.empty()) file.emplace(output);
-    std::ostream& results = file ? file->stream() : out;
-    int code;
-    if (*batch_command) {
-      code = run_batch(batch, files, results, err, err_is_terminal);
-    } else if (*matrix_command) {
-      code = run_matrix(matrix, files, results);
-      check_written(results);
-    } else {
-      const CommandResult result = run_single(single, files);
-      results << result.out << std::flush;
-      check_written(results);
-      err << result.err;
-      code = result.exit_code;
-    }
-    // A finished command (a batch with failed pairs included) puts its file in place;
-    // an interrupted batch keeps its whole rows beside it, for --resume.
-    if (file && code >= 128) {
-      file->keep_as(output + ".partial");
-      err << "hedgecalc: the rows written so far are in " << printable_message(output)
-          << ".partial\n";
-    } else if (file) {
-      file->commit();
-    }
-    return code;
+    shield_stdin_series(args);
+    std::reverse(args.begin(), args.end());  // CLI11 takes them last first
+    program.app.parse(args);
+    unshield(program.single.series);
+  } catch (const CLI::Success& e) {  // --help, --version
+    return program.app.exit(e, out, err);
+  } catch (const CLI::ParseError& e) {
+    err << "hedgecalc: error: " << printable_message(e.what())
+        << "\nRun 'hedgecalc --help' for usage.\n";
+    return static_cast<int>(ExitCode::kUsageError);
+  } catch (const Error& e) {  // an option's own parser (--max-gap, --periods-per-year)
+    return report(err, e.what(), e.code());
+  }
+  if (*program.completions_command) {
+    out << (program.shell == "bash" ? bash_completion(program.app) : zsh_completion(program.app))
+        << std::flush;
+    return static_cast<int>(ExitCode::kSuccess);
+  }
+  try {
+    program.validate();
+    return run_with_output(program, files, out, err, err_is_terminal);
   } catch (const Error& e) {
     return report(err, e.what(), e.code());
   } catch (const std::bad_alloc&) {

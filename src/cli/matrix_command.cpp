@@ -70,12 +70,11 @@ void validate_matrix_command(MatrixOptions& options) {
   validate_input(options.analysis);
 }
 
-int run_matrix(const MatrixOptions& options, FileSystem& files, std::ostream& out) {
-  const SingleOptions& single = options.analysis;
-  const MatrixField field = options.field.value_or(MatrixField::kHedgeRatio);
-  const ReturnKind kind = single.analysis.kind;
-  const OutputFormat format = single.format;
+namespace {
 
+// Every price column of every file, prepared as for a single analysis.
+std::vector<PriceSeries> load_price_columns(const MatrixOptions& options, FileSystem& files) {
+  const SingleOptions& single = options.analysis;
   std::vector<PriceSeries> columns;
   for (const std::string& argument : options.prices) {
     // FILE or FILE@OPTION=VALUE...: a file may carry its own reading options.
@@ -93,52 +92,60 @@ int run_matrix(const MatrixOptions& options, FileSystem& files, std::ostream& ou
     }
   }
   if (columns.size() < 2) throw DataError("matrix needs at least two price columns");
-  std::vector<const PriceSeries*> pointers;
-  for (const PriceSeries& c : columns) pointers.push_back(&c);
-  const PairMatrix matrix(pointers, kind, Executor(single.jobs));
+  return columns;
+}
 
-  // Every row is made from the matrix when it is written, so no format holds the
-  // rows (a 500-column file has 249,500 pairs): csv, tsv and ndjson row by row, json as
-  // one array written element by element, and the table in two passes, the first to
-  // measure its columns.
+using RowUse = std::function<void(const Value&)>;
+
+// --layout wide: a row per target, a column per proxy.
+void wide_rows(const std::vector<PriceSeries>& columns, const PairMatrix& matrix, MatrixField field,
+               const RowUse& use) {
   const size_t k = columns.size();
-  auto for_each_row = [&](const std::function<void(const Value&)>& use) {
-    if (options.layout == MatrixLayout::kWide) {
-      for (size_t t = 0; t < k; ++t) {
-        Value row = Value::object();
-        row.add("target", Value::string(columns[t].label()));
-        for (size_t p = 0; p < k; ++p) {
-          const double v = t == p ? NAN : field_value(pair_result(matrix, t, p), field);
-          row.add(columns[p].label(), field == MatrixField::kN && !std::isnan(v)
-                                          ? Value::integer(static_cast<long long>(v))
-                                          : Value::number(v));
-        }
-        use(row);
-      }
-      return;
+  for (size_t t = 0; t < k; ++t) {
+    Value row = Value::object();
+    row.add("target", Value::string(columns[t].label()));
+    for (size_t p = 0; p < k; ++p) {
+      const double v = t == p ? NAN : field_value(pair_result(matrix, t, p), field);
+      row.add(columns[p].label(), field == MatrixField::kN && !std::isnan(v)
+                                      ? Value::integer(static_cast<long long>(v))
+                                      : Value::number(v));
     }
-    for (size_t t = 0; t < k; ++t) {
-      size_t best = k;
-      double best_effectiveness = -1;
-      for (size_t p = 0; p < k; ++p) {
-        if (p == t) continue;
-        const PairResult r = pair_result(matrix, t, p);
-        if (options.best) {
-          if (r.effectiveness > best_effectiveness) best = p, best_effectiveness = r.effectiveness;
-          continue;
-        }
-        use(pair_row(columns[t].label(), columns[p].label(), r));
+    use(row);
+  }
+}
+
+// --layout long: a row per ordered pair, or with `best` per target only its best proxy.
+void long_rows(const std::vector<PriceSeries>& columns, const PairMatrix& matrix, bool best_only,
+               const RowUse& use) {
+  const size_t k = columns.size();
+  for (size_t t = 0; t < k; ++t) {
+    size_t best = k;
+    double best_effectiveness = -1;
+    for (size_t p = 0; p < k; ++p) {
+      if (p == t) continue;
+      const PairResult r = pair_result(matrix, t, p);
+      if (best_only) {
+        if (r.effectiveness > best_effectiveness) best = p, best_effectiveness = r.effectiveness;
+        continue;
       }
-      if (options.best && best < k) {
-        use(pair_row(columns[t].label(), columns[best].label(), pair_result(matrix, t, best)));
-      }
+      use(pair_row(columns[t].label(), columns[p].label(), r));
     }
-  };
-  if (format == OutputFormat::kTable) {
+    if (best_only && best < k) {
+      use(pair_row(columns[t].label(), columns[best].label(), pair_result(matrix, t, best)));
+    }
+  }
+}
+
+// Every row is made from the matrix when it is written, so no format holds the rows (a
+// 500-column file has 249,500 pairs): csv, tsv and ndjson row by row, json as one array
+// written element by element, and the table in two passes, the first to measure it.
+void write_rows(const SingleOptions& single, std::ostream& out,
+                const std::function<void(const RowUse&)>& for_each_row) {
+  if (single.format == OutputFormat::kTable) {
     RowTable table(out, single.precision);
     for_each_row([&](const Value& row) { table.measure(row); });
     for_each_row([&](const Value& row) { table.print(row); });
-  } else if (format == OutputFormat::kJson) {
+  } else if (single.format == OutputFormat::kJson) {
     JsonArrayWriter array(out);
     for_each_row([&](const Value& row) { array.write(row); });
     array.finish();
@@ -146,10 +153,27 @@ int run_matrix(const MatrixOptions& options, FileSystem& files, std::ostream& ou
     ReportOptions report;
     report.header = !single.no_header;
     report.precision = single.precision;
-    auto reporter = make_reporter(format, out, report);
+    auto reporter = make_reporter(single.format, out, report);
     for_each_row([&](const Value& row) { reporter->write(row); });
     reporter->finish();
   }
+}
+
+}  // namespace
+
+int run_matrix(const MatrixOptions& options, FileSystem& files, std::ostream& out) {
+  const SingleOptions& single = options.analysis;
+  const std::vector<PriceSeries> columns = load_price_columns(options, files);
+  std::vector<const PriceSeries*> pointers;
+  for (const PriceSeries& c : columns) pointers.push_back(&c);
+  const PairMatrix matrix(pointers, single.analysis.kind, Executor(single.jobs));
+  write_rows(single, out, [&](const RowUse& use) {
+    if (options.layout == MatrixLayout::kWide) {
+      wide_rows(columns, matrix, options.field.value_or(MatrixField::kHedgeRatio), use);
+    } else {
+      long_rows(columns, matrix, options.best, use);
+    }
+  });
   out << std::flush;
   return 0;
 }

@@ -120,28 +120,20 @@ HedgeAnalysis simple_hedge(const ReturnSeries& returns, const std::vector<std::s
 
 namespace {
 
-// The estimates; analyse_hedge adds the warnings that apply to any path.
-HedgeAnalysis estimate_hedge(const ReturnSeries& returns, const std::vector<std::string>& labels,
-                             const HedgeOptions& options) {
-  const size_t n = returns.size();
-  const size_t proxy_count = returns.values.size() - 1;
-  if (n < kMinimumReturns) {
-    std::string names = labels[0];
-    for (size_t k = 1; k < labels.size(); ++k) names += (k + 1 == labels.size() ? " and " : ", ") + labels[k];
-    throw DataError("only " + std::to_string(n) + " aligned return" + (n == 1 ? "" : "s") +
-                    " for " + names + " (at least " + std::to_string(kMinimumReturns) +
-                    " are needed): check that the files share timestamps and the date range");
-  }
-  const std::vector<double>& target = returns.values[0];
-  if (proxy_count == 1 && options.intercept && !options.hac) {
-    HedgeAnalysis result = simple_hedge(returns, labels, options);
-    result.n = n;
-    result.start = returns.time.front();
-    result.end = returns.time.back();
-    result.date_only = all_midnight(returns.time);
-    return result;
-  }
+void require_enough_returns(size_t n, const std::vector<std::string>& labels) {
+  if (n >= kMinimumReturns) return;
+  std::string names = labels[0];
+  for (size_t k = 1; k < labels.size(); ++k) names += (k + 1 == labels.size() ? " and " : ", ") + labels[k];
+  throw DataError("only " + std::to_string(n) + " aligned return" + (n == 1 ? "" : "s") + " for " +
+                  names + " (at least " + std::to_string(kMinimumReturns) +
+                  " are needed): check that the files share timestamps and the date range");
+}
 
+// The general fit (a basket, no intercept, or HAC errors), refused in words when the
+// design cannot give it: a constant proxy, too few returns, a singular basket.
+OlsFit fit_design(const ReturnSeries& returns, const std::vector<std::string>& labels,
+                  const HedgeOptions& options, const Eigen::MatrixXd& X) {
+  const size_t n = returns.size(), proxy_count = returns.values.size() - 1;
   for (size_t k = 1; k <= proxy_count; ++k) {
     if (sample_variance(returns.values[k]) == 0) throw_zero_variance(labels[k], n);
   }
@@ -152,9 +144,7 @@ HedgeAnalysis estimate_hedge(const ReturnSeries& returns, const std::vector<std:
                     "coefficients (at least " + std::to_string(coefficients + 1) +
                     " here); use fewer proxies or a longer date range");
   }
-  Eigen::MatrixXd X(n, proxy_count);
-  for (size_t k = 0; k < proxy_count; ++k) X.col(k) = as_vector(returns.values[k + 1]);
-  const OlsFit fit = fit_ols(as_vector(target), X, options.intercept);
+  const OlsFit fit = fit_ols(as_vector(returns.values[0]), X, options.intercept);
   if (fit.rank < static_cast<long>(proxy_count)) {
     std::string dependent;
     for (long column : dependent_columns(X, options.intercept)) {
@@ -168,22 +158,14 @@ HedgeAnalysis estimate_hedge(const ReturnSeries& returns, const std::vector<std:
     throw DataError("only " + std::to_string(n) + " returns for " + std::to_string(proxy_count) +
                     " proxies: no degrees of freedom are left for the standard errors");
   }
+  return fit;
+}
 
-  HedgeAnalysis result;
-  result.n = n;
-  result.start = returns.time.front();
-  result.end = returns.time.back();
-  result.date_only = all_midnight(returns.time);
-  result.confidence = options.confidence;
-  result.intercept_fitted = options.intercept;
-  result.dof = fit.dof;
-  result.hac = options.hac;
-  Eigen::VectorXd std_errors = fit.std_errors;
-  if (options.hac) {
-    result.hac_lags =
-        options.hac_lags ? *options.hac_lags : default_hac_lags(static_cast<long>(n));
-    std_errors = hac_std_errors(X, fit, options.intercept, result.hac_lags);
-  }
+// Each proxy's ratio with its error, t and interval; the collinearity warning.
+void add_estimates(HedgeAnalysis& result, const OlsFit& fit, const Eigen::VectorXd& std_errors,
+                   const Eigen::MatrixXd& X, const std::vector<std::string>& labels,
+                   const HedgeOptions& options) {
+  const size_t proxy_count = static_cast<size_t>(X.cols());
   result.condition_number = standardized_condition_number(X, options.intercept);
   if (proxy_count > 1 && result.condition_number > kCollinearityWarning) {
     char number[32];
@@ -205,13 +187,19 @@ HedgeAnalysis estimate_hedge(const ReturnSeries& returns, const std::vector<std:
   }
   result.intercept = fit.intercept;
   result.r_squared = fit.r_squared;
+}
 
+// Volatilities, effectiveness and (one proxy) the correlation.
+void add_volatilities(HedgeAnalysis& result, const ReturnSeries& returns, const OlsFit& fit) {
+  const size_t proxy_count = returns.values.size() - 1;
+  const std::vector<double>& target = returns.values[0];
   std::vector<double> hedged(target);
   for (size_t k = 0; k < proxy_count; ++k) {
     const std::vector<double>& proxy = returns.values[k + 1];
     const double h = fit.coefficients[k];
-    for (size_t i = 0; i < n; ++i) hedged[i] -= h * proxy[i];
+    for (size_t i = 0; i < hedged.size(); ++i) hedged[i] -= h * proxy[i];
   }
+  const double nan = std::numeric_limits<double>::quiet_NaN();
   const double var_target = sample_variance(target);
   const double var_hedged = sample_variance(hedged);
   result.vol_target = std::sqrt(var_target);
@@ -220,6 +208,37 @@ HedgeAnalysis estimate_hedge(const ReturnSeries& returns, const std::vector<std:
   result.effectiveness = var_target > 0 ? 1.0 - var_hedged / var_target : nan;
   result.correlation =
       proxy_count == 1 ? correlation(pair_moments(returns.values[1], target)) : nan;
+}
+
+// The estimates; analyse_hedge adds the warnings that apply to any path.
+HedgeAnalysis estimate_hedge(const ReturnSeries& returns, const std::vector<std::string>& labels,
+                             const HedgeOptions& options) {
+  const size_t n = returns.size();
+  const size_t proxy_count = returns.values.size() - 1;
+  require_enough_returns(n, labels);
+  HedgeAnalysis result;
+  if (proxy_count == 1 && options.intercept && !options.hac) {
+    result = simple_hedge(returns, labels, options);
+  } else {
+    Eigen::MatrixXd X(n, proxy_count);
+    for (size_t k = 0; k < proxy_count; ++k) X.col(k) = as_vector(returns.values[k + 1]);
+    const OlsFit fit = fit_design(returns, labels, options, X);
+    result.confidence = options.confidence;
+    result.intercept_fitted = options.intercept;
+    result.dof = fit.dof;
+    result.hac = options.hac;
+    Eigen::VectorXd std_errors = fit.std_errors;
+    if (options.hac) {
+      result.hac_lags = options.hac_lags ? *options.hac_lags : default_hac_lags(static_cast<long>(n));
+      std_errors = hac_std_errors(X, fit, options.intercept, result.hac_lags);
+    }
+    add_estimates(result, fit, std_errors, X, labels, options);
+    add_volatilities(result, returns, fit);
+  }
+  result.n = n;
+  result.start = returns.time.front();
+  result.end = returns.time.back();
+  result.date_only = all_midnight(returns.time);
   return result;
 }
 

@@ -17,6 +17,72 @@ std::string string_field(const nlohmann::json& row, const char* key) {
   return found != row.end() && found->is_string() ? found->get<std::string>() : std::string();
 }
 
+// A DataError for line `line` of the file, with the likely cause.
+DataError not_this_batch(const std::string& file_label, size_t line, const std::string& what) {
+  return DataError(location(file_label, line) + what +
+                   " (is it the output of this batch, with the same --format, --no-header and options?)");
+}
+
+std::vector<DoneRow> ndjson_rows(std::string_view bytes, const std::string& file_label) {
+  std::vector<DoneRow> rows;
+  size_t line = 0;
+  for (size_t start = 0; start < bytes.size();) {
+    const size_t end = bytes.find('\n', start);
+    const std::string_view text = bytes.substr(start, end - start);
+    start = end + 1;
+    ++line;
+    if (trim(text).empty()) continue;
+    const nlohmann::json row = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (!row.is_object() || !row.contains("target") || !row["target"].is_string() ||
+        !row.contains("status") || !row["status"].is_string()) {
+      throw not_this_batch(file_label, line, "not a batch row: " + quoted_excerpt(text));
+    }
+    rows.push_back({line, string_field(row, "id"), string_field(row, "target"),
+                    string_field(row, "status")});
+  }
+  return rows;
+}
+
+std::vector<DoneRow> delimited_rows(std::string_view bytes, const std::string& file_label,
+                                    char delimiter, bool header,
+                                    const std::vector<std::string>& columns) {
+  const auto position = [&](const char* name) {
+    return static_cast<size_t>(std::find(columns.begin(), columns.end(), name) - columns.begin());
+  };
+  const size_t id_at = position("id"), target_at = position("target"), status_at = position("status");
+  std::vector<DoneRow> rows;
+  FieldSplitter splitter;
+  size_t line = 0;
+  bool header_seen = !header;
+  for (size_t offset = 0; offset < bytes.size();) {
+    const size_t end = bytes.find('\n', offset);
+    std::string_view text = bytes.substr(offset, end - offset);
+    offset = end + 1;
+    ++line;
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    if (text.empty()) continue;
+    if (splitter.split(text, delimiter) != SplitStatus::kOk) {
+      throw not_this_batch(file_label, line, "cannot read " + quoted_excerpt(text));
+    }
+    const auto& fields = splitter.fields();
+    if (!header_seen) {
+      header_seen = true;
+      if (!std::equal(fields.begin(), fields.end(), columns.begin(), columns.end())) {
+        throw not_this_batch(file_label, line, "the header differs from this batch's columns");
+      }
+      continue;
+    }
+    if (fields.size() != columns.size()) {
+      throw not_this_batch(file_label, line, "row has " + std::to_string(fields.size()) +
+                                                 " fields, this batch writes " +
+                                                 std::to_string(columns.size()));
+    }
+    rows.push_back({line, id_at < fields.size() ? std::string(fields[id_at]) : "",
+                    std::string(fields[target_at]), std::string(fields[status_at])});
+  }
+  return rows;
+}
+
 }  // namespace
 
 std::vector<DoneRow> read_done_rows(std::string_view bytes, const std::string& file_label,
@@ -29,68 +95,8 @@ std::vector<DoneRow> read_done_rows(std::string_view bytes, const std::string& f
   // Only whole lines count: a run killed without warning can leave a row cut short.
   const size_t whole = bytes.rfind('\n');
   bytes = whole == std::string_view::npos ? std::string_view() : bytes.substr(0, whole + 1);
-
-  std::vector<DoneRow> rows;
-  size_t line = 0;
-  auto bad = [&](const std::string& what) {
-    return DataError(location(file_label, line) + what +
-                     " (is it the output of this batch, "
-                     "with the same --format, --no-header and options?)");
-  };
-  if (format == OutputFormat::kNdjson) {
-    size_t start = 0;
-    while (start < bytes.size()) {
-      const size_t end = bytes.find('\n', start);
-      const std::string_view text = bytes.substr(start, end - start);
-      start = end + 1;
-      ++line;
-      if (trim(text).empty()) continue;
-      const nlohmann::json row = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-      if (!row.is_object() || !row.contains("target") || !row["target"].is_string() ||
-          !row.contains("status") || !row["status"].is_string()) {
-        throw bad("not a batch row: " + quoted_excerpt(text));
-      }
-      rows.push_back({line, string_field(row, "id"), string_field(row, "target"),
-                      string_field(row, "status")});
-    }
-    return rows;
-  }
-
-  const char delimiter = format == OutputFormat::kTsv ? '\t' : ',';
-  const auto position = [&](const char* name) {
-    return static_cast<size_t>(std::find(columns.begin(), columns.end(), name) - columns.begin());
-  };
-  const size_t id_at = position("id"), target_at = position("target"),
-               status_at = position("status");
-  FieldSplitter splitter;
-  size_t offset = 0;
-  bool header_seen = !header;
-  while (offset < bytes.size()) {
-    const size_t end = bytes.find('\n', offset);
-    std::string_view text = bytes.substr(offset, end - offset);
-    offset = end + 1;
-    ++line;
-    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-    if (text.empty()) continue;
-    if (splitter.split(text, delimiter) != SplitStatus::kOk)
-      throw bad("cannot read " + quoted_excerpt(text));
-    const auto& fields = splitter.fields();
-    if (!header_seen) {
-      header_seen = true;
-      if (fields.size() != columns.size() ||
-          !std::equal(fields.begin(), fields.end(), columns.begin())) {
-        throw bad("the header differs from this batch's columns");
-      }
-      continue;
-    }
-    if (fields.size() != columns.size()) {
-      throw bad("row has " + std::to_string(fields.size()) + " fields, this batch writes " +
-                std::to_string(columns.size()));
-    }
-    rows.push_back({line, id_at < fields.size() ? std::string(fields[id_at]) : "",
-                    std::string(fields[target_at]), std::string(fields[status_at])});
-  }
-  return rows;
+  if (format == OutputFormat::kNdjson) return ndjson_rows(bytes, file_label);
+  return delimited_rows(bytes, file_label, format == OutputFormat::kTsv ? '\t' : ',', header, columns);
 }
 
 }  // namespace hedgecalc

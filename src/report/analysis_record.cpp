@@ -380,74 +380,95 @@ std::vector<std::string> record_columns(const AnalysisSections& sections) {
   return columns;
 }
 
+namespace {
+
+// The main per-date columns: rolling values, else EWMA values, else the full-sample
+// constants; and the returns hedged with them.
+struct MainColumns {
+  std::vector<double> ratio, correlation, effectiveness, hedged;
+};
+
+MainColumns main_columns(const Analysis& analysis) {
+  const std::vector<double>& target = analysis.returns.values[0];
+  const std::vector<double>& proxy = analysis.returns.values[1];
+  const size_t n = analysis.returns.size();
+  MainColumns c;
+  if (analysis.rolling) {
+    c.ratio = analysis.rolling->hedge_ratio;
+    c.correlation = analysis.rolling->correlation;
+    c.effectiveness = analysis.rolling->effectiveness;
+  } else if (analysis.ewma) {
+    c.ratio = analysis.ewma->hedge_ratio;
+    c.correlation = analysis.ewma->correlation;
+    c.effectiveness = analysis.ewma->effectiveness;
+  }
+  if (!c.ratio.empty()) {
+    c.hedged = hedged_returns(target, proxy, c.ratio);
+    return c;
+  }
+  const double h = analysis.full.proxies[0].hedge_ratio;
+  c.ratio.assign(n, h);
+  c.correlation.assign(n, analysis.full.correlation);
+  c.effectiveness.assign(n, analysis.full.effectiveness);
+  c.hedged.resize(n);
+  for (size_t t = 0; t < n; ++t) c.hedged[t] = target[t] - h * proxy[t];
+  return c;
+}
+
+// --rebalance: the backtest date by date, and what a position of 1 grew to (undefined
+// before the backtest starts).
+struct BacktestColumns {
+  std::vector<double> held, hedged, cost, net, value_unhedged, value_hedged, value_net;
+};
+
+BacktestColumns backtest_columns(const Analysis& analysis) {
+  const size_t n = analysis.returns.size();
+  const std::vector<double> undefined(n, std::nan(""));
+  BacktestColumns c{undefined, undefined, undefined, undefined, undefined, undefined, undefined};
+  const OutOfSample& path = *analysis.backtest_path;
+  const size_t first = n - path.held.size();
+  const std::vector<double> unhedged_value = value_path(path.target, analysis.kind),
+                            hedged_value = value_path(path.hedged, analysis.kind),
+                            net_value = value_path(path.net, analysis.kind);
+  for (size_t i = 0; i < path.held.size(); ++i) {
+    const size_t t = first + i;
+    c.held[t] = path.held[i];
+    c.hedged[t] = path.hedged[i];
+    c.cost[t] = path.cost[i];
+    c.net[t] = path.net[i];
+    c.value_unhedged[t] = unhedged_value[i];
+    c.value_hedged[t] = hedged_value[i];
+    c.value_net[t] = net_value[i];
+  }
+  return c;
+}
+
+}  // namespace
+
 std::vector<Value> series_records(const Analysis& analysis) {
   const ReturnSeries& r = analysis.returns;
   const std::vector<double>& target = r.values[0];
   const std::vector<double>& proxy = r.values[1];
-  const size_t n = r.size();
-
-  // The main columns: rolling values, else EWMA values, else the full-sample constants.
-  std::vector<double> ratio, correlation, effectiveness, hedged;
-  if (analysis.rolling) {
-    ratio = analysis.rolling->hedge_ratio;
-    correlation = analysis.rolling->correlation;
-    effectiveness = analysis.rolling->effectiveness;
-  } else if (analysis.ewma) {
-    ratio = analysis.ewma->hedge_ratio;
-    correlation = analysis.ewma->correlation;
-    effectiveness = analysis.ewma->effectiveness;
-  }
-  if (ratio.empty()) {
-    const double h = analysis.full.proxies[0].hedge_ratio;
-    ratio.assign(n, h);
-    correlation.assign(n, analysis.full.correlation);
-    effectiveness.assign(n, analysis.full.effectiveness);
-    hedged.resize(n);
-    for (size_t t = 0; t < n; ++t) hedged[t] = target[t] - h * proxy[t];
-  } else {
-    hedged = hedged_returns(target, proxy, ratio);
-  }
+  const MainColumns main = main_columns(analysis);
   const bool both = analysis.rolling && analysis.ewma;
-  std::vector<double> ewma_hedged;
+  std::vector<double> ewma_hedged, kalman_hedged;
   if (both) ewma_hedged = hedged_returns(target, proxy, analysis.ewma->hedge_ratio);
-
-  std::vector<double> kalman_hedged;
   if (analysis.kalman) kalman_hedged = hedged_returns(target, proxy, analysis.kalman->hedge_ratio);
-
-  // --rebalance: the backtest date by date, and what a position of 1 grew to.
-  const size_t nan_count = n;
-  std::vector<double> held(nan_count, std::nan("")), bt_hedged = held, cost = held, net = held,
-      value_unhedged = held, value_hedged = held, value_net = held;
-  if (analysis.backtest_path) {
-    const OutOfSample& path = *analysis.backtest_path;
-    const size_t first = n - path.held.size();
-    const std::vector<double> unhedged_value = value_path(path.target, analysis.kind),
-                              hedged_value = value_path(path.hedged, analysis.kind),
-                              net_value = value_path(path.net, analysis.kind);
-    for (size_t i = 0; i < path.held.size(); ++i) {
-      const size_t t = first + i;
-      held[t] = path.held[i];
-      bt_hedged[t] = path.hedged[i];
-      cost[t] = path.cost[i];
-      net[t] = path.net[i];
-      value_unhedged[t] = unhedged_value[i];
-      value_hedged[t] = hedged_value[i];
-      value_net[t] = net_value[i];
-    }
-  }
+  BacktestColumns backtest;
+  if (analysis.backtest_path) backtest = backtest_columns(analysis);
 
   const bool date_only = analysis.full.date_only;
   std::vector<Value> rows;
-  rows.reserve(n);
-  for (size_t t = 0; t < n; ++t) {
+  rows.reserve(r.size());
+  for (size_t t = 0; t < r.size(); ++t) {
     Value row = Value::object();
     row.add("date", Value::string(format_timestamp(r.time[t], date_only)))
         .add("target_return", Value::number(target[t]))
         .add("proxy_return", Value::number(proxy[t]))
-        .add("hedge_ratio", Value::number(ratio[t]))
-        .add("correlation", Value::number(correlation[t]))
-        .add("effectiveness", Value::number(effectiveness[t]))
-        .add("hedged_return", Value::number(hedged[t]));
+        .add("hedge_ratio", Value::number(main.ratio[t]))
+        .add("correlation", Value::number(main.correlation[t]))
+        .add("effectiveness", Value::number(main.effectiveness[t]))
+        .add("hedged_return", Value::number(main.hedged[t]));
     if (both) {
       row.add("ewma_hedge_ratio", Value::number(analysis.ewma->hedge_ratio[t]))
           .add("ewma_correlation", Value::number(analysis.ewma->correlation[t]))
@@ -460,13 +481,13 @@ std::vector<Value> series_records(const Analysis& analysis) {
           .add("kalman_hedged_return", Value::number(kalman_hedged[t]));
     }
     if (analysis.backtest_path) {
-      row.add("backtest_ratio", Value::number(held[t]))
-          .add("backtest_hedged_return", Value::number(bt_hedged[t]))
-          .add("cost", Value::number(cost[t]))
-          .add("backtest_net_return", Value::number(net[t]))
-          .add("value_unhedged", Value::number(value_unhedged[t]))
-          .add("value_hedged", Value::number(value_hedged[t]))
-          .add("value_net", Value::number(value_net[t]));
+      row.add("backtest_ratio", Value::number(backtest.held[t]))
+          .add("backtest_hedged_return", Value::number(backtest.hedged[t]))
+          .add("cost", Value::number(backtest.cost[t]))
+          .add("backtest_net_return", Value::number(backtest.net[t]))
+          .add("value_unhedged", Value::number(backtest.value_unhedged[t]))
+          .add("value_hedged", Value::number(backtest.value_hedged[t]))
+          .add("value_net", Value::number(backtest.value_net[t]));
     }
     rows.push_back(std::move(row));
   }
