@@ -6,6 +6,14 @@
 
 namespace hedgecalc {
 
+/// A number in a message or a label: the shortest decimal that reads back to the same
+/// double ("0.1", "1e-300"; "nan", "inf"). The output formats' own rules are in
+/// report/number_format.
+std::string shortest_decimal(double value);
+
+/// A number in a message with `digits` significant digits ("0.8312").
+std::string significant_decimal(double value, int digits);
+
 /// The text without leading and trailing spaces and tabs.
 std::string_view trim(std::string_view text);
 

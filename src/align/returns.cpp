@@ -6,7 +6,6 @@
 
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/huge_pages.hpp"
-#include "hedgecalc/number_format.hpp"
 #include "hedgecalc/text.hpp"
 
 namespace hedgecalc {
@@ -35,7 +34,7 @@ void require_positive_prices(const PriceSeries& series, ReturnKind kind) {
     if (series.price[i] > 0) continue;
     throw DataError(location(series.file, series.line[i]) + "column " +
                     quoted_excerpt(series.column, 40) + ": price " +
-                    format_number(series.price[i]) + " is not positive, so " +
+                    shortest_decimal(series.price[i]) + " is not positive, so " +
                     return_kind_name(kind) +
                     " returns are undefined (use --returns diff for series that can be <= 0)");
   }
@@ -115,7 +114,7 @@ void require_finite_returns(const ReturnSeries& returns,
       const size_t line = row == s.time.begin() ? 0 : s.line[static_cast<size_t>(row - s.time.begin() - 1)];
       throw DataError(location(s.file, line) + "column " + quoted_excerpt(s.column, 40) +
                       (std::isfinite(r[i])
-                           ? ": the return ending here, " + format_number(r[i]) +
+                           ? ": the return ending here, " + shortest_decimal(r[i]) +
                                  ", is too large for the sums of squares; "
                            : std::string(": the return ending here is not a finite number (a "
                                          "price underflows or overflows the division); ")) +

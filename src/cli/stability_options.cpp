@@ -3,7 +3,7 @@
 
 #include "hedgecalc/command_options.hpp"
 #include "hedgecalc/error.hpp"
-#include "hedgecalc/number_format.hpp"
+#include "hedgecalc/text.hpp"
 #include "hedgecalc/option_checks.hpp"
 #include "hedgecalc/timestamp.hpp"
 
@@ -55,7 +55,7 @@ void validate_stability(SingleOptions& options) {
   StabilityOptions stability;
   if (options.trim) {
     if (!(*options.trim < 0.5)) {
-      throw UsageError("--trim " + format_number(*options.trim) +
+      throw UsageError("--trim " + shortest_decimal(*options.trim) +
                        ": expected a share below 0.5 (0.15 keeps 15% of the returns off each end)");
     }
     stability.trim = *options.trim;

@@ -8,7 +8,7 @@
 #include "hedgecalc/align.hpp"
 #include "hedgecalc/carry.hpp"
 #include "hedgecalc/error.hpp"
-#include "hedgecalc/number_format.hpp"
+#include "hedgecalc/text.hpp"
 #include "hedgecalc/periods_per_year.hpp"
 
 namespace hedgecalc {
@@ -141,7 +141,7 @@ void run_contest(Analysis& analysis, const AnalysisOptions& options) {
   const double lambda = analysis.ewma ? analysis.ewma_lambda : 0.94;
   std::vector<double> ewma_ratio = analysis.ewma ? analysis.ewma->hedge_ratio
                                                  : ewma_hedge(target, proxy, lambda).hedge_ratio;
-  paths.push_back({"ewma " + format_number(lambda), ewma_ratio, first_hedge_date(ewma_ratio)});
+  paths.push_back({"ewma " + shortest_decimal(lambda), ewma_ratio, first_hedge_date(ewma_ratio)});
   const std::vector<double> kalman_ratio =
       analysis.kalman ? analysis.kalman->hedge_ratio
       : options.kalman_variances
@@ -235,7 +235,7 @@ void run_time_varying(Analysis& analysis, const AnalysisOptions& options) {
     const std::vector<double>& ratio =
         analysis.ewma ? analysis.ewma->hedge_ratio : analysis.kalman->hedge_ratio;
     backtest_with_costs(analysis, options, ratio, first_hedge_date(ratio));
-    analysis.backtest_method = analysis.ewma ? "ewma " + format_number(analysis.ewma_lambda) : "kalman";
+    analysis.backtest_method = analysis.ewma ? "ewma " + shortest_decimal(analysis.ewma_lambda) : "kalman";
   }
 }
 

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "hedgecalc/number_format.hpp"
+#include "hedgecalc/text.hpp"
 
 namespace hedgecalc {
 namespace {
@@ -10,9 +10,9 @@ namespace {
 void check(const char* what, double value, const std::optional<double>& minimum,
            const std::string& which, std::vector<std::string>& messages) {
   if (!minimum || value >= *minimum) return;
-  const std::string shown = std::isnan(value) ? "undefined" : format_significant(value, 4);
+  const std::string shown = std::isnan(value) ? "undefined" : significant_decimal(value, 4);
   messages.push_back(which + " " + what + " " + shown + " is below the minimum " +
-                     format_significant(*minimum, 4));
+                     significant_decimal(*minimum, 4));
 }
 
 }  // namespace
@@ -31,20 +31,20 @@ std::vector<std::string> unmet_thresholds(const Analysis& analysis, const Thresh
   if (thresholds.max_break_p && analysis.stability &&
       !(analysis.stability->supf_p >= *thresholds.max_break_p)) {
     messages.push_back("the sup-F break test gives p = " +
-                       format_significant(analysis.stability->supf_p, 4) + ", below --max-break-p " +
-                       format_significant(*thresholds.max_break_p, 4) + " (a break on " +
+                       significant_decimal(analysis.stability->supf_p, 4) + ", below --max-break-p " +
+                       significant_decimal(*thresholds.max_break_p, 4) + " (a break on " +
                        format_timestamp(analysis.stability->break_date, analysis.full.date_only) + ")");
   }
   if (analysis.accounting && !analysis.accounting->pass()) {
     const AccountingTests& a = *analysis.accounting;
     std::string failed;
     if (!a.regression_pass) {
-      failed = "the regression test (slope " + format_significant(a.regression_slope, 4) +
-               ", R^2 " + format_significant(a.regression_r_squared, 4) + ")";
+      failed = "the regression test (slope " + significant_decimal(a.regression_slope, 4) +
+               ", R^2 " + significant_decimal(a.regression_r_squared, 4) + ")";
     }
     if (!a.dollar_offset_pass) {
       failed += std::string(failed.empty() ? "" : " and ") + "the dollar-offset test (" +
-                format_significant(a.dollar_offset, 4) + ")";
+                significant_decimal(a.dollar_offset, 4) + ")";
     }
     messages.push_back("hedge accounting: " + failed + " failed");
   }

@@ -4,7 +4,6 @@
 #include <numeric>
 
 #include "hedgecalc/error.hpp"
-#include "hedgecalc/number_format.hpp"
 #include "hedgecalc/text.hpp"
 
 namespace hedgecalc {
@@ -42,8 +41,8 @@ void sort_by_time(PriceSeries& series) {
                       format_timestamp(series.time[i], date_only) +
                       " appears twice with different prices (line " +
                       std::to_string(series.line[kept - 1]) + ": " +
-                      format_number(series.price[kept - 1]) + ", line " +
-                      std::to_string(series.line[i]) + ": " + format_number(series.price[i]) + ")");
+                      shortest_decimal(series.price[kept - 1]) + ", line " +
+                      std::to_string(series.line[i]) + ": " + shortest_decimal(series.price[i]) + ")");
     }
     series.time[kept] = series.time[i];
     series.price[kept] = series.price[i];

@@ -1,8 +1,25 @@
 #include "hedgecalc/text.hpp"
 
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 
 namespace hedgecalc {
+
+std::string shortest_decimal(double value) {
+  if (std::isnan(value)) return "nan";
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  char buffer[32];
+  // Without a precision, to_chars gives the shortest round-trip form.
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+
+std::string significant_decimal(double value, int digits) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
+  return buffer;
+}
 
 std::string_view trim(std::string_view text) {
   size_t begin = 0;
