@@ -2,14 +2,14 @@
 // break them: returns of prices near 1e9 moving by tiny amounts, constant stretches,
 // and a basket; and the search's power and size on simulated pairs.
 
-#include "hedgecalc/break_search.hpp"
+#include "estimate/break_search.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <random>
 
-#include "hedgecalc/break_tests.hpp"
+#include "estimate/break_tests.hpp"
 #include "hedgecalc/error.hpp"
 
 using namespace hedgecalc;

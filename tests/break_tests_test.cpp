@@ -1,6 +1,6 @@
 // The p-value functions of --stability against values known independently.
 
-#include "hedgecalc/break_tests.hpp"
+#include "estimate/break_tests.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "hedgecalc/column_choice.hpp"
+#include "io/column_choice.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -10,7 +10,7 @@
 #include "golden.hpp"
 #include "hedgecalc/backtest.hpp"
 #include "hedgecalc/error.hpp"
-#include "hedgecalc/periods_per_year.hpp"
+#include "estimate/periods_per_year.hpp"
 #include "hedgecalc/trade.hpp"
 #include "process.hpp"
 

@@ -6,7 +6,7 @@
 
 #include "golden.hpp"
 #include "hedgecalc/file_system.hpp"
-#include "hedgecalc/single_command.hpp"
+#include "cli/single_command.hpp"
 #include "process.hpp"
 #include "source_tree.hpp"
 

@@ -5,7 +5,7 @@
 #include <random>
 
 #include "hedgecalc/error.hpp"
-#include "hedgecalc/ols.hpp"
+#include "estimate/ols.hpp"
 
 using namespace hedgecalc;
 using Catch::Matchers::Contains;

@@ -1,4 +1,4 @@
-#include "hedgecalc/interrupt.hpp"
+#include "cli/interrupt.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -15,7 +15,7 @@
 #include <sstream>
 
 #include "golden.hpp"
-#include "hedgecalc/nelder_mead.hpp"
+#include "estimate/nelder_mead.hpp"
 #include "process.hpp"
 
 using namespace hedgecalc;

@@ -1,4 +1,4 @@
-#include "hedgecalc/line_source.hpp"
+#include "io/line_source.hpp"
 
 #include <catch2/catch.hpp>
 

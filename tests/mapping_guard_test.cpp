@@ -2,7 +2,7 @@
 // SIGBUS, and FileContents reports the change (file_system + mapping_guard). Files under
 // 1 MiB are read into memory instead, a copy no later write can reach.
 
-#include "hedgecalc/mapping_guard.hpp"
+#include "io/mapping_guard.hpp"
 
 #include <catch2/catch.hpp>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#include "hedgecalc/ols.hpp"
+#include "estimate/ols.hpp"
 
 #include <catch2/catch.hpp>
 #include <random>

@@ -1,4 +1,4 @@
-#include "hedgecalc/option_checks.hpp"
+#include "cli/option_checks.hpp"
 
 #include <catch2/catch.hpp>
 

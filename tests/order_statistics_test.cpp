@@ -2,7 +2,7 @@
 // the sample (sorted, periodic with the sample's stride, heavy ties, a few huge values)
 // as well as plain random data, at every rank a quantile or median asks for.
 
-#include "hedgecalc/order_statistics.hpp"
+#include "estimate/order_statistics.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -7,7 +7,7 @@
 
 #include "golden.hpp"
 #include "hedgecalc/analysis_record.hpp"
-#include "hedgecalc/single_command.hpp"
+#include "cli/single_command.hpp"
 #include "source_tree.hpp"
 
 using namespace hedgecalc;

@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "golden.hpp"
-#include "hedgecalc/single_command.hpp"
+#include "cli/single_command.hpp"
 #include "source_tree.hpp"
 
 using namespace hedgecalc;

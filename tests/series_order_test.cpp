@@ -1,4 +1,4 @@
-#include "hedgecalc/series_order.hpp"
+#include "io/series_order.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "hedgecalc/sparkline.hpp"
+#include "report/sparkline.hpp"
 
 #include <catch2/catch.hpp>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "hedgecalc/batch_command.hpp"
+#include "batch_command.hpp"
 
 #include <chrono>
 #include <csignal>
@@ -8,9 +8,9 @@
 #include "hedgecalc/analysis_record.hpp"
 #include "hedgecalc/batch_resume.hpp"
 #include "hedgecalc/batch_writer.hpp"
-#include "hedgecalc/cost_options.hpp"
+#include "cost_options.hpp"
 #include "hedgecalc/error.hpp"
-#include "hedgecalc/interrupt.hpp"
+#include "interrupt.hpp"
 #include "hedgecalc/number.hpp"
 #include "hedgecalc/output_check.hpp"
 #include "hedgecalc/text.hpp"

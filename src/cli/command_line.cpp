@@ -8,11 +8,11 @@
 
 #include "completions.hpp"
 #include "hedgecalc/atomic_output.hpp"
-#include "hedgecalc/batch_command.hpp"
+#include "batch_command.hpp"
 #include "hedgecalc/error.hpp"
-#include "hedgecalc/matrix_command.hpp"
+#include "matrix_command.hpp"
 #include "hedgecalc/output_check.hpp"
-#include "hedgecalc/single_command.hpp"
+#include "single_command.hpp"
 #include "hedgecalc/text.hpp"
 
 namespace hedgecalc {

@@ -1,12 +1,12 @@
 // Trades and costs: sizing the hedge of a position, the trade that reaches it, what a
 // backtest's trading and carry cost, and how many returns make a year.
 
-#include "hedgecalc/cost_options.hpp"
+#include "cost_options.hpp"
 
 #include "hedgecalc/command_options.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/number.hpp"
-#include "hedgecalc/option_checks.hpp"
+#include "option_checks.hpp"
 #include "hedgecalc/reading_options.hpp"
 #include "hedgecalc/series_spec.hpp"
 

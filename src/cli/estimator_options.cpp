@@ -6,7 +6,7 @@
 #include "hedgecalc/command_options.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/ewma.hpp"
-#include "hedgecalc/option_checks.hpp"
+#include "option_checks.hpp"
 
 namespace hedgecalc {
 

@@ -3,7 +3,7 @@
 
 #include "hedgecalc/command_options.hpp"
 #include "hedgecalc/error.hpp"
-#include "hedgecalc/option_checks.hpp"
+#include "option_checks.hpp"
 #include "hedgecalc/timestamp.hpp"
 
 namespace hedgecalc {

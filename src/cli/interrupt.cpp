@@ -1,4 +1,4 @@
-#include "hedgecalc/interrupt.hpp"
+#include "interrupt.hpp"
 
 #include <csignal>
 

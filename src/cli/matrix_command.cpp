@@ -1,11 +1,11 @@
-#include "hedgecalc/matrix_command.hpp"
+#include "matrix_command.hpp"
 
 #include <cmath>
 #include <functional>
 
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/loader.hpp"
-#include "hedgecalc/option_checks.hpp"
+#include "option_checks.hpp"
 #include "hedgecalc/pair_matrix.hpp"
 #include "hedgecalc/reading_options.hpp"
 #include "hedgecalc/json_reporter.hpp"

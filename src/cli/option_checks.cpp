@@ -1,4 +1,4 @@
-#include "hedgecalc/option_checks.hpp"
+#include "option_checks.hpp"
 
 #include <charconv>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "hedgecalc/single_command.hpp"
+#include "single_command.hpp"
 
 #include <algorithm>
 #include <sstream>
@@ -6,7 +6,7 @@
 #include "hedgecalc/analysis.hpp"
 #include "hedgecalc/analysis_record.hpp"
 #include "hedgecalc/analysis_table.hpp"
-#include "hedgecalc/cost_options.hpp"
+#include "cost_options.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/plot.hpp"
 #include "hedgecalc/reporter.hpp"

@@ -6,10 +6,10 @@
 #include <cmath>
 
 #include "hedgecalc/align.hpp"
-#include "hedgecalc/carry.hpp"
+#include "carry.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/text.hpp"
-#include "hedgecalc/periods_per_year.hpp"
+#include "periods_per_year.hpp"
 
 namespace hedgecalc {
 

@@ -1,4 +1,4 @@
-#include "hedgecalc/break_search.hpp"
+#include "break_search.hpp"
 
 #include <Eigen/Dense>
 #include <algorithm>

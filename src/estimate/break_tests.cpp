@@ -1,4 +1,4 @@
-#include "hedgecalc/break_tests.hpp"
+#include "break_tests.hpp"
 
 #include <algorithm>
 #include <boost/math/distributions/chi_squared.hpp>
@@ -6,7 +6,7 @@
 #include <cmath>
 #include <limits>
 
-#include "hedgecalc/supf_response_surface.hpp"
+#include "supf_response_surface.hpp"
 
 namespace hedgecalc {
 namespace {

@@ -1,4 +1,4 @@
-#include "hedgecalc/carry.hpp"
+#include "carry.hpp"
 
 #include <cmath>
 

@@ -6,7 +6,7 @@
 #include <limits>
 
 #include "hedgecalc/error.hpp"
-#include "hedgecalc/order_statistics.hpp"
+#include "order_statistics.hpp"
 
 namespace hedgecalc {
 namespace {

@@ -8,7 +8,7 @@
 
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/moments.hpp"
-#include "hedgecalc/ols.hpp"
+#include "ols.hpp"
 
 namespace hedgecalc {
 namespace {

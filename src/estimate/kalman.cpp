@@ -7,7 +7,7 @@
 
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/moments.hpp"
-#include "hedgecalc/nelder_mead.hpp"
+#include "nelder_mead.hpp"
 
 namespace hedgecalc {
 namespace {

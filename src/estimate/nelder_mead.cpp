@@ -1,4 +1,4 @@
-#include "hedgecalc/nelder_mead.hpp"
+#include "nelder_mead.hpp"
 
 #include <algorithm>
 #include <cmath>

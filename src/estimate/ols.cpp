@@ -1,4 +1,4 @@
-#include "hedgecalc/ols.hpp"
+#include "ols.hpp"
 
 #include <cmath>
 #include <limits>

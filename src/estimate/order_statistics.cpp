@@ -1,4 +1,4 @@
-#include "hedgecalc/order_statistics.hpp"
+#include "order_statistics.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "hedgecalc/periods_per_year.hpp"
+#include "periods_per_year.hpp"
 
 #include <algorithm>
 

@@ -7,7 +7,7 @@
 #include <limits>
 
 #include "hedgecalc/moments.hpp"
-#include "hedgecalc/order_statistics.hpp"
+#include "order_statistics.hpp"
 
 namespace hedgecalc {
 namespace {

@@ -5,7 +5,7 @@
 #include <limits>
 
 #include "hedgecalc/error.hpp"
-#include "hedgecalc/window_moments.hpp"
+#include "window_moments.hpp"
 
 namespace hedgecalc {
 namespace {

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <limits>
 
-#include "hedgecalc/break_search.hpp"
-#include "hedgecalc/break_tests.hpp"
+#include "break_search.hpp"
+#include "break_tests.hpp"
 #include "hedgecalc/error.hpp"
 
 namespace hedgecalc {

@@ -4,7 +4,7 @@
 // Row (k - 1) * 25 + j: k regressors (1..40), the j-th of 25 trimming points;
 // columns b0, b1, df: p = P(chi2(df) > max(0, b0 + b1 F)). Do not edit by hand.
 
-#include "hedgecalc/supf_response_surface.hpp"
+#include "supf_response_surface.hpp"
 
 namespace hedgecalc {
 

@@ -1,4 +1,4 @@
-#include "hedgecalc/column_choice.hpp"
+#include "column_choice.hpp"
 
 #include <algorithm>
 #include <array>

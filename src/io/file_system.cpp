@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "hedgecalc/error.hpp"
-#include "hedgecalc/mapping_guard.hpp"
+#include "mapping_guard.hpp"
 
 namespace hedgecalc {
 

@@ -1,4 +1,4 @@
-#include "hedgecalc/line_source.hpp"
+#include "line_source.hpp"
 
 #include <cstring>
 

@@ -4,13 +4,13 @@
 #include <cmath>
 #include <vector>
 
-#include "hedgecalc/column_choice.hpp"
+#include "column_choice.hpp"
 #include "hedgecalc/csv_fields.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/huge_pages.hpp"
-#include "hedgecalc/line_source.hpp"
+#include "line_source.hpp"
 #include "hedgecalc/number.hpp"
-#include "hedgecalc/series_order.hpp"
+#include "series_order.hpp"
 #include "hedgecalc/text.hpp"
 
 namespace hedgecalc {

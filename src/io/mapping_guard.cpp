@@ -1,4 +1,4 @@
-#include "hedgecalc/mapping_guard.hpp"
+#include "mapping_guard.hpp"
 
 #include <signal.h>
 #include <sys/mman.h>

@@ -4,7 +4,7 @@
 
 #include "hedgecalc/csv_fields.hpp"
 #include "hedgecalc/error.hpp"
-#include "hedgecalc/line_source.hpp"
+#include "line_source.hpp"
 #include "hedgecalc/text.hpp"
 
 namespace hedgecalc {

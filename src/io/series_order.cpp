@@ -1,4 +1,4 @@
-#include "hedgecalc/series_order.hpp"
+#include "series_order.hpp"
 
 #include <algorithm>
 #include <numeric>

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "hedgecalc/number_format.hpp"
-#include "hedgecalc/sparkline.hpp"
+#include "sparkline.hpp"
 
 namespace hedgecalc {
 namespace {

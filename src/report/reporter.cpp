@@ -3,7 +3,7 @@
 #include "hedgecalc/csv_reporter.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/json_reporter.hpp"
-#include "hedgecalc/table_reporter.hpp"
+#include "table_reporter.hpp"
 
 namespace hedgecalc {
 

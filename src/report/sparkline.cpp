@@ -1,4 +1,4 @@
-#include "hedgecalc/sparkline.hpp"
+#include "sparkline.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "hedgecalc/table_reporter.hpp"
+#include "table_reporter.hpp"
 
 #include "hedgecalc/row_table.hpp"
 
