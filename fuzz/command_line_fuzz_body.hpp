@@ -1,5 +1,5 @@
 #pragma once
-// The body of the command-line fuzzer, shared with tests/fuzz_regression_test.cpp,
+// The body of the command-line fuzzer, shared with tests/cli/fuzz_regression_test.cpp,
 // which replays every input under tests/data/fuzz_cli/.
 //
 // The input is arguments, one per line, up to a line "--"; after it, files separated

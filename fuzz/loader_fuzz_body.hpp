@@ -1,5 +1,5 @@
 #pragma once
-// The body of the loader fuzzer, shared with tests/fuzz_regression_test.cpp, which
+// The body of the loader fuzzer, shared with tests/cli/fuzz_regression_test.cpp, which
 // replays every input the fuzzer ever found under tests/data/fuzz/.
 //
 // The first input byte picks CSV options (so that --headerless, delimiters,

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Asks the bash completion ($1, as `hedgecalc completions bash` prints it) to complete a
 # command line as bash would on TAB at its end, and prints the candidates one per line
-# (tests/reference_test.cpp).
+# (tests/cli/reference_test.cpp).
 # Usage: tests/complete_line.sh COMPLETION_FILE 'hedgecalc --form'
 set -u
 source "$1"

@@ -6,7 +6,7 @@ statsmodels (Debian's python3-pandas and python3-statsmodels):
 
 It also writes the adversarial fixtures under tests/data/ that it checks. The
 output, tests/golden/single_pair.csv, is committed so that the suite needs no
-Python; tests/golden_test.cpp compares hedgecalc to it field by field.
+Python; tests/cli/golden_test.cpp compares hedgecalc to it field by field.
 """
 import csv
 import math

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Makes the packed copies of the sample pair that tests/packed_input_test.cpp and
-# tests/cli_packed_test.cpp read (committed; run again only to change them).
+# Makes the packed copies of the sample pair that tests/io/packed_input_test.cpp and
+# tests/cli/cli_packed_test.cpp read (committed; run again only to change them).
 # Needs gzip, zstd, xz-utils, bzip2 and zip.
 set -euo pipefail
 cd "$(dirname "$0")"
