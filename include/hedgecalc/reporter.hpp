@@ -13,9 +13,6 @@ namespace hedgecalc {
 /// --format.
 enum class OutputFormat { kTable, kCsv, kTsv, kJson, kNdjson };
 
-/// Parses table, csv, tsv, json, ndjson; throws UsageError otherwise.
-OutputFormat parse_output_format(const std::string& name);
-
 /// Options that shape the output.
 struct ReportOptions {
   bool header = true;  ///< csv/tsv: print the header row

@@ -12,9 +12,6 @@ namespace hedgecalc {
 /// --frequency values; kAsIs keeps every row.
 enum class Frequency { kAsIs, kDaily, kWeekly, kMonthly };
 
-/// Parses daily, weekly, monthly; throws UsageError otherwise.
-Frequency parse_frequency(const std::string& name);
-
 /// Midnight (UTC) of the last calendar day of the period holding time.
 Timestamp period_end(Timestamp time, Frequency frequency);
 

@@ -12,10 +12,7 @@ namespace hedgecalc {
 /// --returns: simple p1/p0-1, log ln(p1/p0), diff p1-p0, none (already returns).
 enum class ReturnKind { kSimple, kLog, kDiff, kNone };
 
-/// Parses "simple", "log", "diff", "none"; throws UsageError otherwise.
-ReturnKind parse_return_kind(const std::string& name);
-
-/// The name parse_return_kind reads.
+/// The kind's name as records print it ("simple", "log", "diff", "none").
 const char* return_kind_name(ReturnKind kind);
 
 /// Returns on consecutive aligned rows; values[k][i] for series k ends at time[i].

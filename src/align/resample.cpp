@@ -4,13 +4,6 @@
 
 namespace hedgecalc {
 
-Frequency parse_frequency(const std::string& name) {
-  if (name == "daily") return Frequency::kDaily;
-  if (name == "weekly") return Frequency::kWeekly;
-  if (name == "monthly") return Frequency::kMonthly;
-  throw UsageError("--frequency " + name + ": expected daily, weekly or monthly");
-}
-
 Timestamp period_end(Timestamp time, Frequency frequency) {
   std::int64_t days = time / kNanosPerDay;
   if (time % kNanosPerDay < 0) --days;

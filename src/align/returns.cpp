@@ -10,14 +10,6 @@
 
 namespace hedgecalc {
 
-ReturnKind parse_return_kind(const std::string& name) {
-  if (name == "simple") return ReturnKind::kSimple;
-  if (name == "log") return ReturnKind::kLog;
-  if (name == "diff") return ReturnKind::kDiff;
-  if (name == "none") return ReturnKind::kNone;
-  throw UsageError("--returns " + name + ": expected simple, log, diff or none");
-}
-
 const char* return_kind_name(ReturnKind kind) {
   switch (kind) {
     case ReturnKind::kSimple: return "simple";

@@ -7,15 +7,6 @@
 
 namespace hedgecalc {
 
-OutputFormat parse_output_format(const std::string& name) {
-  if (name == "table") return OutputFormat::kTable;
-  if (name == "csv") return OutputFormat::kCsv;
-  if (name == "tsv") return OutputFormat::kTsv;
-  if (name == "json") return OutputFormat::kJson;
-  if (name == "ndjson") return OutputFormat::kNdjson;
-  throw UsageError("--format " + name + ": expected table, csv, tsv, json or ndjson");
-}
-
 std::unique_ptr<Reporter> make_reporter(OutputFormat format, std::ostream& out,
                                         const ReportOptions& options) {
   switch (format) {
