@@ -12,6 +12,10 @@ namespace hedgecalc {
 /// "backtest" objects when those were estimated.
 Value analysis_record(const Analysis& analysis);
 
+/// What turns a per-period vol of this analysis into a yearly one: sqrt(periods a year /
+/// K) for K-period returns (NaN without periods_per_year).
+double annualising_factor(const Analysis& analysis);
+
 /// The flattened field names of every record with these sections (csv columns, in
 /// order): a batch's columns, known before any pair runs.
 std::vector<std::string> record_columns(const AnalysisSections& sections);

@@ -199,7 +199,7 @@ Value trade_object(const Trade& t) {
 // --periods-per-year: the vols of K-period returns times sqrt(periods a year / K).
 void add_annual_vols(Value& record, const Analysis& analysis, bool basket) {
   const double ppy = analysis.periods_per_year.value_or(NAN);
-  const double scale = std::sqrt(ppy / static_cast<double>(analysis.horizon));
+  const double scale = annualising_factor(analysis);
   record.add("periods_per_year", Value::number(ppy))
       .add("vol_target_annual", Value::number(analysis.full.vol_target * scale));
   if (!basket) record.add("vol_proxy_annual", Value::number(analysis.full.vol_proxy * scale));
@@ -368,6 +368,11 @@ Value analysis_record(const Analysis& analysis) {
   if (sections.risk) record.add("risk", risk_object(or_blank(analysis.risk), sections.backtest));
   if (sections.accounting) record.add("accounting", accounting_object(or_blank(analysis.accounting)));
   return record;
+}
+
+double annualising_factor(const Analysis& analysis) {
+  const double ppy = analysis.periods_per_year.value_or(NAN);
+  return std::sqrt(ppy / static_cast<double>(analysis.horizon));
 }
 
 std::vector<std::string> record_columns(const AnalysisSections& sections) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "hedgecalc/analysis_record.hpp"
 #include "hedgecalc/number_format.hpp"
 #include "sparkline.hpp"
 
@@ -168,7 +169,7 @@ void write_fit(Block& block, const Analysis& analysis) {
   block.line("volatility", vols + " (per period)");
   if (sections.annual_vols) {
     const double ppy = analysis.periods_per_year.value_or(NAN);
-    const double scale = std::sqrt(ppy / static_cast<double>(analysis.horizon));
+    const double scale = annualising_factor(analysis);
     std::string annual = "target " + block.number(full.vol_target * scale);
     if (!basket) annual += ", proxy " + block.number(full.vol_proxy * scale);
     annual += ", hedged " + block.number(full.vol_hedged * scale);
