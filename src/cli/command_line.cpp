@@ -10,6 +10,7 @@
 #include "hedgecalc/atomic_output.hpp"
 #include "batch_command.hpp"
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/product_blocking.hpp"
 #include "matrix_command.hpp"
 #include "hedgecalc/output_check.hpp"
 #include "single_command.hpp"
@@ -157,6 +158,7 @@ int run_with_output(Program& program, FileSystem& files, std::ostream& out, std:
 
 int run_command_line(std::vector<std::string> args, FileSystem& files, std::ostream& out,
                      std::ostream& err, bool err_is_terminal) {
+  pin_product_blocking();
   Program program;
   try {
     shield_stdin_series(args);
