@@ -57,7 +57,11 @@ inline void fuzz_loader_once(const uint8_t* data, size_t size) {
     for (auto& t : shifted.time) t += hedgecalc::kNanosPerDay;
     hedgecalc::AnalysisOptions analysis;
     analysis.kind = (flags & 128) ? hedgecalc::ReturnKind::kDiff : hedgecalc::ReturnKind::kSimple;
-    analysis.window = hedgecalc::parse_window((flags & 64) ? "3d" : "3");
+    if (flags & 64) {
+      analysis.window.span = 3 * hedgecalc::kNanosPerDay;
+    } else {
+      analysis.window.count = 3;
+    }
     analysis.ewma_lambda = 0.9;
     analysis.rebalance = 2;
     hedgecalc::require_positive_prices(series, analysis.kind);

@@ -24,10 +24,6 @@ struct RollingWindow {
   size_t required() const { return min_obs > 0 ? min_obs : count > 0 ? count : 3; }
 };
 
-/// Parses --window: a whole number of returns, or a duration such as 30d, 12h, 2w.
-/// Throws UsageError for 0, 0d, or text that is neither.
-RollingWindow parse_window(const std::string& text);
-
 /// start[t]: the first return of date t's window (times in order).
 std::vector<size_t> window_starts(const std::vector<Timestamp>& times, const RollingWindow& window);
 

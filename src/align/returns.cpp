@@ -6,6 +6,7 @@
 
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/huge_pages.hpp"
+#include "hedgecalc/setting.hpp"
 #include "hedgecalc/text.hpp"
 
 namespace hedgecalc {
@@ -27,8 +28,8 @@ void require_positive_prices(const PriceSeries& series, ReturnKind kind) {
     throw DataError(location(series.file, series.line[i]) + "column " +
                     quoted_excerpt(series.column, 40) + ": price " +
                     shortest_decimal(series.price[i]) + " is not positive, so " +
-                    return_kind_name(kind) +
-                    " returns are undefined (use --returns diff for series that can be <= 0)");
+                    return_kind_name(kind) + " returns are undefined (use " +
+                    flag_for(Setting::kReturns) + " diff for series that can be <= 0)");
   }
 }
 

@@ -7,6 +7,7 @@
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/ewma.hpp"
 #include "option_checks.hpp"
+#include "window_option.hpp"
 
 namespace hedgecalc {
 

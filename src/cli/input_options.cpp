@@ -1,10 +1,11 @@
 // Input and reading (how the CSV files are read), which rows (--from, --to,
 // --frequency), and returns and alignment (how rows become returns).
 
+#include "date_range_option.hpp"
 #include "hedgecalc/command_options.hpp"
 #include "hedgecalc/error.hpp"
-#include "option_checks.hpp"
 #include "hedgecalc/timestamp.hpp"
+#include "option_checks.hpp"
 
 namespace hedgecalc {
 

@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <cassert>
-#include <optional>
 #include <cmath>
+#include <optional>
 
-#include "hedgecalc/align.hpp"
 #include "carry.hpp"
+#include "hedgecalc/align.hpp"
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/setting.hpp"
 #include "hedgecalc/text.hpp"
 #include "periods_per_year.hpp"
 
@@ -51,9 +52,10 @@ HorizonFit fit_horizon(const AlignedPrices& joined, size_t k, const Analysis& an
   try {
     fit = analyse_hedge(returns, analysis.labels, options.hedge);
   } catch (const DataError& e) {
-    throw DataError("--horizons " + std::to_string(k) + ": " + std::to_string(returns.size()) +
-                    " returns of " + std::to_string(k) + " periods from " +
-                    std::to_string(joined.time.size()) + " aligned rows: " + e.what());
+    throw DataError(flag_for(Setting::kHorizons) + " " + std::to_string(k) + ": " +
+                    std::to_string(returns.size()) + " returns of " + std::to_string(k) +
+                    " periods from " + std::to_string(joined.time.size()) +
+                    " aligned rows: " + e.what());
   }
   const ProxyEstimate& p = fit.proxies[0];
   return HorizonFit{k, fit.n, p.hedge_ratio, p.std_error, fit.correlation, fit.effectiveness};
@@ -132,8 +134,9 @@ void run_contest(Analysis& analysis, const AnalysisOptions& options) {
   } else {
     constexpr size_t kDefaultWindow = 60;
     if (n < kDefaultWindow) {
-      throw DataError("--compare: the default 60-return window is longer than the " +
-                      std::to_string(n) + " returns; give a shorter --window");
+      throw DataError(flag_for(Setting::kCompare) +
+                      ": the default 60-return window is longer than the " + std::to_string(n) +
+                      " returns; give a shorter " + flag_for(Setting::kWindow));
     }
     paths.push_back({"rolling 60", rolling_hedge(target, proxy, kDefaultWindow).hedge_ratio,
                      kDefaultWindow});

@@ -1,9 +1,9 @@
 #include "hedgecalc/backtest.hpp"
 
+#include <cassert>
 #include <cmath>
 #include <limits>
 
-#include "hedgecalc/error.hpp"
 #include "hedgecalc/moments.hpp"
 
 namespace hedgecalc {
@@ -16,7 +16,7 @@ double variance_reduction(const std::vector<double>& target, const std::vector<d
 OutOfSample hedge_out_of_sample(const std::vector<double>& target, const std::vector<double>& proxy,
                                 const std::vector<double>& ratio_by_date, size_t first,
                                 size_t rebalance, const HedgeCosts& costs) {
-  if (rebalance < 1) throw UsageError("--rebalance must be at least 1");
+  assert(rebalance >= 1);  // checked by the command line
   OutOfSample out;
   const double fee = costs.cost_bps / 10000.0;
   double ratio = 0;

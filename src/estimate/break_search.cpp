@@ -7,6 +7,7 @@
 #include <string>
 
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/setting.hpp"
 
 namespace hedgecalc {
 namespace {
@@ -86,8 +87,8 @@ BreakSearch search_break(const ReturnSeries& returns, bool intercept, double tri
     throw DataError("only " + std::to_string(n) + " returns: the break search needs at least " +
                     std::to_string(2 * (k + 1)) + " (" + std::to_string(k + 1) +
                     " on each side of a break, for " + std::to_string(k) +
-                    " coefficients) inside the trimmed range; lower --trim or use a longer "
-                    "date range");
+                    " coefficients) inside the trimmed range; lower " + flag_for(Setting::kTrim) +
+                    " or use a longer date range");
   }
   search.lambda = static_cast<double>((n - search.from) * search.to) /
                   static_cast<double>(search.from * (n - search.to));

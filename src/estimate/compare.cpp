@@ -6,6 +6,7 @@
 #include "hedgecalc/backtest.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/moments.hpp"
+#include "hedgecalc/setting.hpp"
 
 namespace hedgecalc {
 
@@ -22,9 +23,11 @@ std::vector<MethodResult> compare_estimators(const std::vector<double>& target,
   common_first = 0;
   for (const RatioPath& path : paths) common_first = std::max(common_first, path.first);
   if (common_first + 2 > target.size()) {
-    throw DataError("--compare: the estimators' warm-up leaves " +
-                    std::to_string(target.size() > common_first ? target.size() - common_first : 0) +
-                    " returns to hedge out of sample; use a shorter --window or more data");
+    throw DataError(
+        flag_for(Setting::kCompare) + ": the estimators' warm-up leaves " +
+        std::to_string(target.size() > common_first ? target.size() - common_first : 0) +
+        " returns to hedge out of sample; use a shorter " + flag_for(Setting::kWindow) +
+        " or more data");
   }
   std::vector<MethodResult> results;
   for (const RatioPath& path : paths) {

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/setting.hpp"
 #include "order_statistics.hpp"
 
 namespace hedgecalc {
@@ -176,9 +177,10 @@ OtherBetas other_betas(const std::vector<double>& x, const std::vector<double>& 
   const size_t k = dimson_lags;
   const size_t rows = n > 2 * k ? n - 2 * k : 0;
   if (rows < 2 * k + 3) {
-    throw DataError("--dimson-lags " + std::to_string(k) + ": the Dimson regression needs at least " +
-                    std::to_string(2 * k + 3) + " returns with all " + std::to_string(2 * k + 1) +
-                    " leads and lags, and has " + std::to_string(rows) + "; use fewer lags");
+    throw DataError(flag_for(Setting::kDimsonLags) + " " + std::to_string(k) +
+                    ": the Dimson regression needs at least " + std::to_string(2 * k + 3) +
+                    " returns with all " + std::to_string(2 * k + 1) + " leads and lags, and has " +
+                    std::to_string(rows) + "; use fewer lags");
   }
   OtherBetas b;
   // Huber's reweighted fits take about as long as all the rest: on many rows the rest

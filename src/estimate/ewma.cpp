@@ -1,23 +1,20 @@
 #include "hedgecalc/ewma.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <limits>
-
-#include "hedgecalc/error.hpp"
 
 namespace hedgecalc {
 
 double lambda_from_halflife(double halflife) {
-  if (!(halflife > 0) || !std::isfinite(halflife)) {
-    throw UsageError("--halflife must be a positive number of periods");
-  }
+  assert(halflife > 0 && std::isfinite(halflife));  // checked by the command line
   return std::exp(-std::log(2.0) / halflife);
 }
 
 EwmaSeries ewma_hedge(const std::vector<double>& target, const std::vector<double>& proxy,
                       double lambda) {
-  if (!(lambda > 0 && lambda < 1)) throw UsageError("--ewma LAMBDA must be between 0 and 1");
+  assert(lambda > 0 && lambda < 1);  // checked by the command line
   const size_t n = target.size();
   const double nan = std::numeric_limits<double>::quiet_NaN();
   EwmaSeries out;

@@ -8,6 +8,7 @@
 
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/moments.hpp"
+#include "hedgecalc/setting.hpp"
 #include "ols.hpp"
 
 namespace hedgecalc {
@@ -252,7 +253,7 @@ HedgeAnalysis analyse_hedge(const ReturnSeries& returns, const std::vector<std::
                               " returns: every estimate is very uncertain");
   }
   if (result.hac && result.hac_lags >= static_cast<long>(result.n)) {
-    result.warnings.push_back("--hac-lags " + std::to_string(result.hac_lags) +
+    result.warnings.push_back(flag_for(Setting::kHacLags) + " " + std::to_string(result.hac_lags) +
                               " is not below the " + std::to_string(result.n) +
                               " returns: the Newey-West errors are meaningless; use fewer lags");
   }

@@ -7,6 +7,7 @@
 
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/moments.hpp"
+#include "hedgecalc/setting.hpp"
 #include "nelder_mead.hpp"
 
 namespace hedgecalc {
@@ -132,8 +133,8 @@ KalmanSeries kalman_estimate(const std::vector<double>& target, const std::vecto
   const size_t n = target.size();
   const size_t k = intercept ? 2 : 1;
   if (n < k + 2) {
-    throw DataError("only " + std::to_string(n) + " returns: --kalman needs at least " +
-                    std::to_string(k + 2) + " to estimate its variances");
+    throw DataError("only " + std::to_string(n) + " returns: " + flag_for(Setting::kKalman) +
+                    " needs at least " + std::to_string(k + 2) + " to estimate its variances");
   }
   // Scales for the starting points: the target's and the proxy's variances.
   const double var_y = std::max(sample_variance(target), 1e-300);

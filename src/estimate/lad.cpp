@@ -6,6 +6,7 @@
 
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/moments.hpp"
+#include "hedgecalc/setting.hpp"
 
 namespace hedgecalc {
 namespace {
@@ -150,8 +151,8 @@ double lad_slope(const std::vector<double>& x, const std::vector<double>& y, dou
   const size_t n = x.size();
   const auto [low, high] = std::minmax_element(x.begin(), x.end());
   if (n < 2 || !(*low < *high)) {
-    throw DataError(
-        "--estimators: the proxy does not move, so no least-absolute-deviations slope exists");
+    throw DataError(flag_for(Setting::kEstimators) +
+                    ": the proxy does not move, so no least-absolute-deviations slope exists");
   }
   Start start = ols_start(x, y);
   double width = start.slope_scale;

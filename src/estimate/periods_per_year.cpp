@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/setting.hpp"
 
 namespace hedgecalc {
 namespace {
@@ -26,7 +27,8 @@ bool on_weekend(Timestamp t) {
 }  // namespace
 
 double infer_periods_per_year(const std::vector<Timestamp>& times) {
-  if (times.size() < 2) throw DataError("--periods-per-year auto needs at least two dates");
+  if (times.size() < 2)
+    throw DataError(flag_for(Setting::kPeriodsPerYear) + " auto needs at least two dates");
   std::vector<Timestamp> gaps;
   gaps.reserve(times.size() - 1);
   for (size_t i = 1; i < times.size(); ++i) gaps.push_back(times[i] - times[i - 1]);

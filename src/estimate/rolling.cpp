@@ -1,10 +1,12 @@
 #include "hedgecalc/rolling.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <limits>
 
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/setting.hpp"
 #include "window_moments.hpp"
 
 namespace hedgecalc {
@@ -27,10 +29,10 @@ void store(const WindowMoments& m, size_t at, RollingSeries& out) {
 RollingSeries rolling_hedge(const std::vector<double>& target, const std::vector<double>& proxy,
                             size_t window) {
   const size_t n = target.size();
-  if (window < 2) throw UsageError("--window must be at least 2");
+  assert(window >= 2);  // the command line refuses smaller windows
   if (window > n) {
-    throw DataError("--window " + std::to_string(window) + " is longer than the " +
-                    std::to_string(n) + " aligned returns");
+    throw DataError(flag_for(Setting::kWindow) + " " + std::to_string(window) +
+                    " is longer than the " + std::to_string(n) + " aligned returns");
   }
   RollingSeries out;
   out.hedge_ratio.assign(n, kNaN);

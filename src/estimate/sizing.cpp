@@ -1,19 +1,20 @@
 #include "hedgecalc/sizing.hpp"
 
+#include <cassert>
 #include <cmath>
 
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/setting.hpp"
 
 namespace hedgecalc {
 
 Sizing size_hedge(double ratio, ReturnKind kind, double exposure, double proxy_price,
                   double contract_size) {
   if (!(proxy_price > 0) || !std::isfinite(proxy_price)) {
-    throw UsageError("the proxy price for sizing must be a positive number (--proxy-price)");
+    throw UsageError("the proxy price for sizing must be a positive number (" +
+                     flag_for(Setting::kProxyPrice) + ")");
   }
-  if (!(contract_size > 0) || !std::isfinite(contract_size)) {
-    throw UsageError("--contract-size must be a positive number");
-  }
+  assert(contract_size > 0 && std::isfinite(contract_size));  // checked by the command line
   Sizing s;
   s.exposure = exposure;
   s.proxy_price = proxy_price;

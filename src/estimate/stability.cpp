@@ -7,6 +7,7 @@
 #include "break_search.hpp"
 #include "break_tests.hpp"
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/setting.hpp"
 
 namespace hedgecalc {
 namespace {
@@ -100,7 +101,8 @@ Stability test_stability(const ReturnSeries& returns, const std::vector<std::str
         std::lower_bound(returns.time.begin(), returns.time.end(), *settings.break_at);
     const auto at = static_cast<size_t>(first_after - returns.time.begin());
     if (at < k + 1 || n - at < k + 1) {
-      throw DataError("--break-at " + format_timestamp(*settings.break_at, false) + " leaves " +
+      throw DataError(flag_for(Setting::kBreakAt) + " " +
+                      format_timestamp(*settings.break_at, false) + " leaves " +
                       std::to_string(at) + " returns before and " + std::to_string(n - at) +
                       " after (from " + format_timestamp(returns.time.front(), false) + " to " +
                       format_timestamp(returns.time.back(), false) + "); the Chow test needs " +

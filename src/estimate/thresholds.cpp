@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "hedgecalc/setting.hpp"
 #include "hedgecalc/text.hpp"
 
 namespace hedgecalc {
@@ -30,10 +31,11 @@ std::vector<std::string> unmet_thresholds(const Analysis& analysis, const Thresh
   check("effectiveness", effectiveness, thresholds.min_effectiveness, which, messages);
   if (thresholds.max_break_p && analysis.stability &&
       !(analysis.stability->supf_p >= *thresholds.max_break_p)) {
-    messages.push_back("the sup-F break test gives p = " +
-                       significant_decimal(analysis.stability->supf_p, 4) + ", below --max-break-p " +
-                       significant_decimal(*thresholds.max_break_p, 4) + " (a break on " +
-                       format_timestamp(analysis.stability->break_date, analysis.full.date_only) + ")");
+    messages.push_back(
+        "the sup-F break test gives p = " + significant_decimal(analysis.stability->supf_p, 4) +
+        ", below " + flag_for(Setting::kMaxBreakP) + " " +
+        significant_decimal(*thresholds.max_break_p, 4) + " (a break on " +
+        format_timestamp(analysis.stability->break_date, analysis.full.date_only) + ")");
   }
   if (analysis.accounting && !analysis.accounting->pass()) {
     const AccountingTests& a = *analysis.accounting;

@@ -1,14 +1,14 @@
 #include "hedgecalc/trade.hpp"
 
+#include <cassert>
 #include <cmath>
-
-#include "hedgecalc/error.hpp"
 
 namespace hedgecalc {
 
 Trade plan_trade(const Sizing& sizing, double position, double band) {
-  if (!std::isfinite(position)) throw UsageError("--position must be a finite number of proxy units");
-  if (!(band >= 0) || !std::isfinite(band)) throw UsageError("--band must be a number >= 0");
+  // The command line and the PAIRS reader refuse non-finite positions and negative bands.
+  assert(std::isfinite(position));
+  assert(band >= 0 && std::isfinite(band));
   Trade t;
   t.position = position;
   t.target_position = -sizing.units;

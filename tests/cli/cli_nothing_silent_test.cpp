@@ -100,7 +100,10 @@ TEST_CASE("6: degenerate or non-finite option values are usage errors", "[cli][s
   for (const char* options :
        {"--ewma 0", "--ewma 1", "--ewma 1e-320", "--ewma nan", "--exposure nan", "--exposure inf",
         "--min-correlation nan", "--min-effectiveness nan", "--halflife 0", "--halflife -1",
-        "--halflife 1e-300", "--confidence nan", "--exposure 1 --proxy-price -5"}) {
+        "--halflife 1e-300", "--confidence nan", "--exposure 1 --proxy-price -5",
+        "--exposure 1 --contract-size -2", "--exposure 1 --contract-size 0",
+        "--exposure 1 --position inf", "--exposure 1 --position -91 --band -0.1",
+        "--window 1 --rebalance 0"}) {
     INFO(options);
     const ProcessResult r = run_hedgecalc(std::string(options) + " " + kPair);
     CHECK(r.exit_code == 2);

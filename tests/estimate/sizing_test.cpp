@@ -27,7 +27,9 @@ TEST_CASE("by value for simple and log returns", "[sizing]") {
   CHECK(size_hedge(-0.5, ReturnKind::kLog, 100, 10, 1).contracts == -5);
 }
 
-TEST_CASE("bad prices and contract sizes are usage errors", "[sizing]") {
-  CHECK_THROWS_AS(size_hedge(1, ReturnKind::kSimple, 1, 0, 1), UsageError);
-  CHECK_THROWS_AS(size_hedge(1, ReturnKind::kSimple, 1, 1, -2), UsageError);
+// A last proxy price <= 0 (possible with --returns diff) cannot size a hedge in units.
+// Contract sizes <= 0 are refused by the command line and asserted here.
+TEST_CASE("a proxy price that is not positive is a usage error naming --proxy-price", "[sizing]") {
+  CHECK_THROWS_WITH(size_hedge(1, ReturnKind::kSimple, 1, 0, 1),
+                    "the proxy price for sizing must be a positive number (--proxy-price)");
 }

@@ -24,7 +24,8 @@ TEST_CASE("the SVG has both panels, labelled axes, dates and the full-sample lin
   for (size_t i = 0; i < n; ++i) a.returns.time.push_back(static_cast<Timestamp>(i) * kNanosPerDay);
   a.full.n = n;
   a.full.proxies = {ProxyEstimate{1.2, 0.1, 12, 1, 1.4}};
-  a.window = parse_window("10");
+  a.window.count = 10;
+  a.window.text = "10";
   a.rolling = RollingSeries{};
   for (size_t i = 0; i < n; ++i) {
     a.rolling->hedge_ratio.push_back(i < 9 ? NAN : 1 + 0.01 * i);

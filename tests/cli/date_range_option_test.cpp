@@ -1,4 +1,4 @@
-#include "hedgecalc/date_range.hpp"
+#include "cli/date_range_option.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -6,7 +6,8 @@
 
 using namespace hedgecalc;
 
-TEST_CASE("the bounds --from and --to are inclusive, and a --to date keeps its whole day", "[date_range]") {
+TEST_CASE("the bounds --from and --to are inclusive, and a --to date keeps its whole day",
+          "[date_range]") {
   PriceSeries s;
   const Timestamp hour = 3600 * kNanosPerSecond;
   for (int i = 0; i < 10 * 24; ++i) {
