@@ -5,7 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "hedgecalc/csv_fields.hpp"
+#include "io/csv_fields.hpp"
 #include "process.hpp"
 
 namespace {

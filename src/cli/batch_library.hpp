@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "hedgecalc/command_options.hpp"
+#include "command_options.hpp"
 #include "hedgecalc/executor.hpp"
 #include "hedgecalc/file_system.hpp"
 #include "hedgecalc/pairs_file.hpp"

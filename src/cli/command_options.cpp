@@ -1,7 +1,7 @@
 // The analysis options as a whole: every family bound, and every family's rules
 // applied in one place.
 
-#include "hedgecalc/command_options.hpp"
+#include "command_options.hpp"
 
 #include "option_checks.hpp"
 

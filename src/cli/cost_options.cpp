@@ -3,12 +3,12 @@
 
 #include "cost_options.hpp"
 
-#include "hedgecalc/command_options.hpp"
+#include "command_options.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/number.hpp"
-#include "option_checks.hpp"
 #include "hedgecalc/reading_options.hpp"
 #include "hedgecalc/series_spec.hpp"
+#include "option_checks.hpp"
 
 namespace hedgecalc {
 

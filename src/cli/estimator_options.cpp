@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "hedgecalc/command_options.hpp"
+#include "command_options.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/ewma.hpp"
 #include "option_checks.hpp"

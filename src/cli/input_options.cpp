@@ -1,8 +1,8 @@
 // Input and reading (how the CSV files are read), which rows (--from, --to,
 // --frequency), and returns and alignment (how rows become returns).
 
+#include "command_options.hpp"
 #include "date_range_option.hpp"
-#include "hedgecalc/command_options.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/timestamp.hpp"
 #include "option_checks.hpp"

@@ -9,8 +9,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "command_options.hpp"
 #include "hedgecalc/file_system.hpp"
-#include "hedgecalc/command_options.hpp"
 
 namespace hedgecalc {
 

@@ -1,6 +1,6 @@
 // Output: the format, the file and the table's digits, --series and --plot.
 
-#include "hedgecalc/command_options.hpp"
+#include "command_options.hpp"
 #include "hedgecalc/error.hpp"
 #include "option_checks.hpp"
 

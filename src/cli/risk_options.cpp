@@ -1,6 +1,6 @@
 // Risk: the risk report beyond variance, and the hedge accounting tests.
 
-#include "hedgecalc/command_options.hpp"
+#include "command_options.hpp"
 #include "hedgecalc/error.hpp"
 #include "option_checks.hpp"
 

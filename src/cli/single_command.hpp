@@ -7,7 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "hedgecalc/command_options.hpp"
+#include "command_options.hpp"
 #include "hedgecalc/file_system.hpp"
 
 namespace hedgecalc {

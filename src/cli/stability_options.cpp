@@ -1,11 +1,11 @@
 // Stability and monitoring: the break tests, and the thresholds that make the exit
 // code an alarm.
 
-#include "hedgecalc/command_options.hpp"
+#include "command_options.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/text.hpp"
-#include "option_checks.hpp"
 #include "hedgecalc/timestamp.hpp"
+#include "option_checks.hpp"
 
 namespace hedgecalc {
 

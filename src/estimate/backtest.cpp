@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 
-#include "hedgecalc/moments.hpp"
+#include "moments.hpp"
 
 namespace hedgecalc {
 double variance_reduction(const std::vector<double>& target, const std::vector<double>& hedged) {

@@ -5,8 +5,8 @@
 
 #include "hedgecalc/backtest.hpp"
 #include "hedgecalc/error.hpp"
-#include "hedgecalc/moments.hpp"
 #include "hedgecalc/setting.hpp"
+#include "moments.hpp"
 
 namespace hedgecalc {
 

@@ -7,8 +7,8 @@
 #include <unordered_map>
 
 #include "hedgecalc/error.hpp"
-#include "hedgecalc/moments.hpp"
 #include "hedgecalc/setting.hpp"
+#include "moments.hpp"
 #include "ols.hpp"
 
 namespace hedgecalc {

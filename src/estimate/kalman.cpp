@@ -6,8 +6,8 @@
 #include <string>
 
 #include "hedgecalc/error.hpp"
-#include "hedgecalc/moments.hpp"
 #include "hedgecalc/setting.hpp"
+#include "moments.hpp"
 #include "nelder_mead.hpp"
 
 namespace hedgecalc {

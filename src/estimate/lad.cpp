@@ -5,8 +5,8 @@
 #include <limits>
 
 #include "hedgecalc/error.hpp"
-#include "hedgecalc/moments.hpp"
 #include "hedgecalc/setting.hpp"
+#include "moments.hpp"
 
 namespace hedgecalc {
 namespace {

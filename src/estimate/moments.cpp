@@ -1,4 +1,4 @@
-#include "hedgecalc/moments.hpp"
+#include "moments.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <limits>
 
-#include "hedgecalc/moments.hpp"
+#include "moments.hpp"
 #include "order_statistics.hpp"
 
 namespace hedgecalc {

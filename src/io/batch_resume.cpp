@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "hedgecalc/csv_fields.hpp"
+#include "csv_fields.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/text.hpp"
 

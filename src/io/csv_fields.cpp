@@ -1,4 +1,4 @@
-#include "hedgecalc/csv_fields.hpp"
+#include "csv_fields.hpp"
 
 #include <array>
 

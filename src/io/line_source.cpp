@@ -2,7 +2,7 @@
 
 #include <cstring>
 
-#include "hedgecalc/csv_fields.hpp"
+#include "csv_fields.hpp"
 #include "hedgecalc/error.hpp"
 
 namespace hedgecalc {

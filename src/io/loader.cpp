@@ -5,13 +5,13 @@
 #include <vector>
 
 #include "column_choice.hpp"
-#include "hedgecalc/csv_fields.hpp"
+#include "csv_fields.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/huge_pages.hpp"
-#include "line_source.hpp"
 #include "hedgecalc/number.hpp"
-#include "series_order.hpp"
 #include "hedgecalc/text.hpp"
+#include "line_source.hpp"
+#include "series_order.hpp"
 
 namespace hedgecalc {
 namespace {

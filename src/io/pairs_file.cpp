@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "hedgecalc/csv_fields.hpp"
+#include "csv_fields.hpp"
 #include "hedgecalc/error.hpp"
-#include "line_source.hpp"
 #include "hedgecalc/text.hpp"
+#include "line_source.hpp"
 
 namespace hedgecalc {
 

@@ -3,8 +3,8 @@
 #include <cmath>
 #include <limits>
 
+#include "csv_reporter.hpp"
 #include "hedgecalc/backtest.hpp"
-#include "hedgecalc/csv_reporter.hpp"
 
 namespace hedgecalc {
 namespace {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "hedgecalc/analysis_record.hpp"
-#include "hedgecalc/number_format.hpp"
+#include "number_format.hpp"
 #include "sparkline.hpp"
 
 namespace hedgecalc {

@@ -2,9 +2,9 @@
 
 #include <map>
 
-#include "hedgecalc/csv_reporter.hpp"
+#include "csv_reporter.hpp"
 #include "hedgecalc/json_reporter.hpp"
-#include "hedgecalc/number_format.hpp"
+#include "number_format.hpp"
 
 namespace hedgecalc {
 BatchWriter::BatchWriter(OutputFormat format, std::ostream& out, const ReportOptions& options,

@@ -1,6 +1,6 @@
-#include "hedgecalc/csv_reporter.hpp"
+#include "csv_reporter.hpp"
 
-#include "hedgecalc/number_format.hpp"
+#include "number_format.hpp"
 
 namespace hedgecalc {
 namespace {

@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <sstream>
 
-#include "hedgecalc/number_format.hpp"
 #include "hedgecalc/text.hpp"
+#include "number_format.hpp"
 
 namespace hedgecalc {
 

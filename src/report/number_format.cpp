@@ -1,4 +1,4 @@
-#include "hedgecalc/number_format.hpp"
+#include "number_format.hpp"
 
 #include <cstdio>
 

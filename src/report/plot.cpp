@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "hedgecalc/error.hpp"
-#include "hedgecalc/number_format.hpp"
+#include "number_format.hpp"
 
 namespace hedgecalc {
 namespace {

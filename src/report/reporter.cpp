@@ -1,6 +1,6 @@
 #include "hedgecalc/reporter.hpp"
 
-#include "hedgecalc/csv_reporter.hpp"
+#include "csv_reporter.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/json_reporter.hpp"
 #include "table_reporter.hpp"

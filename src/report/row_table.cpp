@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "hedgecalc/number_format.hpp"
+#include "number_format.hpp"
 
 namespace hedgecalc {
 

@@ -1,4 +1,4 @@
-#include "hedgecalc/moments.hpp"
+#include "estimate/moments.hpp"
 
 #include <catch2/catch.hpp>
 #include <cmath>

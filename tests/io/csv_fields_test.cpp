@@ -1,4 +1,4 @@
-#include "hedgecalc/csv_fields.hpp"
+#include "io/csv_fields.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "hedgecalc/csv_reporter.hpp"
+#include "report/csv_reporter.hpp"
 
 #include <catch2/catch.hpp>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "hedgecalc/number_format.hpp"
+#include "report/number_format.hpp"
 
 #include <catch2/catch.hpp>
 #include <charconv>

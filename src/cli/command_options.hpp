@@ -33,15 +33,15 @@ struct SingleOptions {
   // Output.
   OutputFormat format = OutputFormat::kTable;
   bool no_header = false;
-  std::string output;      ///< --output FILE ("": standard output)
-  int precision = 4;       ///< significant digits of the table
-  bool per_date = false;   ///< --series
-  std::string plot;        ///< --plot FILE.svg ("": none)
+  std::string output;     ///< --output FILE ("": standard output)
+  int precision = 4;      ///< significant digits of the table
+  bool per_date = false;  ///< --series
+  std::string plot;       ///< --plot FILE.svg ("": none)
   PlotKind plot_kind = PlotKind::kRatio;
 
   // Input and reading, and which rows.
   ReadingText reading;
-  std::string from, to;    ///< --from / --to as typed
+  std::string from, to;  ///< --from / --to as typed
   Frequency frequency = Frequency::kAsIs;
 
   size_t jobs = 0;  ///< --jobs N: threads at work at most (0: one per core)
@@ -52,20 +52,21 @@ struct SingleOptions {
 
   // Typed here and folded into `analysis` by validate_single(), since each takes
   // another option to mean something.
-  std::optional<double> halflife;           ///< --halflife H: analysis.ewma_lambda
-  std::optional<std::string> window;        ///< --window W|DURATION: analysis.window
-  bool expanding = false;                   ///< --expanding: analysis.window
-  std::vector<double> kalman_q;             ///< --kalman-q QA,QH: analysis.kalman_variances
-  std::optional<double> kalman_r;           ///< --kalman-r R: analysis.kalman_variances
-  bool stability = false;                   ///< --stability: analysis.stability
-  std::optional<double> trim;               ///< --trim
-  std::optional<std::string> break_at;      ///< --break-at DATE
-  std::optional<std::string> carry_series;  ///< --carry-series FILE[:COLUMN] (loaded by the command)
+  std::optional<double> halflife;       ///< --halflife H: analysis.ewma_lambda
+  std::optional<std::string> window;    ///< --window W|DURATION: analysis.window
+  bool expanding = false;               ///< --expanding: analysis.window
+  std::vector<double> kalman_q;         ///< --kalman-q QA,QH: analysis.kalman_variances
+  std::optional<double> kalman_r;       ///< --kalman-r R: analysis.kalman_variances
+  bool stability = false;               ///< --stability: analysis.stability
+  std::optional<double> trim;           ///< --trim
+  std::optional<std::string> break_at;  ///< --break-at DATE
+  std::optional<std::string>
+      carry_series;  ///< --carry-series FILE[:COLUMN] (loaded by the command)
   std::optional<std::string> periods_per_year;  ///< --periods-per-year N|auto
-  bool risk = false;                        ///< --risk: analysis.risk_level
-  std::optional<double> var_level;          ///< --var-level
-  bool estimators = false;                  ///< --estimators: analysis.dimson_lags
-  std::optional<size_t> dimson_lags;        ///< --dimson-lags K
+  bool risk = false;                            ///< --risk: analysis.risk_level
+  std::optional<double> var_level;              ///< --var-level
+  bool estimators = false;                      ///< --estimators: analysis.dimson_lags
+  std::optional<size_t> dimson_lags;            ///< --dimson-lags K
 
   // Derived by validate_single() (validate_input() for matrix).
   CsvOptions csv;
