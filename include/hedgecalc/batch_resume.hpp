@@ -16,10 +16,11 @@ struct DoneRow {
   std::string id, target, status;
 };
 
-/// Reads the whole rows of an earlier batch output in format (csv, tsv or ndjson; a
-/// header when `header`, with the columns named in `columns`). A last line without its
-/// newline is a row cut short and is not counted. Throws UsageError for other formats
-/// and DataError naming FILE and line when the text is not such an output.
+/// Reads the rows of an earlier batch output in format (csv, tsv or ndjson; a header
+/// when `header`, with the columns named in `columns`). Throws UsageError for other
+/// formats, DataError naming FILE and the size to cut it to when its last row is cut
+/// short (no final newline), and DataError naming FILE and line when the text is not
+/// such an output.
 std::vector<DoneRow> read_done_rows(std::string_view bytes, const std::string& file_label,
                                     OutputFormat format, bool header,
                                     const std::vector<std::string>& columns);

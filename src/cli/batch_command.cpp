@@ -11,6 +11,7 @@
 #include "cost_options.hpp"
 #include "hedgecalc/error.hpp"
 #include "interrupt.hpp"
+#include "output_onto_input.hpp"
 #include "hedgecalc/number.hpp"
 #include "hedgecalc/output_check.hpp"
 #include "hedgecalc/text.hpp"
@@ -102,10 +103,10 @@ std::vector<std::string> batch_columns(bool has_id, const AnalysisOptions& shape
 }
 
 // --resume: the pairs whose rows an earlier run wrote are counted, not run again.
-Tally count_resumed(const BatchOptions& options, FileSystem& disk, const PairsFile& pairs,
-                    const PairLibrary& library, const std::vector<std::string>& columns) {
+Tally count_resumed(const BatchOptions& options, const FileContents& contents,
+                    const PairsFile& pairs, const PairLibrary& library,
+                    const std::vector<std::string>& columns) {
   const SingleOptions& single = options.analysis;
-  const FileContents contents = disk.read(options.resume);
   const std::vector<DoneRow> rows =
       read_done_rows(contents.bytes(), options.resume, single.format, !single.no_header, columns);
   if (rows.size() > pairs.rows.size()) {
@@ -213,11 +214,20 @@ class PairRunner {
   const bool position_per_pair_;
 };
 
+// The price files PAIRS names, as paths from the current folder.
+std::vector<std::string> library_paths(const BatchOptions& options, const PairLibrary& library) {
+  std::vector<std::string> paths;
+  const std::string folder = pairs_folder(options.pairs);
+  for (const SeriesSpec& spec : library.series()) paths.push_back(resolve_path(folder, spec.path));
+  return paths;
+}
+
 // What the batch says on stderr at the end, and its exit code.
 int batch_exit(const Tally& tally, size_t total, std::ostream& err) {
   if (tally.done < total) {
     const int signal = InterruptCatcher::caught();
-    err << "hedgecalc: interrupted by " << (signal == SIGINT ? "SIGINT" : "SIGTERM") << " after "
+    const char* name = signal == SIGINT ? "SIGINT" : signal == SIGHUP ? "SIGHUP" : "SIGTERM";
+    err << "hedgecalc: interrupted by " << name << " after "
         << tally.done << " of " << total << " pairs; every row written is whole: run again "
         << "with --resume FILE to do the rest\n";
     return 128 + signal;
@@ -276,6 +286,7 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
   }
   RelativeFileSystem files(disk, pairs_folder(options.pairs));
   PairLibrary library(pairs.rows, files);
+  refuse_output_onto_inputs(single.output, library_paths(options, library));
   library.load(files, single, executor);
   const PairRunner run_pair(options, pairs, library, shared);
 
@@ -284,9 +295,14 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
   report.precision = single.precision;
   std::vector<std::string> columns = batch_columns(pairs.has_id, run_pair.shape());
   Tally tally;
+  std::optional<FileContents> resumed;
   if (!options.resume.empty()) {
-    tally = count_resumed(options, disk, pairs, library, columns);
-    report.header = false;  // the rows go after the ones FILE has
+    resumed = disk.read(options.resume);
+    tally = count_resumed(options, *resumed, pairs, library, columns);
+    // The rows go after the ones FILE has: a header only when FILE is empty. Into
+    // --output, FILE's rows come first, so that the file written is the whole result.
+    report.header = report.header && resumed->bytes().empty();
+    if (!single.output.empty()) out << resumed->bytes();
   }
   BatchWriter writer(single.format, out, report, std::move(columns));
   Progress progress(err, pairs.rows.size(), show_progress && !options.quiet);

@@ -54,6 +54,9 @@ class PairLibrary {
   const SeriesSpec& target_spec(size_t i) const { return distinct_[of_pair_[i].first]; }
   const SeriesSpec& proxy_spec(size_t i) const { return distinct_[of_pair_[i].second]; }
 
+  /// Every distinct series the pairs name, once.
+  const std::vector<SeriesSpec>& series() const { return distinct_; }
+
   /// A column once loaded.
   const LoadedColumn& column(const SeriesSpec& spec) const;
 

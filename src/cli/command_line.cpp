@@ -12,6 +12,8 @@
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/product_blocking.hpp"
 #include "matrix_command.hpp"
+#include "output_onto_input.hpp"
+#include "hedgecalc/series_spec.hpp"
 #include "hedgecalc/output_check.hpp"
 #include "single_command.hpp"
 #include "hedgecalc/text.hpp"
@@ -120,6 +122,25 @@ struct Program {
     return *batch_command ? batch.analysis.output : *matrix_command ? matrix.analysis.output : single.output;
   }
 
+  // The files the command reads that its arguments name (batch's price files come from
+  // PAIRS: run_batch checks those).
+  std::vector<std::string> named_inputs(const FileSystem& files) const {
+    std::vector<std::string> inputs;
+    const SingleOptions& options =
+        *batch_command ? batch.analysis : *matrix_command ? matrix.analysis : single;
+    if (options.carry_series) inputs.push_back(parse_series_spec(*options.carry_series, files).path);
+    if (*batch_command) {
+      inputs.push_back(batch.pairs);
+    } else if (*matrix_command) {
+      inputs.insert(inputs.end(), matrix.prices.begin(), matrix.prices.end());
+    } else {
+      for (const std::string& series : single.series) {
+        inputs.push_back(parse_series_spec(series, files).path);
+      }
+    }
+    return inputs;
+  }
+
   // Runs the command, writing results to `results`; returns its exit code.
   int run(FileSystem& files, std::ostream& results, std::ostream& err, bool err_is_terminal) {
     if (*batch_command) return run_batch(batch, files, results, err, err_is_terminal);
@@ -142,6 +163,7 @@ struct Program {
 int run_with_output(Program& program, FileSystem& files, std::ostream& out, std::ostream& err,
                     bool err_is_terminal) {
   const std::string& output = program.output();
+  refuse_output_onto_inputs(output, program.named_inputs(files));
   std::optional<AtomicOutput> file;
   if (!output.empty()) file.emplace(output);
   const int code = program.run(files, file ? file->stream() : out, err, err_is_terminal);

@@ -22,18 +22,12 @@ void add_sizing_options(CLI::App& app, SizingOptions& sizing) {
       ->check(finite_number())
       ->type_name("X")
       ->group(kGroup);
-  app.add_option("--proxy-price", sizing.proxy_prices,
-                 "Proxy price for sizing (default: last aligned); one, or one per proxy")
-      ->check(positive_number())
-      ->delimiter(',')
-      ->allow_extra_args(false)  // one (comma-separated) value; the rest are series
+  add_list_option(app, "--proxy-price", sizing.proxy_prices, positive_number(),
+                  "Proxy price for sizing (default: last aligned); one, or one per proxy")
       ->type_name("P[,P...]")
       ->group(kGroup);
-  app.add_option("--contract-size", sizing.contract_sizes,
-                 "Proxy units per contract (default 1); one, or one per proxy")
-      ->check(positive_number())
-      ->delimiter(',')
-      ->allow_extra_args(false)  // one (comma-separated) value; the rest are series
+  add_list_option(app, "--contract-size", sizing.contract_sizes, positive_number(),
+                  "Proxy units per contract (default 1); one, or one per proxy")
       ->type_name("M[,M...]")
       ->group(kGroup);
 }

@@ -62,12 +62,9 @@ void add_time_varying_options(CLI::App& app, SingleOptions& options) {
                "Kalman-filter hedge ratio (a random walk); variances by maximum likelihood "
                "unless --kalman-q and --kalman-r fix them")
       ->group(kGroup);
-  app.add_option("--kalman-q", options.kalman_q,
-                 "With --kalman: state variances QA,QH (intercept, ratio; QH alone with "
-                 "--no-intercept)")
-      ->check(finite_number())
-      ->delimiter(',')
-      ->allow_extra_args(false)
+  add_list_option(app, "--kalman-q", options.kalman_q, finite_number(),
+                  "With --kalman: state variances QA,QH (intercept, ratio; QH alone with "
+                  "--no-intercept)")
       ->type_name("QA,QH")
       ->group(kGroup);
   app.add_option("--kalman-r", options.kalman_r, "With --kalman: observation variance R")

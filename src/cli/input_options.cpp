@@ -84,11 +84,8 @@ void add_alignment_options(CLI::App& app, SingleOptions& options) {
       ->check(whole_number(1, size_t{1} << 30))
       ->type_name("K")
       ->group(kReturnsGroup);
-  app.add_option("--horizons", analysis.horizons,
-                 "One fit per K on non-overlapping K-period returns, e.g. 1,5,21 (adds horizons)")
-      ->check(whole_number(1, size_t{1} << 30))
-      ->delimiter(',')
-      ->allow_extra_args(false)  // one (comma-separated) value; the rest are series
+  add_list_option(app, "--horizons", analysis.horizons, whole_number(1, size_t{1} << 30),
+                  "One fit per K on non-overlapping K-period returns, e.g. 1,5,21 (adds horizons)")
       ->type_name("K,K,...")
       ->group(kReturnsGroup);
 }

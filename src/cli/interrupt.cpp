@@ -6,7 +6,7 @@ namespace hedgecalc {
 namespace {
 
 volatile std::sig_atomic_t g_caught = 0;
-struct sigaction g_previous_int, g_previous_term;
+struct sigaction g_previous_int, g_previous_term, g_previous_hup;
 
 extern "C" void remember_signal(int signal) {
   g_caught = signal;
@@ -21,11 +21,13 @@ InterruptCatcher::InterruptCatcher() {
   action.sa_flags = SA_RESTART;  // reads and writes in flight go on
   sigaction(SIGINT, &action, &g_previous_int);
   sigaction(SIGTERM, &action, &g_previous_term);
+  sigaction(SIGHUP, &action, &g_previous_hup);
 }
 
 InterruptCatcher::~InterruptCatcher() {
   sigaction(SIGINT, &g_previous_int, nullptr);
   sigaction(SIGTERM, &g_previous_term, nullptr);
+  sigaction(SIGHUP, &g_previous_hup, nullptr);
 }
 
 int InterruptCatcher::caught() {

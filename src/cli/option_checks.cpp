@@ -57,4 +57,19 @@ CLI::Validator whole_number(unsigned long long low, unsigned long long high) {
       "");
 }
 
+std::vector<std::string> comma_items(const std::string& name, const std::string& text) {
+  std::vector<std::string> items;
+  size_t start = 0;
+  while (true) {
+    const size_t comma = text.find(',', start);
+    items.push_back(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    if (items.back().empty()) {
+      throw CLI::ValidationError(name, text + ": an empty item between commas (give K,K,...)");
+    }
+    if (comma == std::string::npos) return items;
+    start = comma + 1;
+  }
+}
+
 }  // namespace hedgecalc
+

@@ -81,4 +81,28 @@ CLI::Option* add_choice(CLI::App& app, const std::string& name, std::optional<T>
   return app.add_option(name, value, help)->transform(choice_of(choices))->type_name(choice_names(choices));
 }
 
+/// The items of a comma-separated option value; an empty item ("1,,5", "1,5,") is an
+/// error naming the option, where CLI11's delimiter would drop it without a word.
+std::vector<std::string> comma_items(const std::string& name, const std::string& text);
+
+/// Binds a comma-separated list (K,K,...) into values, each item checked by `item` as
+/// CLI11 checks one value; empty items are refused (see comma_items).
+template <class T>
+CLI::Option* add_list_option(CLI::App& app, const std::string& name, std::vector<T>& values,
+                             CLI::Validator item, const std::string& help) {
+  const auto read = [&values, item, name](const std::string& text) mutable {
+    values.clear();
+    for (std::string piece : comma_items(name, text)) {
+      const std::string problem = item(piece);
+      if (!problem.empty()) throw CLI::ValidationError(name, problem);
+      T value{};
+      if (!CLI::detail::lexical_cast(piece, value)) {
+        throw CLI::ValidationError(name, piece + ": not a value of this option");
+      }
+      values.push_back(value);
+    }
+  };
+  return app.add_option_function<std::string>(name, read, help)->allow_extra_args(false);
+}
+
 }  // namespace hedgecalc

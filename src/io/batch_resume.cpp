@@ -92,9 +92,16 @@ std::vector<DoneRow> read_done_rows(std::string_view bytes, const std::string& f
       format != OutputFormat::kNdjson) {
     throw UsageError("--resume reads csv, tsv or ndjson output: add --format csv, tsv or ndjson");
   }
-  // Only whole lines count: a run killed without warning can leave a row cut short.
-  const size_t whole = bytes.rfind('\n');
-  bytes = whole == std::string_view::npos ? std::string_view() : bytes.substr(0, whole + 1);
+  // A run killed without warning can leave a row cut short. Dropping it here would let
+  // `--resume FILE >> FILE` glue the re-run row onto the fragment, so the user cuts it.
+  if (!bytes.empty() && bytes.back() != '\n') {
+    const size_t whole = bytes.rfind('\n');
+    const size_t keep = whole == std::string_view::npos ? 0 : whole + 1;
+    throw DataError(file_label + ": the last row is cut short (no newline ends it), as a killed "
+                    "run leaves it; cut the file to its " + std::to_string(keep) +
+                    " bytes of whole rows (truncate -s " + std::to_string(keep) + " " +
+                    file_label + ") and resume again");
+  }
   if (format == OutputFormat::kNdjson) return ndjson_rows(bytes, file_label);
   return delimited_rows(bytes, file_label, format == OutputFormat::kTsv ? '\t' : ',', header, columns);
 }

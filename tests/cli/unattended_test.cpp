@@ -1,0 +1,191 @@
+// Unattended runs (cron, schedulers): killed batches, resumes and --output never lose or
+// corrupt results. Each case names its item of the issue "Safe to leave unattended".
+
+#include <catch2/catch.hpp>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+
+#include "process.hpp"
+
+using Catch::Matchers::Contains;
+
+namespace {
+
+// A fresh empty folder for one test case.
+std::string fresh_folder(const std::string& name) {
+  const std::string folder = "/tmp/hedgecalc_unattended_" + std::to_string(::getpid()) + "_" + name;
+  std::system(("rm -rf '" + folder + "' && mkdir -p '" + folder + "'").c_str());
+  return folder;
+}
+
+void write_text(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// A PAIRS file of `rows` pairs of the sample data, with ids.
+std::string sample_pairs(const std::string& folder, int rows) {
+  std::string text = "id,target,proxy\n";
+  for (int i = 0; i < rows; ++i) {
+    text += "p" + std::to_string(i) + "," + source_dir() + "/data/token.csv," + source_dir() +
+            "/data/btc.csv\n";
+  }
+  write_text(folder + "/pairs.csv", text);
+  return folder + "/pairs.csv";
+}
+
+const char* const kBatch = "batch --quiet --format csv --window 30 ";
+
+}  // namespace
+
+TEST_CASE("item 1: --resume of a file cut mid-row fails and says where to cut it", "[unattended]") {
+  const std::string folder = fresh_folder("cut");
+  const std::string pairs = sample_pairs(folder, 5);
+  const std::string whole = run_hedgecalc(kBatch + pairs).out;
+  REQUIRE(whole.size() > 200);
+  const size_t second_row_end = whole.find('\n', whole.find('\n', whole.find('\n') + 1) + 1);
+  const std::string cut = whole.substr(0, second_row_end + 40);  // two rows and a fragment
+  write_text(folder + "/out.csv", cut);
+  const ProcessResult r = run_hedgecalc(kBatch + std::string("--resume ") + folder + "/out.csv " + pairs);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err, Contains(folder + "/out.csv: the last row is cut short"));
+  CHECK_THAT(r.err, Contains("truncate -s " + std::to_string(second_row_end + 1)));
+  // Cut as told, the resume appends exactly the missing rows.
+  REQUIRE(::truncate((folder + "/out.csv").c_str(), static_cast<off_t>(second_row_end + 1)) == 0);
+  const int appended = std::system(("cd '" + source_dir() + "' && '" + hedgecalc_binary() + "' " +
+                                    kBatch + "--resume " + folder + "/out.csv " + pairs + " >> " +
+                                    folder + "/out.csv").c_str());
+  CHECK(appended == 0);
+  CHECK(file_text(folder + "/out.csv") == whole);
+}
+
+TEST_CASE("item 2: --resume F --output F completes F, by any path", "[unattended]") {
+  const std::string folder = fresh_folder("resume_output");
+  const std::string pairs = sample_pairs(folder, 6);
+  const std::string whole = run_hedgecalc(kBatch + pairs).out;
+  const size_t three_rows = whole.find('\n', whole.find('\n', whole.find('\n', whole.find('\n') + 1) + 1) + 1);
+  for (const std::string& output : {folder + "/out.csv", folder + "/./out.csv"}) {
+    write_text(folder + "/out.csv", whole.substr(0, three_rows + 1));
+    const ProcessResult r = run_hedgecalc(kBatch + std::string("--resume ") + folder +
+                                          "/out.csv --output " + output + " " + pairs);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.empty());
+    CHECK(file_text(folder + "/out.csv") == whole);
+  }
+  // Into another file: the finished rows, then the missing ones (item 5: a .partial
+  // resumed into Y gives a whole Y, header included).
+  write_text(folder + "/out.csv.partial", whole.substr(0, three_rows + 1));
+  CHECK(run_hedgecalc(kBatch + std::string("--resume ") + folder + "/out.csv.partial --output " +
+                      folder + "/y.csv " + pairs).exit_code == 0);
+  CHECK(file_text(folder + "/y.csv") == whole);
+}
+
+TEST_CASE("item 3: --output onto an input is refused; links and modes are kept", "[unattended]") {
+  const std::string folder = fresh_folder("inputs");
+  const std::string pairs = sample_pairs(folder, 2);
+  std::system(("cp '" + source_dir() + "/data/token.csv' '" + source_dir() + "/data/btc.csv' '" +
+               folder + "/'").c_str());
+  const std::string token = folder + "/token.csv", btc = folder + "/btc.csv";
+  const std::string before = file_text(token);
+  for (const std::string& output : {token, folder + "/../" + folder.substr(folder.rfind('/') + 1) + "/token.csv"}) {
+    const ProcessResult r = run_hedgecalc("--output " + output + " " + token + " " + btc);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Contains("is the input"));
+  }
+  CHECK(run_hedgecalc("batch --output " + pairs + " " + pairs).exit_code == 2);
+  write_text(folder + "/p.csv", "target,proxy\ntoken.csv,btc.csv\n");
+  CHECK(run_hedgecalc("batch --output " + btc + " " + folder + "/p.csv").exit_code == 2);
+  CHECK(run_hedgecalc("matrix --output " + token + " " + token).exit_code == 2);
+  CHECK(file_text(token) == before);
+  // A symlink: the file it points to gets the results, the link stays a link.
+  write_text(folder + "/real.csv", "old\n");
+  REQUIRE(::symlink((folder + "/real.csv").c_str(), (folder + "/link.csv").c_str()) == 0);
+  CHECK(run_hedgecalc("--format csv --output " + folder + "/link.csv " + token + " " + btc).exit_code == 0);
+  struct stat info;
+  REQUIRE(::lstat((folder + "/link.csv").c_str(), &info) == 0);
+  CHECK(S_ISLNK(info.st_mode));
+  CHECK(file_text(folder + "/real.csv") == run_hedgecalc("--format csv " + token + " " + btc).out);
+  // A private file stays private.
+  write_text(folder + "/private.csv", "");
+  ::chmod((folder + "/private.csv").c_str(), 0600);
+  CHECK(run_hedgecalc("--output " + folder + "/private.csv " + token + " " + btc).exit_code == 0);
+  REQUIRE(::stat((folder + "/private.csv").c_str(), &info) == 0);
+  CHECK((info.st_mode & 0777) == 0600);
+}
+
+TEST_CASE("item 4: SIGHUP ends a batch on whole rows, exit 129, and --resume finishes it", "[unattended]") {
+  const std::string folder = fresh_folder("hup");
+  const std::string pairs = sample_pairs(folder, 20000);
+  const std::string out = folder + "/out.csv";
+  const ProcessResult r = run_shell("( '" + hedgecalc_binary() + "' " + kBatch + "--jobs 1 " + pairs +
+                                    " > " + out + " & sleep 0.6; kill -HUP $!; wait $!; echo $? )");
+  const std::string code = r.out.substr(0, r.out.find('\n'));
+  INFO(r.err);
+  if (code == "129") {
+    CHECK_THAT(r.err, Contains("interrupted by SIGHUP after"));
+    const std::string partial = file_text(out);
+    CHECK((partial.empty() || partial.back() == '\n'));
+  } else {
+    CHECK(code == "0");  // a fast machine finished first
+  }
+  CHECK(run_shell("( '" + hedgecalc_binary() + "' " + kBatch + "--resume " + out + " " + pairs +
+                  " >> " + out + " )").exit_code == 0);
+  CHECK(file_text(out) == run_hedgecalc(kBatch + pairs).out);
+}
+
+TEST_CASE("item 5: --resume of an empty file prints the header and every row", "[unattended]") {
+  const std::string folder = fresh_folder("empty");
+  const std::string pairs = sample_pairs(folder, 3);
+  write_text(folder + "/out.csv", "");
+  const ProcessResult r = run_hedgecalc(kBatch + std::string("--resume ") + folder + "/out.csv " + pairs);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == run_hedgecalc(kBatch + pairs).out);
+}
+
+TEST_CASE("item 6: a temporary file a killed run left is removed by the next run", "[unattended]") {
+  const std::string folder = fresh_folder("stale");
+  const std::string out = folder + "/r.csv";
+  // What SIGKILL leaves: FILE.tmp.XXXXXX beside FILE, locked by no one.
+  write_text(out + ".tmp.Ab12Cd", "a,b\n1,");
+  write_text(folder + "/other.csv.tmp.Ab12Cd", "not ours");
+  CHECK(run_hedgecalc("--output " + out + " data/token.csv data/btc.csv").exit_code == 0);
+  CHECK(file_text(out + ".tmp.Ab12Cd").empty());
+  struct stat info;
+  CHECK(::stat((out + ".tmp.Ab12Cd").c_str(), &info) != 0);
+  CHECK(file_text(folder + "/other.csv.tmp.Ab12Cd") == "not ours");
+  // Killed with SIGKILL while writing: at most one temporary file, and the next run clears it.
+  const std::string pairs = sample_pairs(folder, 20000);
+  for (int kill = 0; kill < 3; ++kill) {
+    run_shell("( '" + hedgecalc_binary() + "' " + kBatch + "--jobs 1 --output " + out + " " + pairs +
+              " & sleep 0.3; kill -KILL $!; wait $! )");
+  }
+  const ProcessResult count = run_shell("ls '" + folder + "' | grep -c '^r.csv.tmp.' ; true");
+  CHECK(std::atoi(count.out.c_str()) <= 1);
+  CHECK(run_hedgecalc("--output " + out + " data/token.csv data/btc.csv").exit_code == 0);
+  CHECK(std::atoi(run_shell("ls '" + folder + "' | grep -c '^r.csv.tmp.' ; true").out.c_str()) == 0);
+}
+
+TEST_CASE("item 8: an option mistake that would fail every row is one usage error", "[unattended]") {
+  const std::string folder = fresh_folder("every_row");
+  const ProcessResult r = run_hedgecalc("batch --compare " + sample_pairs(folder, 3));
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err, Contains("add --rebalance K"));
+}
+
+TEST_CASE("item 9: an empty item in a comma list is refused, not dropped", "[unattended]") {
+  for (const char* options : {"--horizons 1,,5", "--horizons 1,5,", "--horizons ,5",
+                              "--exposure 1 --proxy-price 10,", "--exposure 1 --contract-size ,2",
+                              "--kalman --kalman-r 1e-4 --kalman-q 1e-6,"}) {
+    INFO(options);
+    const ProcessResult r = run_hedgecalc(std::string(options) + " data/token.csv data/btc.csv");
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Contains("an empty item between commas"));
+  }
+}
