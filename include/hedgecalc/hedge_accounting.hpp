@@ -20,8 +20,8 @@ struct AccountingTests {
   double regression_p;          ///< two-sided p of the slope, t with n - 2 degrees of freedom
   bool regression_pass;         ///< slope in [-1.25, -0.80], R^2 >= 0.80, p < 0.05
   double dollar_offset;         ///< sum(hedge) / sum(item)
-  bool dollar_offset_pass;      ///< |dollar_offset| in [0.80, 1.25]
-  size_t periods_in_range;      ///< periods whose own |hedge / item| is in [0.80, 1.25]
+  bool dollar_offset_pass;      ///< dollar_offset in [-1.25, -0.80]
+  size_t periods_in_range;      ///< periods whose own hedge / item is in [-1.25, -0.80]
   size_t periods;
   bool pass() const { return regression_pass && dollar_offset_pass; }
 };

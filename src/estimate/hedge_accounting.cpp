@@ -9,10 +9,9 @@
 namespace hedgecalc {
 namespace {
 
-bool in_range(double ratio) {
-  const double size = std::fabs(ratio);
-  return size >= kOffsetLow && size <= kOffsetHigh;
-}
+// The hedge offsets 80% to 125% of the item's change in the opposite direction; a hedge
+// that moves with the item (a positive ratio) offsets nothing, whatever its size.
+bool in_range(double ratio) { return ratio >= -kOffsetHigh && ratio <= -kOffsetLow; }
 
 }  // namespace
 

@@ -361,7 +361,7 @@ void write_accounting(Block& block, const AccountingTests& a) {
                      block.number(a.regression_r_squared) + " (>= 0.8), p " +
                      p_value(a.regression_p) + " (< 0.05)");
   block.wide("", std::string(offset ? "pass" : "FAIL") + "  dollar offset " +
-                     block.number(a.dollar_offset) + " (needs 0.8 to 1.25 in size); " +
+                     block.number(a.dollar_offset) + " (needs -1.25 to -0.8); " +
                      block.count(a.periods_in_range) + " of " + block.count(a.periods) +
                      " periods in range one by one");
 }

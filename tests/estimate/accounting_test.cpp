@@ -38,6 +38,22 @@ TEST_CASE("hedge accounting on four periods checked by hand", "[accounting]") {
   CHECK_FALSE(accounting_tests(item, {95, -190, 55, -98}).regression_pass);
 }
 
+TEST_CASE("item 12: a hedge that moves with the item fails the dollar-offset test", "[accounting]") {
+  // Ratio +1 doubles the loss: sum(hedge) / sum(item) = +1, inside 0.8-1.25 in size only.
+  const std::vector<double> item = {100, -200, 50, -100};
+  const AccountingTests with = accounting_tests(item, {95, -190, 55, -98});
+  CHECK(with.dollar_offset == Approx(138.0 / 150.0));
+  CHECK_FALSE(with.dollar_offset_pass);
+  CHECK(with.periods_in_range == 0);
+  CHECK_FALSE(with.pass());
+  // The bounds themselves: -1.25 and -0.8 pass, just outside them fails.
+  CHECK(accounting_tests({100}, {-125}).dollar_offset_pass);
+  CHECK(accounting_tests({100}, {-80}).dollar_offset_pass);
+  CHECK_FALSE(accounting_tests({100}, {-79.9}).dollar_offset_pass);
+  CHECK_FALSE(accounting_tests({100}, {-125.1}).dollar_offset_pass);
+  CHECK_FALSE(accounting_tests({100}, {100}).dollar_offset_pass);
+}
+
 TEST_CASE("accounting fields match scipy, Hull's jet-fuel hedge among them", "[accounting]") {
   const auto golden = parse_csv_table(source_file_text("tests/golden/accounting.csv"));
   std::map<std::string, std::map<std::string, std::string>> cases;

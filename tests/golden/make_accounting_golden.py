@@ -38,12 +38,13 @@ def case(target, proxy, kind, exposure, contract_size):
     item, hedge = exposure * rt, -size * rp
     fit = stats.linregress(item, hedge)
     offset = hedge.sum() / item.sum()
-    in_range = int(np.sum((np.abs(hedge / item) >= 0.8) & (np.abs(hedge / item) <= 1.25)))
+    # The hedge must offset 80% to 125% of the item's change in the opposite direction.
+    in_range = int(np.sum((hedge / item >= -1.25) & (hedge / item <= -0.8)))
     return {
         "regression_slope": fit.slope, "regression_r_squared": fit.rvalue ** 2,
         "regression_p": fit.pvalue,
         "regression_pass": str(-1.25 <= fit.slope <= -0.8 and fit.rvalue ** 2 >= 0.8 and fit.pvalue < 0.05).lower(),
-        "dollar_offset": offset, "dollar_offset_pass": str(0.8 <= abs(offset) <= 1.25).lower(),
+        "dollar_offset": offset, "dollar_offset_pass": str(-1.25 <= offset <= -0.8).lower(),
         "periods_in_range": in_range, "periods": len(item),
     }
 
