@@ -23,6 +23,7 @@ enum class Setting {
   kMaxBreakP,
   kReturns,
   kProxyPrice,
+  kMinObs,
 };
 
 /// How the command line spells setting, as "--window".

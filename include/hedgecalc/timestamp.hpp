@@ -77,6 +77,11 @@ std::string format_timestamp(Timestamp time, bool date_only);
 /// True when every timestamp falls on a UTC midnight.
 bool all_midnight(const std::vector<Timestamp>& times);
 
+/// Why parse_timestamp refused text, for error messages: "outside the dates hedgecalc can
+/// hold (...)" for a date-shaped text whose year is out of range, else "not a date (the
+/// accepted spellings)".
+std::string why_not_a_date(std::string_view text);
+
 /// A short description of the accepted spellings, for error messages.
 const char* accepted_date_spellings();
 

@@ -8,8 +8,7 @@ namespace {
 Timestamp parse_bound(const std::string& text, const char* option) {
   const auto parsed = parse_timestamp(text);
   if (!parsed) {
-    throw UsageError(std::string(option) + " " + text + ": not a date (" +
-                     accepted_date_spellings() + ")");
+    throw UsageError(std::string(option) + " " + text + ": " + why_not_a_date(text));
   }
   return parsed->time;
 }

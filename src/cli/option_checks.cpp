@@ -1,5 +1,7 @@
 #include "option_checks.hpp"
 
+#include "hedgecalc/text.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <functional>
@@ -39,6 +41,13 @@ CLI::Validator non_negative_number() {
 CLI::Validator open_unit_interval() {
   return number_check("", "a number between 0 and 1 (exclusive)",
                       [](double v) { return v > 0 && v < 1; });
+}
+
+CLI::Validator open_interval(double low, double high) {
+  return number_check("",
+                      "a number between " + shortest_decimal(low) + " and " +
+                          shortest_decimal(high) + " (exclusive)",
+                      [low, high](double v) { return v > low && v < high; });
 }
 
 CLI::Validator whole_number(unsigned long long low, unsigned long long high) {

@@ -23,6 +23,9 @@ CLI::Validator non_negative_number();
 /// Accepts numbers strictly between 0 and 1.
 CLI::Validator open_unit_interval();
 
+/// Accepts numbers strictly between low and high, and says so with both bounds.
+CLI::Validator open_interval(double low, double high);
+
 /// No upper bound for whole_number.
 constexpr unsigned long long kNoLimit = ~0ULL;
 

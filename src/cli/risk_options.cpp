@@ -32,6 +32,11 @@ void validate_risk(SingleOptions& options, size_t proxies) {
   if (analysis.accounting && !analysis.sizing.exposure) {
     throw UsageError("--accounting tests the hedge of a position: add --exposure X");
   }
+  // With no position there is nothing to offset: every test would be undefined, and exit 3
+  // would tell an auditor the hedge failed.
+  if (analysis.accounting && *analysis.sizing.exposure == 0) {
+    throw UsageError("--accounting tests the hedge of a position: --exposure 0 holds none");
+  }
   if (analysis.accounting && proxies > 1) throw UsageError("--accounting takes one proxy, not a basket");
   if (!options.risk) {
     if (options.var_level) throw UsageError("--var-level sets the level of --risk: add --risk");

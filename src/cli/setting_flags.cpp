@@ -30,6 +30,8 @@ std::string flag_for(Setting setting) {
       return "--returns";
     case Setting::kProxyPrice:
       return "--proxy-price";
+    case Setting::kMinObs:
+      return "--min-obs";
   }
   return "";  // unreachable: the switch names every setting
 }

@@ -21,7 +21,7 @@ void add_stability_options(CLI::App& app, SingleOptions& options) {
       ->group(kGroup);
   app.add_option("--trim", options.trim,
                  "Share of returns kept off either end of the break search (default 0.15)")
-      ->check(open_unit_interval())
+      ->check(open_interval(0, 0.5))  // 0.5 would leave no date to search
       ->type_name("SHARE")
       ->group(kGroup);
   app.add_option("--break-at", options.break_at,
@@ -53,13 +53,7 @@ void validate_stability(SingleOptions& options) {
     return;
   }
   StabilityOptions stability;
-  if (options.trim) {
-    if (!(*options.trim < 0.5)) {
-      throw UsageError("--trim " + shortest_decimal(*options.trim) +
-                       ": expected a share below 0.5 (0.15 keeps 15% of the returns off each end)");
-    }
-    stability.trim = *options.trim;
-  }
+  if (options.trim) stability.trim = *options.trim;
   if (options.break_at) {
     const auto date = parse_timestamp(*options.break_at);
     if (!date) {

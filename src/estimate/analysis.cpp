@@ -220,10 +220,22 @@ void run_ewma(Analysis& analysis, const AnalysisOptions& options) {
   }
 }
 
+// A --min-obs above the sample leaves every rolling and EWMA value empty: say so, as a
+// window longer than the sample does, rather than print a column of nulls and exit 0.
+void require_min_obs(const Analysis& analysis, const RollingWindow& window) {
+  const size_t n = analysis.returns.values[0].size();
+  if (window.min_obs > n) {
+    throw DataError(flag_for(Setting::kMinObs) + " " + std::to_string(window.min_obs) +
+                    " is more than the " + std::to_string(n) +
+                    " aligned returns: no window holds that many");
+  }
+}
+
 // Rolling, Kalman and EWMA ratios; without a window the backtest takes the EWMA's,
 // else the Kalman filter's.
 void run_time_varying(Analysis& analysis, const AnalysisOptions& options) {
   const AnalysisSections& sections = analysis.sections;
+  require_min_obs(analysis, options.window);
   if (sections.rolling) run_rolling(analysis, options);
   if (sections.kalman) {
     const std::vector<double>& target = analysis.returns.values[0];

@@ -19,7 +19,8 @@ Trade plan_trade(const Sizing& sizing, double position, double band) {
   const bool inside = std::fabs(difference) <= band * std::fabs(t.target_position);
   t.trade = inside ? 0.0 : difference;
   t.trade_contracts_exact = t.trade / sizing.contract_size;
-  t.trade_contracts = std::round(t.trade_contracts_exact);
+  // + 0.0: a sell that rounds to no contract is 0, not -0.
+  t.trade_contracts = std::round(t.trade_contracts_exact) + 0.0;
   t.action = t.trade > 0 ? "buy" : t.trade < 0 ? "sell" : "hold";
   return t;
 }

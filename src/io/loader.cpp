@@ -24,6 +24,20 @@ bool is_skippable(std::string_view line) {
   return content.empty() || content.front() == '#';
 }
 
+// For a price that is not a number in the style asked for: the option that would read it
+// ("1,000.5" with --thousands comma; "1.000,5" with --decimal comma), or "".
+std::string separator_hint(std::string_view text, const NumberStyle& style) {
+  if (style.thousands != '\0' || style.decimal != '.') return "";
+  if (parse_cell(text, NumberStyle{',', '.'}).kind == CellKind::kNumber) {
+    return " (for thousands separators add --thousands comma)";
+  }
+  if (parse_cell(text, NumberStyle{'\0', ','}).kind == CellKind::kNumber ||
+      parse_cell(text, NumberStyle{'.', ','}).kind == CellKind::kNumber) {
+    return " (for a decimal comma add --decimal comma)";
+  }
+  return "";
+}
+
 std::string delimiter_name(char delimiter) {
   return delimiter == '\t' ? std::string("TAB") : std::string("'") + delimiter + "'";
 }
@@ -149,7 +163,8 @@ class RowReader {
       if (cell.kind != CellKind::kNumber) {
         column.error = where(record.line, price_indices_[c]) + quoted_excerpt(trim(price_text)) +
                        (cell.kind == CellKind::kNonFinite ? " is not a finite number"
-                                                          : " is not a number");
+                                                          : " is not a number" +
+                                                                separator_hint(price_text, number_style_));
         ++failed_;
         continue;
       }
@@ -214,8 +229,8 @@ class RowReader {
     }
     const auto parsed = parse_timestamp(text);
     if (!parsed) {
-      throw DataError(where(line, date_index_) + quoted_excerpt(trim(text)) + " is not a date (" +
-                      accepted_date_spellings() + ")");
+      throw DataError(where(line, date_index_) + quoted_excerpt(trim(text)) + " is " +
+                      why_not_a_date(text));
     }
     if (!first_date_line_) {
       first_date_line_ = line;

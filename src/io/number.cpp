@@ -10,7 +10,8 @@ namespace hedgecalc {
 bool is_missing_marker(std::string_view text) {
   text = trim(text);
   return text.empty() || text == "." || text == "-" || iequals(text, "na") ||
-         iequals(text, "n/a") || iequals(text, "nan") || iequals(text, "null");
+         iequals(text, "n/a") || iequals(text, "#n/a") || iequals(text, "nan") ||
+         iequals(text, "null");
 }
 
 Cell parse_cell(std::string_view text) {

@@ -398,6 +398,22 @@ bool all_midnight(const std::vector<Timestamp>& times) {
   return true;
 }
 
+std::string why_not_a_date(std::string_view text) {
+  text = trim(text);
+  // A date's shape (YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD) with a year outside the range is a
+  // real date hedgecalc cannot hold, not a misspelling.
+  const bool dated = text.size() >= 8 && all_digits(text.substr(0, 4)) &&
+                     (text[4] == '-' || text[4] == '/' || (text.size() == 8 && all_digits(text)));
+  if (dated) {
+    const std::int64_t year = std::stoll(std::string(text.substr(0, 4)));
+    if (!year_in_range(year)) {
+      return "outside the dates hedgecalc can hold (years 1678 to 2261: nanoseconds since "
+             "1970 in 64 bits)";
+    }
+  }
+  return std::string("not a date (") + accepted_date_spellings() + ")";
+}
+
 const char* accepted_date_spellings() {
   return "YYYY-MM-DD[ HH:MM[:SS]], YYYY/MM/DD, YYYYMMDD, DD-Mon-YY, or Unix epoch "
          "s/ms/us/ns; use --date-format for others";

@@ -93,6 +93,10 @@ void write_trade(Block& block, const Trade& t) {
   if (t.action == "hold") {
     block.wide("  trade", "hold: " + how_far + ", within the " +
                               format_number(100 * defined_or_nan(t.band)) + "% band");
+  } else if (t.trade_contracts == 0) {  // less than half a contract: none to trade whole
+    block.wide("  trade", t.action + " " +
+                              format_fixed(std::fabs(defined_or_nan(t.trade_contracts_exact)), 2) +
+                              " of a contract (0 whole contracts): " + how_far);
   } else {
     block.wide("  trade", t.action + " " +
                               format_fixed(std::fabs(defined_or_nan(t.trade_contracts)), 0) +
@@ -261,7 +265,16 @@ void write_contest(Block& block, const Analysis& analysis) {
 }
 
 // The sentence a person reads first, then the figures behind it.
-void write_stability(Block& block, const Stability& s, bool basket, bool date_only) {
+// A basket's headline is the effectiveness; below it, each proxy's ratio before and after.
+void write_basket_ratios(Block& block, const Stability& s, const std::vector<std::string>& labels) {
+  for (size_t k = 0; k < s.hedge_ratio_before.size(); ++k) {
+    block.wide("", "ratio on " + labels[k + 1] + " " + block.number(s.hedge_ratio_before[k]) +
+                       " before, " + block.number(s.hedge_ratio_after[k]) + " after");
+  }
+}
+
+void write_stability(Block& block, const Stability& s, const std::vector<std::string>& labels,
+                     bool basket, bool date_only) {
   auto before_after = [&](const char* what, double before, double after) {
     return std::string(what) + " " + block.number(before) + " before, " + block.number(after) +
            " after";
@@ -282,11 +295,13 @@ void write_stability(Block& block, const Stability& s, bool basket, bool date_on
   block.wide("", "sup-F " + block.number(s.supf) + " with " + block.count(s.n_before) +
                      " returns before and " + block.count(s.n_after) +
                      " after (the date is estimated)");
-  if (!basket) {
+  if (basket) {
+    write_basket_ratios(block, s, labels);
+  } else {
     block.wide("", before_after("correlation", s.correlation_before, s.correlation_after) +
                        " (Fisher z p = " + p_value(s.correlation_change_p) + ", descriptive)");
+    block.wide("", effectiveness);
   }
-  block.wide("", effectiveness);
   block.wide("", "OLS-CUSUM " + block.number(s.cusum) + " (p = " + p_value(s.cusum_p) + ")");
   if (s.chow) {
     block.wide("", "Chow test at " + format_timestamp(s.chow->date, date_only) + ": F " +
@@ -391,7 +406,8 @@ void write_analysis_table(std::ostream& out, const Analysis& analysis, int preci
   if (sections.kalman) write_kalman(block, *analysis.kalman);
   if (sections.backtest) write_backtest(block, *analysis.backtest);
   if (sections.compare_rows > 0) write_contest(block, analysis);
-  if (sections.stability) write_stability(block, *analysis.stability, sections.basket(), analysis.full.date_only);
+  if (sections.stability) write_stability(block, *analysis.stability, analysis.labels, sections.basket(),
+                    analysis.full.date_only);
   if (!sections.horizons.empty()) write_horizons(block, analysis.horizons);
   if (sections.estimators) write_estimators(block, *analysis.estimators);
   if (sections.risk) write_risk(block, *analysis.risk);

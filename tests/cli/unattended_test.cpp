@@ -189,3 +189,66 @@ TEST_CASE("item 9: an empty item in a comma list is refused, not dropped", "[una
     CHECK_THAT(r.err, Contains("an empty item between commas"));
   }
 }
+
+TEST_CASE("item 9: --accounting with no position, a trade under one contract, --min-obs past the data",
+          "[unattended]") {
+  const ProcessResult zero = run_hedgecalc("--accounting --exposure 0 data/token.csv data/btc.csv");
+  CHECK(zero.exit_code == 2);
+  CHECK(zero.out.empty());
+  CHECK_THAT(zero.err, Contains("--exposure 0 holds none"));
+  // The target is -136.784 units: -136.5 is 0.28 over it, a sell of less than one contract.
+  const std::string sell = "--exposure 1000000 --position -136.5 data/token.csv data/btc.csv";
+  const ProcessResult json = run_hedgecalc("--format json " + sell);
+  CHECK_THAT(json.out, Contains("\"trade_contracts\": 0,"));
+  CHECK_THAT(json.out, !Contains("-0,"));
+  CHECK_THAT(run_hedgecalc(sell).out, Contains("trade         sell 0.28 of a contract (0 whole contracts)"));
+  for (const char* options : {"--expanding --min-obs 5000", "--window 30d --min-obs 728",
+                              "--ewma 0.94 --min-obs 728"}) {
+    INFO(options);
+    const ProcessResult r = run_hedgecalc(std::string(options) + " data/token.csv data/btc.csv");
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Contains("--min-obs") && Contains("is more than the 727 aligned returns"));
+  }
+  CHECK(run_hedgecalc("--ewma 0.94 --min-obs 727 data/token.csv data/btc.csv").exit_code == 0);
+}
+
+TEST_CASE("item 10: messages say what is wanted", "[unattended]") {
+  for (const char* date : {"2262-01-01", "0001-01-01"}) {
+    const ProcessResult r = run_hedgecalc(std::string("--from ") + date + " data/token.csv data/btc.csv");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Contains("outside the dates hedgecalc can hold (years 1678 to 2261"));
+  }
+  const std::string folder = fresh_folder("messages");
+  write_text(folder + "/old.csv", "date,p\n0001-01-01,1\n2024-01-02,2\n");
+  CHECK_THAT(run_hedgecalc(folder + "/old.csv data/btc.csv").err,
+             Contains(":2: column \"date\": \"0001-01-01\" is outside the dates"));
+  CHECK_THAT(run_hedgecalc("--stability --trim 0 data/token.csv data/btc.csv").err,
+             Contains("between 0 and 0.5 (exclusive)"));
+  CHECK_THAT(run_hedgecalc("--window 30 --min-obs abc data/token.csv data/btc.csv").err,
+             Contains("expected a whole number") && !Contains("1099511627776"));
+  CHECK_THAT(run_hedgecalc("--window 30 --rebalance 0 data/token.csv data/btc.csv").err,
+             Contains("expected a whole number") && !Contains("1099511627776"));
+  write_text(folder + "/grouped.csv", "date,p\n2024-01-01,\"1,000.5\"\n2024-01-02,1001\n");
+  CHECK_THAT(run_hedgecalc(folder + "/grouped.csv data/btc.csv").err,
+             Contains("\"1,000.5\" is not a number (for thousands separators add --thousands comma)"));
+  // Excel's #N/A is a missing value: the row is skipped and counted, as NA is.
+  std::string with_na = "date,p\n";
+  for (int day = 1; day <= 9; ++day) {
+    with_na += "2024-01-0" + std::to_string(day) + "," + (day == 4 ? "#N/A" : std::to_string(100 + day * day)) + "\n";
+  }
+  write_text(folder + "/na.csv", with_na);
+  const ProcessResult na = run_hedgecalc("--format json " + folder + "/na.csv " + folder + "/na.csv");
+  CHECK(na.exit_code == 0);
+  CHECK_THAT(na.out, Contains("\"target_missing\": 1"));
+  // The basket table: the effectiveness once, and every proxy's ratio before and after.
+  const std::string table = run_hedgecalc(
+      "--stability tests/data/basket.csv:target tests/data/basket.csv:p1 tests/data/basket.csv:p2").out;
+  size_t effectiveness_lines = 0;
+  for (size_t at = table.find("effectiveness 0.5022 before"); at != std::string::npos;
+       at = table.find("effectiveness 0.5022 before", at + 1)) {
+    ++effectiveness_lines;
+  }
+  CHECK(effectiveness_lines == 1);
+  CHECK_THAT(table, Contains("ratio on tests/data/basket.csv:p1 ") && Contains("ratio on tests/data/basket.csv:p2 "));
+}
