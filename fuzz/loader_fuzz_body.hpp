@@ -22,7 +22,7 @@ namespace fuzz_detail {
 
 hedgecalc::CsvOptions options_from(uint8_t flags) {
   hedgecalc::CsvOptions options;
-  options.headerless = flags & 1;
+  if (flags & 1) options.headerless = true;
   if (flags & 2) options.delimiter = (flags & 4) ? ';' : '\t';
   if (flags & 8) options.thousands = ',';
   if (flags & 16) options.decimal = ',', options.thousands.reset();

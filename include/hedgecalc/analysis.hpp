@@ -39,6 +39,7 @@ struct AlignmentCounts {
   std::vector<size_t> rows;       ///< rows with a price inside --from/--to, after --frequency
   std::vector<size_t> missing;    ///< rows skipped for a missing-value marker
   std::vector<size_t> unmatched;  ///< rows with a price that found no partner
+  std::vector<bool> first_row_is_data;  ///< no header: the first row was read as data
 };
 
 /// Every estimate of one analysis.

@@ -13,7 +13,10 @@ namespace hedgecalc {
 
 /// How to read the files, from the command line.
 struct CsvOptions {
-  bool headerless = false;                 ///< no header: columns are named 1, 2, ...
+  /// true: no header, columns are named 1, 2, ...; false: the first row is the header;
+  /// none: a first row whose every cell reads as a number or a date is data (as DuckDB's
+  /// and Python's CSV sniffers decide), else the header.
+  std::optional<bool> headerless;
   std::optional<char> delimiter;           ///< else detected from the header line
   std::optional<std::string> date_column;  ///< name or 1-based number
   std::optional<DateFormat> date_format;   ///< else the contract's spellings

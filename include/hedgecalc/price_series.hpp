@@ -17,6 +17,7 @@ struct PriceSeries {
   std::vector<double> price;
   std::vector<std::uint32_t> line;  ///< source line of each row, for error messages
   size_t missing = 0;               ///< rows skipped because the price was missing
+  bool first_row_is_data = false;   ///< no header was given and the first row read as data
 
   /// "file:column", as docs/hedgecalc.md prints target and proxy.
   std::string label() const { return file + ":" + column; }

@@ -180,6 +180,7 @@ AlignedPrices join_and_fit(Analysis& analysis, const std::vector<const PriceSeri
   for (const PriceSeries* s : series) {
     analysis.alignment.rows.push_back(s->size());
     analysis.alignment.missing.push_back(s->missing);
+    analysis.alignment.first_row_is_data.push_back(s->first_row_is_data);
   }
   analysis.alignment.unmatched = joined.unmatched;
   analysis.returns = compute_returns(joined, options.kind);

@@ -63,11 +63,22 @@ NumberStyle number_style(const CsvOptions& options) {
 // The header (or, headerless, the first row) and the first rows kept as text until
 // the price columns are known.
 struct Preamble {
+  bool headerless = false;
+  bool sniffed = false;  // headerless because the first row read as data
   std::vector<std::string> names;
   char delimiter = ',';
   size_t date_index = 0;
   std::vector<std::pair<std::string, size_t>> samples;
 };
+
+// A headerless export (Binance's klines: epoch milliseconds and eleven numbers) starts
+// with data; a header has at least one name that is neither a number nor a date.
+bool reads_as_data(const std::vector<std::string_view>& cells) {
+  for (const std::string_view cell : cells) {
+    if (parse_cell(cell).kind != CellKind::kNumber && !parse_timestamp(cell)) return false;
+  }
+  return !cells.empty();
+}
 
 Preamble read_preamble(LineSource& source, const std::string& file_label,
                        const CsvOptions& options) {
@@ -79,11 +90,13 @@ Preamble read_preamble(LineSource& source, const std::string& file_label,
   p.delimiter = options.delimiter.value_or(detect_delimiter(first->text));
   FieldSplitter splitter;
   split_or_throw(splitter, *first, file_label, p.delimiter);
+  p.sniffed = !options.headerless && reads_as_data(splitter.fields());
+  p.headerless = options.headerless.value_or(p.sniffed);
   for (size_t i = 0; i < splitter.fields().size(); ++i) {
-    p.names.push_back(options.headerless ? std::to_string(i + 1)
-                                         : std::string(trim(splitter.fields()[i])));
+    p.names.push_back(p.headerless ? std::to_string(i + 1)
+                                   : std::string(trim(splitter.fields()[i])));
   }
-  if (options.headerless) p.samples.emplace_back(std::string(first->text), first->line);
+  if (p.headerless) p.samples.emplace_back(std::string(first->text), first->line);
   std::optional<SourceRecord> record;
   while (p.samples.size() < kSampleRows && (record = source.next(p.delimiter))) {
     if (!is_skippable(record->text)) p.samples.emplace_back(std::string(record->text), record->line);
@@ -125,6 +138,7 @@ class RowReader {
         names_(preamble.names),
         delimiter_(preamble.delimiter),
         date_index_(preamble.date_index),
+        headerless_(preamble.headerless),
         price_indices_(price_indices),
         options_(options),
         columns_(columns),
@@ -144,7 +158,7 @@ class RowReader {
     if (fields.size() != names_.size()) {
       throw DataError(location(file_label_, record.line) + "row has " +
                       std::to_string(fields.size()) + " fields but the " +
-                      (options_.headerless ? "first row" : "header") + " has " +
+                      (headerless_ ? "first row" : "header") + " has " +
                       std::to_string(names_.size()) + " (delimiter " + delimiter_name(delimiter_) +
                       ")");
     }
@@ -249,6 +263,7 @@ class RowReader {
   const std::vector<std::string>& names_;
   const char delimiter_;
   const size_t date_index_;
+  const bool headerless_;
   const std::vector<size_t>& price_indices_;
   const CsvOptions& options_;
   std::vector<ColumnLoad>& columns_;
@@ -272,6 +287,7 @@ std::vector<ColumnLoad> load_indices(LineSource& source, const Preamble& preambl
     PriceSeries& s = columns[c].series;
     s.file = file_label;
     s.column = preamble.names[indices[c]];
+    s.first_row_is_data = preamble.sniffed;
     reserve_huge(s.time, rows_bound);
     reserve_huge(s.price, rows_bound);
     reserve_huge(s.line, rows_bound);

@@ -132,6 +132,9 @@ std::string alignment_in_words(const AlignmentCounts& counts, size_t proxies) {
   auto side = [&](const std::string& name, size_t k, const char* lost) {
     std::string text = name + ": " + std::to_string(at(counts.rows, k)) + " rows";
     if (at(counts.missing, k) > 0) text += " (+" + std::to_string(at(counts.missing, k)) + " missing)";
+    if (k < counts.first_row_is_data.size() && counts.first_row_is_data[k]) {
+      text += " (no header: the first row is data)";
+    }
     return text + ", " + std::to_string(at(counts.unmatched, k)) + " " + lost;
   };
   std::string text =

@@ -252,3 +252,42 @@ TEST_CASE("item 10: messages say what is wanted", "[unattended]") {
   CHECK(effectiveness_lines == 1);
   CHECK_THAT(table, Contains("ratio on tests/data/basket.csv:p1 ") && Contains("ratio on tests/data/basket.csv:p2 "));
 }
+
+TEST_CASE("item 13: a headerless export loses no row: a first row of numbers and dates is data",
+          "[unattended]") {
+  // Binance's kline files: no header, open time in epoch milliseconds, then numbers.
+  const std::string folder = fresh_folder("klines");
+  std::string token, eth, token_named = "open_time,open,close\n", eth_named = token_named;
+  for (int hour = 0; hour < 48; ++hour) {
+    const std::string time = std::to_string(1704067200000LL + hour * 3600000LL);
+    const std::string a = std::to_string(2 + 0.01 * ((hour * 7) % 11));
+    const std::string b = std::to_string(2300 + (hour * 13) % 17);
+    token += time + ",1.0," + a + "\n";
+    eth += time + ",1.0," + b + "\n";
+    token_named += time + ",1.0," + a + "\n";
+    eth_named += time + ",1.0," + b + "\n";
+  }
+  write_text(folder + "/tok.csv", token);
+  write_text(folder + "/eth.csv", eth);
+  write_text(folder + "/tok_named.csv", token_named);
+  write_text(folder + "/eth_named.csv", eth_named);
+  const ProcessResult bare = run_hedgecalc("--format json " + folder + "/tok.csv:3 " + folder + "/eth.csv:3");
+  const ProcessResult named = run_hedgecalc("--format json " + folder + "/tok_named.csv:close " +
+                                            folder + "/eth_named.csv:close");
+  REQUIRE(bare.exit_code == 0);
+  REQUIRE(named.exit_code == 0);
+  CHECK_THAT(bare.out, Contains("\"n\": 47,"));  // 48 rows, none lost to a "header"
+  const auto ratio = [](const std::string& json) {
+    const size_t at = json.find("\"hedge_ratio\": ");
+    return json.substr(at, json.find(',', at) - at);
+  };
+  CHECK(ratio(bare.out) == ratio(named.out));
+  CHECK_THAT(run_hedgecalc(folder + "/tok.csv:3 " + folder + "/eth.csv:3").out,
+             Contains("target: 48 rows (no header: the first row is data)"));
+  // A header stays a header, and @headerless=no keeps the old reading.
+  CHECK_THAT(run_hedgecalc(folder + "/tok_named.csv:close " + folder + "/eth_named.csv:close").out,
+             !Contains("no header"));
+  CHECK_THAT(run_hedgecalc("--format json " + folder + "/tok.csv:3@headerless=no " + folder +
+                           "/eth.csv:3@headerless=no").out,
+             Contains("\"n\": 46,"));
+}

@@ -68,7 +68,7 @@ TEST_CASE("values by name or as the character, checked", "[reading_options]") {
   CHECK(csv.thousands == '.');
   CHECK(csv.date_format->text() == "%d.%m.%Y");
   CHECK(csv.date_column == std::string("Datum"));
-  CHECK(csv.headerless);
+  CHECK(csv.headerless == true);
   for (const auto& [name, c] : std::vector<std::pair<std::string, char>>{
            {"comma", ','}, {"tab", '\t'}, {"\\t", '\t'}, {"pipe", '|'}, {"space", ' '}, {";", ';'}}) {
     ReadingText d;
@@ -104,8 +104,8 @@ TEST_CASE("a series' own options sit on top of the command line's, and can undo 
   CHECK_FALSE(plain.date_format);
   const CsvOptions untouched = series_csv_options(global, "", "eu.csv");
   CHECK(untouched.delimiter == ';');
-  CHECK(series_csv_options(CsvOptions{}, "headerless", "k.csv:5@headerless").headerless);
-  CHECK_FALSE(series_csv_options(global, "headerless=no", "k.csv@headerless=no").headerless);
+  CHECK(series_csv_options(CsvOptions{}, "headerless", "k.csv:5@headerless").headerless == true);
+  CHECK(series_csv_options(global, "headerless=no", "k.csv@headerless=no").headerless == false);
   CHECK_THROWS_WITH(series_csv_options(global, "decmal=comma", "eu.csv@decmal=comma"),
                     Contains("eu.csv@decmal=comma: unknown reading option \"decmal\""));
   CHECK_THROWS_WITH(series_csv_options(global, "date-format", "eu.csv@date-format"),

@@ -30,7 +30,7 @@ Analysis sample(ReturnKind kind, double ratio, double effectiveness) {
   full.r_squared = 0.55120;
   full.effectiveness = effectiveness;
   full.vol_target = 0.05722, full.vol_proxy = 0.03125, full.vol_hedged = 0.03833;
-  a.alignment = {{731, 731}, {3, 0}, {1, 4}};
+  a.alignment = {{731, 731}, {3, 0}, {1, 4}, {false, false}};
   return a;
 }
 
