@@ -9,11 +9,20 @@
 
 namespace hedgecalc {
 
-/// --returns: simple p1/p0-1, log ln(p1/p0), diff p1-p0, none (already returns).
-enum class ReturnKind { kSimple, kLog, kDiff, kNone };
+/// --returns: simple p1/p0-1, log ln(p1/p0), diff p1-p0, none (the files hold returns),
+/// changes (the files hold price changes, as diff would make them).
+enum class ReturnKind { kSimple, kLog, kDiff, kNone, kChanges };
 
-/// The kind's name as records print it ("simple", "log", "diff", "none").
+/// The kind's name as records print it ("simple", "log", "diff", "none", "changes").
 const char* return_kind_name(ReturnKind kind);
+
+/// True when the values are changes of a price (diff, changes): a hedge is sized in
+/// units, and values add up over time rather than compound.
+bool in_price_units(ReturnKind kind);
+
+/// True when the files hold the values themselves (none, changes): there are no prices
+/// to difference, resample or carry forward.
+bool given_as_values(ReturnKind kind);
 
 /// Returns on consecutive aligned rows; values[k][i] for series k ends at time[i].
 struct ReturnSeries {
@@ -32,7 +41,7 @@ void require_positive_prices(const PriceSeries& series, ReturnKind kind);
 /// for a whole period, are dropped.
 AlignedPrices every_kth_row(const AlignedPrices& aligned, size_t k);
 
-/// Returns from aligned prices (for kNone the aligned values themselves).
+/// Returns from aligned prices (for none and changes the aligned values themselves).
 ReturnSeries compute_returns(const AlignedPrices& aligned, ReturnKind kind);
 
 /// Throws DataError naming the file and line of the first return that is not finite

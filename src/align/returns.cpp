@@ -17,8 +17,17 @@ const char* return_kind_name(ReturnKind kind) {
     case ReturnKind::kLog: return "log";
     case ReturnKind::kDiff: return "diff";
     case ReturnKind::kNone: return "none";
+    case ReturnKind::kChanges: return "changes";
   }
   return "?";
+}
+
+bool in_price_units(ReturnKind kind) {
+  return kind == ReturnKind::kDiff || kind == ReturnKind::kChanges;
+}
+
+bool given_as_values(ReturnKind kind) {
+  return kind == ReturnKind::kNone || kind == ReturnKind::kChanges;
 }
 
 void require_positive_prices(const PriceSeries& series, ReturnKind kind) {
@@ -52,7 +61,7 @@ ReturnSeries compute_returns(const AlignedPrices& aligned, ReturnKind kind) {
   ReturnSeries returns;
   const size_t rows = aligned.time.size();
   returns.values.resize(aligned.prices.size());
-  if (kind == ReturnKind::kNone) {
+  if (given_as_values(kind)) {
     returns.time = aligned.time;
     returns.values = aligned.prices;
     return returns;

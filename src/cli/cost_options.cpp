@@ -122,8 +122,9 @@ void validate_costs(SingleOptions& options, size_t proxies, bool positions_from_
   }
   check_per_proxy(sizing.proxy_prices, "--proxy-price", proxies);
   check_per_proxy(sizing.contract_sizes, "--contract-size", proxies);
-  if (sizing.exposure && sizing.proxy_prices.empty() && analysis.kind == ReturnKind::kNone) {
-    throw UsageError("with --returns none the files hold no prices: give --proxy-price");
+  if (sizing.exposure && sizing.proxy_prices.empty() && given_as_values(analysis.kind)) {
+    throw UsageError(std::string("with --returns ") + return_kind_name(analysis.kind) +
+                     " the files hold no prices: give --proxy-price");
   }
   if (analysis.position && !sizing.exposure) {
     throw UsageError("--position needs the target hedge to compare with: add --exposure X");

@@ -20,6 +20,11 @@ void add_reading_text(CLI::App& app, const std::string& name, std::optional<std:
   app.add_option(name, value, help)->type_name(type)->group(kReadingGroup);
 }
 
+// "--returns none" or "--returns changes", for messages.
+std::string values_given(ReturnKind kind) {
+  return std::string("--returns ") + return_kind_name(kind);
+}
+
 }  // namespace
 
 void add_reading_options(CLI::App& app, SingleOptions& options) {
@@ -46,8 +51,9 @@ void add_return_options(CLI::App& app, SingleOptions& options) {
                          {{"simple", ReturnKind::kSimple},
                           {"log", ReturnKind::kLog},
                           {"diff", ReturnKind::kDiff},
-                          {"none", ReturnKind::kNone}},
-                         "simple, log, diff, or none (columns hold returns)")
+                          {"none", ReturnKind::kNone},
+                          {"changes", ReturnKind::kChanges}},
+                         "simple, log, diff; none (columns hold returns) or changes (columns hold price changes)")
       ->group(kReturnsGroup);
   app.add_option("--from", options.from, "First date to use (inclusive)")
       ->type_name("DATE")
@@ -96,9 +102,10 @@ void validate_input(SingleOptions& options) {
                                      return "--" + name + " " + value;
                                    });
   options.range = parse_date_range(options.from, options.to);
-  if (options.frequency != Frequency::kAsIs && options.analysis.kind == ReturnKind::kNone) {
-    throw UsageError("--frequency needs prices, not --returns none: the last return of a period "
-                     "is not the period's return; give price files, or compound the returns first");
+  if (options.frequency != Frequency::kAsIs && given_as_values(options.analysis.kind)) {
+    throw UsageError("--frequency needs prices, not " + values_given(options.analysis.kind) +
+                     ": the last return of a period is not the period's return; give price "
+                     "files, or compound the returns first");
   }
 }
 
@@ -106,16 +113,17 @@ void validate_alignment(SingleOptions& options) {
   const AnalysisOptions& analysis = options.analysis;
   // Returns cannot be thinned or carried forward like prices: the last daily return of
   // a week is not the week's return, and an as-of match would count a return twice.
-  if (analysis.asof && analysis.kind == ReturnKind::kNone) {
-    throw UsageError("--align asof needs prices, not --returns none: a stale return would be "
-                     "counted again; align the price files, or use --align inner");
+  if (analysis.asof && given_as_values(analysis.kind)) {
+    throw UsageError("--align asof needs prices, not " + values_given(analysis.kind) +
+                     ": a stale return would be counted again; align the price files, or use "
+                     "--align inner");
   }
   if (analysis.max_gap && !analysis.asof) throw UsageError("--max-gap needs --align asof");
-  if (analysis.horizon > 1 && analysis.kind == ReturnKind::kNone) {
-    throw UsageError("--horizon K needs prices, not --returns none");
+  if (analysis.horizon > 1 && given_as_values(analysis.kind)) {
+    throw UsageError("--horizon K needs prices, not " + values_given(analysis.kind));
   }
-  if (!analysis.horizons.empty() && analysis.kind == ReturnKind::kNone) {
-    throw UsageError("--horizons needs prices, not --returns none");
+  if (!analysis.horizons.empty() && given_as_values(analysis.kind)) {
+    throw UsageError("--horizons needs prices, not " + values_given(analysis.kind));
   }
 }
 

@@ -25,7 +25,7 @@ double pick(const std::vector<double>& values, size_t k, double fallback) {
 std::vector<Sizing> size_positions(const Analysis& analysis, const AlignedPrices& aligned,
                                    const SizingOptions& options) {
   const size_t proxies = analysis.full.proxies.size();
-  assert(!options.proxy_prices.empty() || analysis.kind != ReturnKind::kNone);
+  assert(!options.proxy_prices.empty() || !given_as_values(analysis.kind));
   std::vector<Sizing> sizing;
   for (size_t k = 0; k < proxies; ++k) {
     const double last_price = aligned.prices[k + 1].back();
@@ -68,7 +68,7 @@ AccountingTests run_accounting(const Analysis& analysis, const AnalysisOptions& 
   assert(analysis.sizing.size() == 1);
   const Sizing& s = analysis.sizing[0];
   const double units = options.sizing.contract_sizes.empty() ? s.units : s.contracts * s.contract_size;
-  const double hedge_size = analysis.kind == ReturnKind::kDiff ? units : units * s.proxy_price;
+  const double hedge_size = in_price_units(analysis.kind) ? units : units * s.proxy_price;
   const std::vector<double>& target = analysis.returns.values[0];
   const std::vector<double>& proxy = analysis.returns.values[1];
   std::vector<double> item(target.size()), hedge(target.size());
@@ -221,6 +221,27 @@ void run_ewma(Analysis& analysis, const AnalysisOptions& options) {
   }
 }
 
+// With --returns none the columns must be returns. Price changes (Hull's futures table)
+// give the same ratio but size by value: a hedge of about half the contracts, silently.
+// A median move above 50% a period is no plausible return: say so.
+void warn_of_price_changes(Analysis& analysis) {
+  constexpr double kImplausibleReturn = 0.5;
+  for (size_t k = 0; k < analysis.returns.values.size(); ++k) {
+    std::vector<double> size = analysis.returns.values[k];
+    if (size.empty()) continue;
+    for (double& v : size) v = std::fabs(v);
+    const auto middle = size.begin() + static_cast<std::ptrdiff_t>(size.size() / 2);
+    std::nth_element(size.begin(), middle, size.end());
+    if (!(*middle > kImplausibleReturn)) continue;
+    analysis.full.warnings.push_back(
+        analysis.labels[k] + " looks like price changes, not returns (median size " +
+        significant_decimal(*middle, 4) + " a period): " + flag_for(Setting::kReturns) +
+        " none sizes the hedge by value as if it were returns; for price changes give " +
+        flag_for(Setting::kReturns) + " changes (or the prices with " +
+        flag_for(Setting::kReturns) + " diff)");
+  }
+}
+
 // A --min-obs above the sample leaves every rolling and EWMA value empty: say so, as a
 // window longer than the sample does, rather than print a column of nulls and exit 0.
 void require_min_obs(const Analysis& analysis, const RollingWindow& window) {
@@ -304,6 +325,7 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
   for (const PriceSeries* s : series) analysis.labels.push_back(s->label());
   const AlignedPrices aligned = join_and_fit(analysis, series, options);
   if (sections.sizing) analysis.sizing = size_positions(analysis, aligned, options.sizing);
+  if (sections.sizing && analysis.kind == ReturnKind::kNone) warn_of_price_changes(analysis);
   if (sections.trade) {
     assert(analysis.sizing.size() == 1);
     analysis.trade = plan_trade(analysis.sizing[0], *options.position, options.band.value_or(0.0));

@@ -84,9 +84,9 @@ Backtest summarize_backtest(const OutOfSample& realized, const std::vector<doubl
 
 std::vector<double> value_path(const std::vector<double>& returns, ReturnKind kind) {
   std::vector<double> value(returns.size());
-  double level = kind == ReturnKind::kDiff ? 0.0 : 1.0, log_sum = 0;
+  double level = in_price_units(kind) ? 0.0 : 1.0, log_sum = 0;
   for (size_t i = 0; i < returns.size(); ++i) {
-    if (kind == ReturnKind::kDiff) {
+    if (in_price_units(kind)) {
       level += returns[i];
     } else if (kind == ReturnKind::kLog) {
       log_sum += returns[i];

@@ -26,7 +26,8 @@ double period_return(double now, double before, ReturnKind kind) {
     case ReturnKind::kSimple: return now / before - 1.0;
     case ReturnKind::kLog: return std::log(now / before);
     case ReturnKind::kDiff: return now - before;
-    case ReturnKind::kNone: return now;
+    case ReturnKind::kNone:
+    case ReturnKind::kChanges: return now;
   }
   return kNaN;
 }
@@ -123,7 +124,7 @@ struct CleanReturns {
 
 CleanReturns clean_returns(const Eigen::MatrixXd& P, ReturnKind kind) {
   const Eigen::Index T = P.rows(), K = P.cols();
-  const bool differenced = kind != ReturnKind::kNone;
+  const bool differenced = !given_as_values(kind);
   auto present = [&](Eigen::Index t, Eigen::Index j) { return !std::isnan(P(t, j)); };
   CleanReturns c{huge_matrix(T, K), huge_matrix(T, K), Eigen::VectorXd::Zero(K)};
   c.R.setZero(), c.M.setZero();
@@ -233,7 +234,7 @@ PairMatrix::PairMatrix(const std::vector<const PriceSeries*>& columns, ReturnKin
   Eigen::MatrixXd N, S, Q;
   pairwise_sums(clean.R, clean.M, N, S, Q, executor);
   const Gaps gaps = find_gaps(P);
-  const bool differenced = kind != ReturnKind::kNone;
+  const bool differenced = !given_as_values(kind);
   upper_.assign(k_ * k_, PairStats{});
   // Each pair writes only its own slot, so rows of pairs run on every core.
   executor.for_each(k_, [&](size_t i) {

@@ -23,14 +23,14 @@ double cut(double hedged, double unhedged) {
 // are followed in log space, where the fall is 1 - exp(-(peak - value)): one exp, not one
 // a row.
 double max_drawdown(const std::vector<double>& x, ReturnKind kind) {
-  if (kind == ReturnKind::kDiff || kind == ReturnKind::kLog) {
+  if (in_price_units(kind) || kind == ReturnKind::kLog) {
     double level = 0, peak = 0, worst = 0;
     for (double r : x) {
       level += r;
       peak = std::max(peak, level);
       worst = std::max(worst, peak - level);
     }
-    return kind == ReturnKind::kDiff ? worst : -std::expm1(-worst);
+    return in_price_units(kind) ? worst : -std::expm1(-worst);
   }
   double level = 1, peak = 1, worst = 0;
   for (double r : x) {

@@ -18,7 +18,7 @@ Sizing size_hedge(double ratio, ReturnKind kind, double exposure, double proxy_p
   Sizing s;
   s.exposure = exposure;
   s.proxy_price = proxy_price;
-  if (kind == ReturnKind::kDiff) {
+  if (in_price_units(kind)) {
     s.units = ratio * exposure;
     s.hedge_notional = s.units * proxy_price;
   } else {

@@ -113,7 +113,7 @@ void write_estimate(Block& block, const Analysis& analysis, size_t k) {
   const ProxyEstimate& e = analysis.full.proxies[k];
   const HedgeAnalysis& full = analysis.full;
   block.line("hedge ratio", block.number(e.hedge_ratio),
-             ratio_in_words(defined_or_nan(e.hedge_ratio), analysis.kind == ReturnKind::kDiff));
+             ratio_in_words(defined_or_nan(e.hedge_ratio), in_price_units(analysis.kind)));
   const std::string se_note =
       full.hac ? " (Newey-West, " + block.number(static_cast<double>(full.hac_lags)) + " lags)" : "";
   block.line("  std error", block.number(e.std_error),
@@ -151,8 +151,11 @@ void write_heading(Block& block, const Analysis& analysis) {
   block.out() << "Hedging " << analysis.labels[0] << " with "
               << (proxies > 1 ? "a basket of " + std::to_string(proxies) + " proxies" : analysis.labels[1])
               << '\n';
-  block.out() << static_cast<double>(full.n) << ' ' << return_kind_name(analysis.kind)
-              << " returns from " << format_timestamp(full.start, full.date_only) << " to "
+  block.out() << static_cast<double>(full.n) << ' '
+              << (analysis.kind == ReturnKind::kChanges
+                      ? std::string("price changes")
+                      : std::string(return_kind_name(analysis.kind)) + " returns")
+              << " from " << format_timestamp(full.start, full.date_only) << " to "
               << format_timestamp(full.end, full.date_only) << '\n';
   block.out() << alignment_in_words(analysis.alignment, proxies) << "\n\n";
 }

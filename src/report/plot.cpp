@@ -282,7 +282,7 @@ std::string render_value_plot(const Analysis& analysis) {
   if (costs) lines.push_back({&net, "#c0392b", "hedged, net of cost"});
   std::vector<const std::vector<double>*> values;
   for (const Line& l : lines) values.push_back(l.values);
-  const bool diff = analysis.kind == ReturnKind::kDiff;
+  const bool diff = in_price_units(analysis.kind);
   Panel panel{70, 480, 0, 0,
               std::string(diff ? "Cumulative change of 1 unit of " : "Value of 1 held in ") +
                   analysis.labels[0] + ", hedged by " + analysis.backtest_method + " (" +

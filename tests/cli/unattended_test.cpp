@@ -291,3 +291,55 @@ TEST_CASE("item 13: a headerless export loses no row: a first row of numbers and
                            "/eth.csv:3@headerless=no").out,
              Contains("\"n\": 46,"));
 }
+
+TEST_CASE("item 11: price changes are read as such with --returns changes, and none warns of them",
+          "[unattended]") {
+  // Hull's jet-fuel table gives monthly price changes; differencing the sample prices
+  // makes the same, and must size as --returns diff on the prices does: 37 contracts.
+  const std::string folder = fresh_folder("changes");
+  const auto differenced = [&](const std::string& file, const std::string& name) {
+    std::string text = "date,change\n";
+    const std::string prices = source_file_text("data/" + file);
+    double before = 0;
+    size_t row = 0;
+    for (size_t at = prices.find('\n') + 1; at < prices.size(); at = prices.find('\n', at) + 1, ++row) {
+      const std::string line = prices.substr(at, prices.find('\n', at) - at);
+      const std::string date = line.substr(0, line.find(','));
+      const double price = std::stod(line.substr(line.rfind(',') + 1));
+      if (row > 0) text += date + "," + std::to_string(price - before) + "\n";
+      before = price;
+    }
+    write_text(folder + "/" + name, text);
+  };
+  differenced("jetfuel.csv", "jet.csv");
+  differenced("heatingoil.csv", "ho.csv");
+  const ProcessResult changes = run_hedgecalc(
+      "--returns changes --exposure 2000000 --proxy-price 2.5 --contract-size 42000 --format json " +
+      folder + "/jet.csv " + folder + "/ho.csv");
+  REQUIRE(changes.exit_code == 0);
+  CHECK_THAT(changes.out, Contains("\"returns\": \"changes\""));
+  CHECK_THAT(changes.out, Contains("\"contracts\": 37\n"));
+  const std::string ratio_key = "\"hedge_ratio\": ";
+  const size_t at = changes.out.find(ratio_key) + ratio_key.size();
+  const double ratio = std::stod(changes.out.substr(at));
+  const size_t exact_at = changes.out.find("\"contracts_exact\": ") + 19;
+  // Units, as for diff: ratio x 2,000,000 gallons / 42,000 gallons a contract.
+  CHECK(std::stod(changes.out.substr(exact_at)) == Approx(ratio * 2000000 / 42000).epsilon(1e-12));
+  CHECK_THAT(run_hedgecalc("--returns changes --frequency weekly " + folder + "/jet.csv " + folder +
+                           "/ho.csv").err,
+             Contains("needs prices, not --returns changes"));
+  // Changes of a price near 100 are no plausible returns: --returns none says so.
+  std::string big = "date,p\n", other = "date,p\n";
+  for (int day = 1; day <= 28; ++day) {
+    const std::string date = "2024-02-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
+    big += date + "," + std::to_string((day * 37) % 11 - 5.0) + "\n";
+    other += date + "," + std::to_string((day * 53) % 13 - 6.0) + "\n";
+  }
+  write_text(folder + "/big.csv", big);
+  write_text(folder + "/other.csv", other);
+  const ProcessResult none = run_hedgecalc("--returns none --exposure 100 --proxy-price 100 " +
+                                           folder + "/big.csv " + folder + "/other.csv");
+  CHECK(none.exit_code == 0);
+  CHECK_THAT(none.err, Contains("looks like price changes, not returns") &&
+                           Contains("give --returns changes"));
+}
