@@ -1,6 +1,7 @@
 #pragma once
 // The disk, behind an interface so that tests can serve files from memory.
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -33,6 +34,10 @@ class FileContents {
   /// The bytes.
   std::string_view bytes() const { return view_; }
 
+  /// For unpacked bytes, hands the memory before offset back (they read as zeros after):
+  /// a loader that is past them keeps memory near the unpacked size. Otherwise nothing.
+  void release_before(size_t offset) { unpacked_.release_before(offset); }
+
   /// True when the mapped file was truncated, rewritten or lost pages since it was
   /// mapped: what bytes() showed may be a mix of old and new contents.
   bool changed() const;
@@ -57,6 +62,11 @@ class FileContents {
 template <typename Parse>
 auto parse_unchanged(const FileContents& contents, const std::string& label, Parse parse)
     -> decltype(parse(contents.bytes()));
+
+/// The loader's ReleaseBytes for contents: memory the loader is past goes back.
+inline std::function<void(size_t)> release_behind(FileContents& contents) {
+  return [&contents](size_t offset) { contents.release_before(offset); };
+}
 
 /// The error parse_unchanged throws.
 [[noreturn]] void throw_changed_while_read(const std::string& label);
@@ -84,6 +94,15 @@ class FileSystem {
   virtual FileContents read(const std::string& path) = 0;
   /// Replaces path's contents; throws DataError naming the path when it cannot.
   virtual void write(const std::string& path, const std::string& contents) = 0;
+
+  /// What read() may hold in memory of one input (unpacked, standard input, a pipe);
+  /// none: no limit. Mapped files are not limited.
+  void set_input_limit(std::optional<size_t> bytes) { input_limit_ = bytes; }
+  /// The limit set_input_limit gave.
+  std::optional<size_t> input_limit() const { return input_limit_; }
+
+ private:
+  std::optional<size_t> input_limit_;
 };
 
 /// The real disk (files are memory-mapped; compressed files are unpacked into memory as

@@ -2,6 +2,7 @@
 // CSV bytes -> one sorted price series (docs/hedgecalc.md ("Reading CSV")). The loader reads
 // from memory so that tests and the fuzzer can feed it directly.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,10 @@
 #include "hedgecalc/timestamp.hpp"
 
 namespace hedgecalc {
+
+/// Told, as the loader moves on, that the bytes before an offset will not be read again:
+/// an unpacked input can hand their memory back (FileContents::release_before).
+using ReleaseBytes = std::function<void(size_t offset)>;
 
 /// How to read the files, from the command line.
 struct CsvOptions {
@@ -28,7 +33,8 @@ struct CsvOptions {
 /// by time with identical duplicates collapsed. Throws DataError naming
 /// file_label, the line and the column on anything it cannot read.
 PriceSeries load_series(std::string_view bytes, const std::string& file_label,
-                        const std::optional<std::string>& column, const CsvOptions& options);
+                        const std::optional<std::string>& column, const CsvOptions& options,
+                        const ReleaseBytes& release = {});
 
 /// One column of a multi-column load: its series, or why it could not be read.
 struct ColumnLoad {
@@ -42,10 +48,11 @@ struct ColumnLoad {
 /// (no header, a ragged row, a bad date) throws DataError.
 std::vector<ColumnLoad> load_columns(std::string_view bytes, const std::string& file_label,
                                      const std::vector<std::optional<std::string>>& columns,
-                                     const CsvOptions& options);
+                                     const CsvOptions& options, const ReleaseBytes& release = {});
 
 /// Every column but the date column, in file order (for wide files: matrix).
 std::vector<ColumnLoad> load_all_columns(std::string_view bytes, const std::string& file_label,
-                                         const CsvOptions& options);
+                                         const CsvOptions& options,
+                                         const ReleaseBytes& release = {});
 
 }  // namespace hedgecalc

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -38,6 +39,9 @@ class UnpackedBytes {
 
   /// Appends bytes; throws DataError when memory runs out.
   void append(const char* data, size_t size);
+  /// Hands the memory of the whole pages before offset back to the system; they read
+  /// as zeros afterwards (for a reader that has finished with them).
+  void release_before(size_t offset);
   /// The bytes so far.
   std::string_view view() const {
     // Never a null pointer, even when empty: the bytes go to memchr and friends.
@@ -51,7 +55,9 @@ class UnpackedBytes {
 
 /// Unpacks a compressed CSV, or the one file inside a zip, reading next_block until it
 /// returns an empty view. Throws DataError naming label on a corrupt or truncated
-/// stream and on a zip that holds no file or more than one.
-UnpackedBytes unpack(Packing packing, const BlockReader& next_block, const std::string& label);
+/// stream, on a zip that holds no file or more than one, when the unpacked bytes pass
+/// limit (none: no limit) or start with a NUL byte, and when memory runs out.
+UnpackedBytes unpack(Packing packing, const BlockReader& next_block, const std::string& label,
+                     std::optional<size_t> limit = std::nullopt);
 
 }  // namespace hedgecalc

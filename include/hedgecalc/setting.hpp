@@ -24,6 +24,7 @@ enum class Setting {
   kReturns,
   kProxyPrice,
   kMinObs,
+  kMaxInputSize,
 };
 
 /// How the command line spells setting, as "--window".

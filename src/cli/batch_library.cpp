@@ -42,9 +42,9 @@ void PairLibrary::load_file(const FileKey& key, Columns& columns, FileSystem& fi
   for (const auto& [column, loaded] : columns) requests.push_back(column);
   try {
     const CsvOptions own = series_csv_options(options.csv, key.reading, key.label());
-    const FileContents contents = files.read(key.path);
+    FileContents contents = files.read(key.path);
     std::vector<ColumnLoad> loads = parse_unchanged(contents, key.path, [&](std::string_view bytes) {
-      return load_columns(bytes, key.path, requests, own);
+      return load_columns(bytes, key.path, requests, own, release_behind(contents));
     });
     size_t c = 0;
     for (auto& [column, loaded] : columns) {

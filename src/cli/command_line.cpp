@@ -118,6 +118,10 @@ struct Program {
     }
   }
 
+  const SingleOptions& options() const {
+    return *batch_command ? batch.analysis : *matrix_command ? matrix.analysis : single;
+  }
+
   const std::string& output() const {
     return *batch_command ? batch.analysis.output : *matrix_command ? matrix.analysis.output : single.output;
   }
@@ -164,6 +168,7 @@ int run_with_output(Program& program, FileSystem& files, std::ostream& out, std:
                     bool err_is_terminal) {
   const std::string& output = program.output();
   refuse_output_onto_inputs(output, program.named_inputs(files));
+  files.set_input_limit(program.options().input_limit);
   std::optional<AtomicOutput> file;
   if (!output.empty()) file.emplace(output);
   const int code = program.run(files, file ? file->stream() : out, err, err_is_terminal);

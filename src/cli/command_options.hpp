@@ -43,6 +43,7 @@ struct SingleOptions {
   ReadingText reading;
   std::string from, to;  ///< --from / --to as typed
   Frequency frequency = Frequency::kAsIs;
+  std::optional<std::string> max_input_size;  ///< --max-input-size SIZE|none as typed
 
   size_t jobs = 0;  ///< --jobs N: threads at work at most (0: one per core)
 
@@ -71,6 +72,7 @@ struct SingleOptions {
   // Derived by validate_single() (validate_input() for matrix).
   CsvOptions csv;
   DateRange range;
+  std::optional<size_t> input_limit;  ///< --max-input-size in bytes (none: no limit)
 };
 
 /// Binds every analysis option (not the positional series), for single and batch.

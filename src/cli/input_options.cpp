@@ -5,6 +5,7 @@
 #include "date_range_option.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/timestamp.hpp"
+#include "hedgecalc/input_limit.hpp"
 #include "option_checks.hpp"
 
 namespace hedgecalc {
@@ -44,6 +45,11 @@ void add_reading_options(CLI::App& app, SingleOptions& options) {
                    "Date column, by name or 1-based number");
   add_reading_text(app, "--date-format", options.reading.date_format, "FMT",
                    "strptime-style date format: %Y %y %m %d %b %H %M %S");
+  app.add_option("--max-input-size", options.max_input_size,
+                 "Most of one input to hold in memory: unpacked, standard input, a pipe "
+                 "(default: half the memory available; mapped files are not limited)")
+      ->type_name("SIZE|none")
+      ->group(kReadingGroup);
 }
 
 void add_return_options(CLI::App& app, SingleOptions& options) {
@@ -102,6 +108,8 @@ void validate_input(SingleOptions& options) {
                                      return "--" + name + " " + value;
                                    });
   options.range = parse_date_range(options.from, options.to);
+  options.input_limit = options.max_input_size ? parse_input_limit(*options.max_input_size)
+                                               : default_input_limit();
   if (options.frequency != Frequency::kAsIs && given_as_values(options.analysis.kind)) {
     throw UsageError("--frequency needs prices, not " + values_given(options.analysis.kind) +
                      ": the last return of a period is not the period's return; give price "

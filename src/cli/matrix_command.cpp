@@ -81,10 +81,11 @@ std::vector<PriceSeries> load_price_columns(const MatrixOptions& options, FileSy
     const auto [path, reading] =
         files.is_file(argument) ? ReadingSuffix{argument, ""} : split_reading_suffix(argument);
     const CsvOptions own = series_csv_options(single.csv, reading, argument);
-    const FileContents contents = files.read(path);
+    FileContents contents = files.read(path);
     const std::string& file = path;  // a structured binding cannot be captured
-    std::vector<ColumnLoad> loads = parse_unchanged(
-        contents, file, [&](std::string_view bytes) { return load_all_columns(bytes, file, own); });
+    std::vector<ColumnLoad> loads = parse_unchanged(contents, file, [&](std::string_view bytes) {
+      return load_all_columns(bytes, file, own, release_behind(contents));
+    });
     for (ColumnLoad& loaded : loads) {
       if (!loaded.error.empty()) throw DataError(loaded.error);
       prepare_series(loaded.series, single);

@@ -32,6 +32,8 @@ std::string flag_for(Setting setting) {
       return "--proxy-price";
     case Setting::kMinObs:
       return "--min-obs";
+    case Setting::kMaxInputSize:
+      return "--max-input-size";
   }
   return "";  // unreachable: the switch names every setting
 }

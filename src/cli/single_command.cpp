@@ -41,9 +41,9 @@ std::vector<PriceSeries> load_all_series(const SingleOptions& options, FileSyste
   auto load = [&](size_t i) {
     const SeriesSpec spec = parse_series_spec(options.series[i], files);
     const CsvOptions own = series_csv_options(options.csv, spec.reading, options.series[i]);
-    const FileContents contents = files.read(spec.path);
+    FileContents contents = files.read(spec.path);
     series[i] = parse_unchanged(contents, spec.path, [&](std::string_view bytes) {
-      return load_series(bytes, spec.path, spec.column, own);
+      return load_series(bytes, spec.path, spec.column, own, release_behind(contents));
     });
     prepare_series(series[i], options);
   };

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/input_limit.hpp"
 #include "mapping_guard.hpp"
 
 namespace hedgecalc {
@@ -112,18 +113,30 @@ bool DiskFileSystem::is_file(const std::string& path) const {
 
 namespace {
 
-// Reads fd to its end, after the bytes already taken from it (head).
-std::string read_rest(int fd, std::string head, const std::string& path) {
+// Reads fd to its end, after the bytes already taken from it (head); a guard, when
+// given, sees every block first.
+std::string read_rest(int fd, std::string head, const std::string& path, InputGuard* guard) {
+  if (guard != nullptr && !head.empty()) guard->admit(head, head.size());
   char buffer[1 << 16];
   ssize_t got;
-  while ((got = ::read(fd, buffer, sizeof buffer)) > 0) head.append(buffer, static_cast<size_t>(got));
+  while ((got = ::read(fd, buffer, sizeof buffer)) > 0) {
+    const std::string_view block(buffer, static_cast<size_t>(got));
+    if (guard != nullptr) guard->admit(block, head.size() + block.size());
+    try {
+      head.append(block);
+    } catch (const std::bad_alloc&) {
+      throw DataError(path + ": out of memory after reading " + std::to_string(head.size()) +
+                      " bytes");
+    }
+  }
   if (got < 0) throw DataError(path + ": read error: " + std::strerror(errno));
   return head;
 }
 
 // Unpacks what fd holds after head, block by block: memory holds the unpacked bytes
 // and one block of packed ones, whether fd is a file or a pipe.
-FileContents unpack_stream(int fd, Packing packing, std::string head, const std::string& path) {
+FileContents unpack_stream(int fd, Packing packing, std::string head, const std::string& path,
+                           std::optional<size_t> limit) {
   std::vector<char> block(1 << 18);
   bool head_given = head.empty();
   const BlockReader next_block = [&]() -> std::string_view {
@@ -135,7 +148,7 @@ FileContents unpack_stream(int fd, Packing packing, std::string head, const std:
     if (got < 0) throw DataError(path + ": read error: " + std::strerror(errno));
     return {block.data(), static_cast<size_t>(got)};
   };
-  return FileContents(unpack(packing, next_block, path));
+  return FileContents(unpack(packing, next_block, path, limit));
 }
 
 // The first bytes of a pipe, enough to recognise a packing (fewer at its end).
@@ -152,11 +165,12 @@ std::string read_head(int fd, const std::string& path) {
 }
 
 // A pipe, a device or standard input: recognised by its first bytes, then read whole.
-FileContents read_stream(int fd, const std::string& path) {
+FileContents read_stream(int fd, const std::string& path, std::optional<size_t> limit) {
   std::string head = read_head(fd, path);
   const Packing packing = detect_packing(head);
-  if (packing != Packing::kNone) return unpack_stream(fd, packing, std::move(head), path);
-  return FileContents(read_rest(fd, std::move(head), path));
+  if (packing != Packing::kNone) return unpack_stream(fd, packing, std::move(head), path, limit);
+  InputGuard guard(path, limit);
+  return FileContents(read_rest(fd, std::move(head), path, &guard));
 }
 
 // Below this size a file is read into memory rather than mapped: a batch reads hundreds
@@ -168,7 +182,7 @@ constexpr size_t kReadBelow = 1 << 20;
 FileContents read_small(int fd, const struct stat& before, const std::string& path) {
   std::string bytes;
   bytes.reserve(static_cast<size_t>(before.st_size));
-  bytes = read_rest(fd, std::move(bytes), path);
+  bytes = read_rest(fd, std::move(bytes), path, nullptr);
   struct stat after;
   if (::fstat(fd, &after) != 0 || after.st_size != before.st_size ||
       static_cast<long long>(bytes.size()) != static_cast<long long>(before.st_size) ||
@@ -178,12 +192,13 @@ FileContents read_small(int fd, const struct stat& before, const std::string& pa
   return FileContents(std::move(bytes));
 }
 
-FileContents read_regular(int fd, const struct stat& info, const std::string& path) {
+FileContents read_regular(int fd, const struct stat& info, const std::string& path,
+                          std::optional<size_t> limit) {
   char head[kPackingHeadBytes];
   const ssize_t got = ::pread(fd, head, sizeof head, 0);
   if (got < 0) throw DataError(path + ": read error: " + std::strerror(errno));
   const Packing packing = detect_packing(std::string_view(head, static_cast<size_t>(got)));
-  if (packing != Packing::kNone) return unpack_stream(fd, packing, std::string(), path);
+  if (packing != Packing::kNone) return unpack_stream(fd, packing, std::string(), path, limit);
   const size_t size = static_cast<size_t>(info.st_size);
   if (size < kReadBelow) return read_small(fd, info, path);
   return FileContents::map(path, fd, size);
@@ -192,7 +207,7 @@ FileContents read_regular(int fd, const struct stat& info, const std::string& pa
 }  // namespace
 
 FileContents DiskFileSystem::read(const std::string& path) {
-  if (path == "-") return read_stream(STDIN_FILENO, path);
+  if (path == "-") return read_stream(STDIN_FILENO, path, input_limit());
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw DataError(path + ": cannot open: " + std::strerror(errno));
   struct stat info;
@@ -207,8 +222,8 @@ FileContents DiskFileSystem::read(const std::string& path) {
   }
   try {
     FileContents contents = S_ISREG(info.st_mode)
-                                ? read_regular(fd, info, path)
-                                : read_stream(fd, path);
+                                ? read_regular(fd, info, path, input_limit())
+                                : read_stream(fd, path, input_limit());
     ::close(fd);
     return contents;
   } catch (...) {
@@ -238,7 +253,7 @@ FileContents MemoryFileSystem::read(const std::string& path) {
     given = true;
     return bytes;
   };
-  return FileContents(unpack(packing, whole, path));
+  return FileContents(unpack(packing, whole, path, input_limit()));
 }
 
 }  // namespace hedgecalc

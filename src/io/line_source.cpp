@@ -51,6 +51,10 @@ std::string_view LineSource::next_line() {
 }
 
 std::optional<SourceRecord> LineSource::next(char delimiter) {
+  if (release_ && position_ - released_ >= kReleaseStep) {
+    released_ = position_;
+    release_(position_);
+  }
   if (position_ >= bytes_.size()) return std::nullopt;
   const std::string_view text = next_line();
   const size_t first_line = line_;

@@ -7,6 +7,7 @@
 // fixed 48 MiB buffer and ends lines with NUL, which put the loader far above its
 // memory budget and would cut a line at an embedded NUL byte.)
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,13 @@ class LineSource {
   /// Number of line ends in the bytes not read yet (a bound on the records left).
   size_t remaining_line_count() const;
 
+  /// Calls release(offset) every kReleaseStep bytes read, with the offset where the next
+  /// record starts: every record before it has been handed out and used.
+  void release_behind(std::function<void(size_t)> release) { release_ = std::move(release); }
+
+  /// How often release_behind's function is called.
+  static constexpr size_t kReleaseStep = size_t{64} << 20;
+
  private:
   std::string_view next_line();
 
@@ -40,6 +48,8 @@ class LineSource {
   size_t position_ = 0;
   size_t line_ = 0;
   std::string joined_;
+  std::function<void(size_t)> release_;
+  size_t released_ = 0;
 };
 
 }  // namespace hedgecalc

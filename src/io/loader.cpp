@@ -327,8 +327,9 @@ std::vector<ColumnLoad> load_indices(LineSource& source, const Preamble& preambl
 
 std::vector<ColumnLoad> load_columns(std::string_view bytes, const std::string& file_label,
                                      const std::vector<std::optional<std::string>>& columns,
-                                     const CsvOptions& options) {
+                                     const CsvOptions& options, const ReleaseBytes& release) {
   LineSource source(file_label, bytes);
+  source.release_behind(release);
   const Preamble preamble = read_preamble(source, file_label, options);
   // A column that cannot be found fails alone; the others are read.
   std::vector<ColumnLoad> results(columns.size());
@@ -350,8 +351,9 @@ std::vector<ColumnLoad> load_columns(std::string_view bytes, const std::string& 
 }
 
 std::vector<ColumnLoad> load_all_columns(std::string_view bytes, const std::string& file_label,
-                                         const CsvOptions& options) {
+                                         const CsvOptions& options, const ReleaseBytes& release) {
   LineSource source(file_label, bytes);
+  source.release_behind(release);
   const Preamble preamble = read_preamble(source, file_label, options);
   std::vector<size_t> indices;
   for (size_t i = 0; i < preamble.names.size(); ++i) {
@@ -361,8 +363,9 @@ std::vector<ColumnLoad> load_all_columns(std::string_view bytes, const std::stri
 }
 
 PriceSeries load_series(std::string_view bytes, const std::string& file_label,
-                        const std::optional<std::string>& column, const CsvOptions& options) {
-  std::vector<ColumnLoad> loaded = load_columns(bytes, file_label, {column}, options);
+                        const std::optional<std::string>& column, const CsvOptions& options,
+                        const ReleaseBytes& release) {
+  std::vector<ColumnLoad> loaded = load_columns(bytes, file_label, {column}, options, release);
   if (!loaded.front().error.empty()) throw DataError(loaded.front().error);
   return std::move(loaded.front().series);
 }

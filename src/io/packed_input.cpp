@@ -3,13 +3,16 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <exception>
 #include <memory>
 
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/huge_pages.hpp"
+#include "hedgecalc/input_limit.hpp"
 
 namespace hedgecalc {
 
@@ -77,6 +80,12 @@ void UnpackedBytes::append(const char* data, size_t size) {
   size_ += size;
 }
 
+void UnpackedBytes::release_before(size_t offset) {
+  const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+  const size_t whole = std::min(offset, size_) / page * page;
+  if (data_ != nullptr && whole > 0) ::madvise(data_, whole, MADV_DONTNEED);
+}
+
 namespace {
 
 // What libarchive's read callback needs; an exception from next_block cannot cross
@@ -99,13 +108,24 @@ la_ssize_t feed_block(struct archive* archive, void* client, const void** buffer
   }
 }
 
+// Appends, naming the file when memory runs out.
+void append_or_say(UnpackedBytes& bytes, std::string_view block, const std::string& label) {
+  try {
+    bytes.append(block.data(), block.size());
+  } catch (const DataError& e) {
+    throw DataError(label + ": " + e.what());
+  }
+}
+
 struct ArchiveFree {
   void operator()(struct archive* archive) const { archive_read_free(archive); }
 };
 
 }  // namespace
 
-UnpackedBytes unpack(Packing packing, const BlockReader& next_block, const std::string& label) {
+UnpackedBytes unpack(Packing packing, const BlockReader& next_block, const std::string& label,
+                     std::optional<size_t> limit) {
+  InputGuard guard(label, limit);
   std::unique_ptr<struct archive, ArchiveFree> archive(archive_read_new());
   if (!archive) throw DataError(label + ": out of memory");
   struct archive* a = archive.get();
@@ -152,7 +172,9 @@ UnpackedBytes unpack(Packing packing, const BlockReader& next_block, const std::
       char block[1 << 16];
       la_ssize_t got;
       while ((got = archive_read_data(a, block, sizeof block)) > 0) {
-        bytes.append(block, static_cast<size_t>(got));
+        const size_t size = static_cast<size_t>(got);
+        guard.admit({block, size}, bytes.view().size() + size);
+        append_or_say(bytes, {block, size}, label);
       }
       if (got < 0) fail("unpack");
     } else {

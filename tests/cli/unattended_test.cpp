@@ -343,3 +343,38 @@ TEST_CASE("item 11: price changes are read as such with --returns changes, and n
   CHECK_THAT(none.err, Contains("looks like price changes, not returns") &&
                            Contains("give --returns changes"));
 }
+
+TEST_CASE("item 7: inputs held in memory are capped, NUL streams stop at once, out of memory names the file",
+          "[unattended]") {
+  // /dev/zero would be read until memory ran out before the NUL check.
+  const ProcessResult zeros = run_hedgecalc("/dev/zero data/btc.csv");
+  CHECK(zeros.exit_code == 1);
+  CHECK_THAT(zeros.err, Contains("/dev/zero: NUL bytes in its first block"));
+  // A pipe past --max-input-size: the message names the input and the option.
+  const ProcessResult endless =
+      run_shell("( yes 2024-01-01,1 | '" + hedgecalc_binary() + "' --max-input-size 1M - data/btc.csv )");
+  CHECK(endless.exit_code == 1);
+  CHECK_THAT(endless.err, Contains("-: more than 1 MiB to hold in memory, the --max-input-size limit"));
+  // A 180 KB .zst of 2 GiB under a 1 GiB address space: the default limit (half of it)
+  // stops it, naming the file; with no limit, running out of memory names it too.
+  const std::string bomb = "tests/data/packed/bomb_2gib.csv.zst";
+  const ProcessResult capped = run_shell("prlimit --as=1073741824 '" + hedgecalc_binary() + "' " + bomb + " data/btc.csv");
+  CHECK(capped.exit_code == 1);
+  CHECK_THAT(capped.err, Contains(bomb + ": more than 512 MiB to hold in memory"));
+  const ProcessResult unlimited = run_shell("prlimit --as=1073741824 '" + hedgecalc_binary() +
+                                            "' --max-input-size none " + bomb + " data/btc.csv");
+  CHECK(unlimited.exit_code == 1);
+  CHECK_THAT(unlimited.err, Contains(bomb + ": out of memory after unpacking"));
+  CHECK_THAT(run_hedgecalc("--max-input-size 64K " + bomb + " data/btc.csv").err,
+             Contains("more than 64 KiB"));
+  for (const char* bad : {"12x", "0", "1.5G", "-1", "G", "99999999999999999G"}) {
+    INFO(bad);
+    const ProcessResult r = run_hedgecalc(std::string("--max-input-size ") + bad + " data/token.csv data/btc.csv");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Contains("--max-input-size"));
+  }
+  for (const char* good : {"none", "NONE", "64k", "2g", "1048576"}) {
+    INFO(good);
+    CHECK(run_hedgecalc(std::string("--max-input-size ") + good + " data/token.csv data/btc.csv").exit_code == 0);
+  }
+}
