@@ -355,9 +355,15 @@ TEST_CASE("item 7: inputs held in memory are capped, NUL streams stop at once, o
       run_shell("( yes 2024-01-01,1 | '" + hedgecalc_binary() + "' --max-input-size 1M - data/btc.csv )");
   CHECK(endless.exit_code == 1);
   CHECK_THAT(endless.err, Contains("-: more than 1 MiB to hold in memory, the --max-input-size limit"));
+  const std::string bomb = "tests/data/packed/bomb_2gib.csv.zst";
+  CHECK_THAT(run_hedgecalc("--max-input-size 64K " + bomb + " data/btc.csv").err,
+             Contains("more than 64 KiB"));
+#if defined(__SANITIZE_ADDRESS__)
+  WARN("an address-space limit cannot be tested under AddressSanitizer (its shadow memory "
+       "needs terabytes of address space): the prlimit checks run in the plain build");
+#else
   // A 180 KB .zst of 2 GiB under a 1 GiB address space: the default limit (half of it)
   // stops it, naming the file; with no limit, running out of memory names it too.
-  const std::string bomb = "tests/data/packed/bomb_2gib.csv.zst";
   const ProcessResult capped = run_shell("prlimit --as=1073741824 '" + hedgecalc_binary() + "' " + bomb + " data/btc.csv");
   CHECK(capped.exit_code == 1);
   CHECK_THAT(capped.err, Contains(bomb + ": more than 512 MiB to hold in memory"));
@@ -365,8 +371,7 @@ TEST_CASE("item 7: inputs held in memory are capped, NUL streams stop at once, o
                                             "' --max-input-size none " + bomb + " data/btc.csv");
   CHECK(unlimited.exit_code == 1);
   CHECK_THAT(unlimited.err, Contains(bomb + ": out of memory after unpacking"));
-  CHECK_THAT(run_hedgecalc("--max-input-size 64K " + bomb + " data/btc.csv").err,
-             Contains("more than 64 KiB"));
+#endif
   for (const char* bad : {"12x", "0", "1.5G", "-1", "G", "99999999999999999G"}) {
     INFO(bad);
     const ProcessResult r = run_hedgecalc(std::string("--max-input-size ") + bad + " data/token.csv data/btc.csv");
