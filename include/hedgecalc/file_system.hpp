@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <map>
+#include <new>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -71,6 +72,9 @@ inline std::function<void(size_t)> release_behind(FileContents& contents) {
 /// The error parse_unchanged throws.
 [[noreturn]] void throw_changed_while_read(const std::string& label);
 
+/// DataError "<label>: out of memory while loading it" (an "out of memory" names its file).
+[[noreturn]] void throw_out_of_memory(const std::string& label);
+
 template <typename Parse>
 auto parse_unchanged(const FileContents& contents, const std::string& label, Parse parse)
     -> decltype(parse(contents.bytes())) {
@@ -78,6 +82,8 @@ auto parse_unchanged(const FileContents& contents, const std::string& label, Par
     auto result = parse(contents.bytes());
     if (contents.changed()) throw_changed_while_read(label);
     return result;
+  } catch (const std::bad_alloc&) {
+    throw_out_of_memory(label);
   } catch (...) {
     if (contents.changed()) throw_changed_while_read(label);
     throw;

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <new>
 
 #include "batch_library.hpp"
 #include "hedgecalc/analysis_record.hpp"
@@ -203,6 +204,9 @@ class PairRunner {
       return analysis_record(analysis);
     } catch (const Error& e) {
       error = e.what();
+      return Value::object();
+    } catch (const std::bad_alloc&) {  // a worker must not throw: the pair fails alone
+      error = "out of memory while analysing this pair";
       return Value::object();
     }
   }

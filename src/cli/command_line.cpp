@@ -212,7 +212,9 @@ int run_command_line(std::vector<std::string> args, FileSystem& files, std::ostr
   } catch (const Error& e) {
     return report(err, e.what(), e.code());
   } catch (const std::bad_alloc&) {
-    return report(err, "out of memory", ExitCode::kDataError);
+    return report(err, "out of memory after the inputs were read (while aligning, estimating "
+                       "or writing the results)",
+                  ExitCode::kDataError);
   } catch (const std::exception& e) {
     return report(err, std::string("internal error: ") + e.what(), ExitCode::kDataError);
   }

@@ -105,6 +105,11 @@ void throw_changed_while_read(const std::string& label) {
                   "program); run again once it is complete");
 }
 
+void throw_out_of_memory(const std::string& label) {
+  throw DataError(label + ": out of memory while loading it (a smaller --from/--to range, or a "
+                  "machine with more memory)");
+}
+
 bool DiskFileSystem::is_file(const std::string& path) const {
   if (path == "-") return true;
   struct stat info;

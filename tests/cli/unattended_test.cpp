@@ -371,6 +371,22 @@ TEST_CASE("item 7: inputs held in memory are capped, NUL streams stop at once, o
                                             "' --max-input-size none " + bomb + " data/btc.csv");
   CHECK(unlimited.exit_code == 1);
   CHECK_THAT(unlimited.err, Contains(bomb + ": out of memory after unpacking"));
+  // A plain (mapped) file whose prices do not fit: the message names it too.
+  const std::string folder = fresh_folder("memory");
+  const ProcessResult made = run_shell(
+      "( awk 'BEGIN { print \"time,price\"; for (i = 0; i < 3000000; i++) "
+      "printf \"%d,%d.%04d\\n\", 1e9 + 60 * i, 100 + i % 7, i % 9973 }' > " + folder + "/minutes.csv )");
+  REQUIRE(made.exit_code == 0);
+  for (const char* limit : {"120000000", "140000000"}) {  // its map, or its prices, fail
+    INFO("prlimit --as=" << limit);
+    const ProcessResult too_big = run_shell("prlimit --as=" + std::string(limit) + " '" +
+                                            hedgecalc_binary() + "' " + folder +
+                                            "/minutes.csv data/btc.csv");
+    CHECK(too_big.exit_code == 1);
+    CHECK_THAT(too_big.err, Contains("error: " + folder + "/minutes.csv: ") &&
+                                (Contains("out of memory while loading it") ||
+                                 Contains("cannot map: Cannot allocate memory")));
+  }
 #endif
   for (const char* bad : {"12x", "0", "1.5G", "-1", "G", "99999999999999999G"}) {
     INFO(bad);
