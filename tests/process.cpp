@@ -26,6 +26,12 @@ ProcessResult run_hedgecalc(const std::string& args, const std::string& stdin_fi
 
 std::string hedgecalc_binary() { return HEDGECALC_BINARY; }
 
+std::string fresh_folder(const std::string& name) {
+  const std::string folder = "/tmp/hedgecalc_test_" + std::to_string(::getpid()) + "_" + name;
+  std::system(("rm -rf '" + folder + "' && mkdir -p '" + folder + "'").c_str());
+  return folder;
+}
+
 ProcessResult run_shell(const std::string& command_line, const std::string& stdin_file) {
   static int counter = 0;
   const std::string base = "/tmp/hedgecalc_test_" + std::to_string(::getpid()) + "_" +

@@ -24,6 +24,9 @@ std::string hedgecalc_binary();
 /// The source folder, where data/ and tests/data/ live.
 std::string source_dir();
 
+/// A fresh, empty folder under /tmp for one test (named after the process and name).
+std::string fresh_folder(const std::string& name);
+
 /// The whole contents of a file ("" when it cannot be read).
 std::string file_text(const std::string& path);
 

@@ -10,6 +10,7 @@
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/setting.hpp"
 #include "hedgecalc/text.hpp"
+#include "order_statistics.hpp"
 #include "periods_per_year.hpp"
 
 namespace hedgecalc {
@@ -230,12 +231,11 @@ void warn_of_price_changes(Analysis& analysis) {
     std::vector<double> size = analysis.returns.values[k];
     if (size.empty()) continue;
     for (double& v : size) v = std::fabs(v);
-    const auto middle = size.begin() + static_cast<std::ptrdiff_t>(size.size() / 2);
-    std::nth_element(size.begin(), middle, size.end());
-    if (!(*middle > kImplausibleReturn)) continue;
+    const double middle = median_of(size);
+    if (!(middle > kImplausibleReturn)) continue;
     analysis.full.warnings.push_back(
         analysis.labels[k] + " looks like price changes, not returns (median size " +
-        significant_decimal(*middle, 4) + " a period): " + flag_for(Setting::kReturns) +
+        significant_decimal(middle, 4) + " a period): " + flag_for(Setting::kReturns) +
         " none sizes the hedge by value as if it were returns; for price changes give " +
         flag_for(Setting::kReturns) + " changes (or the prices with " +
         flag_for(Setting::kReturns) + " diff)");

@@ -16,13 +16,6 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-// A fresh empty folder for one test case.
-std::string fresh_folder(const std::string& name) {
-  const std::string folder = "/tmp/hedgecalc_unattended_" + std::to_string(::getpid()) + "_" + name;
-  std::system(("rm -rf '" + folder + "' && mkdir -p '" + folder + "'").c_str());
-  return folder;
-}
-
 void write_text(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }

@@ -18,13 +18,6 @@ using namespace hedgecalc;
 
 namespace {
 
-// A fresh empty folder for one test.
-std::string fresh_folder(const std::string& name) {
-  const std::string folder = "/tmp/hedgecalc_output_" + std::to_string(::getpid()) + "_" + name;
-  std::system(("rm -rf '" + folder + "' && mkdir -p '" + folder + "'").c_str());
-  return folder;
-}
-
 size_t entries(const std::string& folder) {
   size_t count = 0;
   DIR* dir = ::opendir(folder.c_str());
