@@ -33,9 +33,6 @@ PairsFile read_pairs_file(std::string_view bytes, const std::string& file_label)
 /// The rows of read_pairs_file.
 std::vector<PairRow> read_pairs(std::string_view bytes, const std::string& file_label);
 
-/// --shard I/N: (I-1, N) with 1 <= I <= N; throws UsageError otherwise.
-std::pair<size_t, size_t> parse_shard(const std::string& text);
-
 /// The folder relative paths in PAIRS are resolved from ("" for the current one).
 std::string pairs_folder(const std::string& pairs_path);
 

@@ -13,6 +13,7 @@
 #include "hedgecalc/error.hpp"
 #include "interrupt.hpp"
 #include "output_onto_input.hpp"
+#include "shard_option.hpp"
 #include "hedgecalc/number.hpp"
 #include "hedgecalc/output_check.hpp"
 #include "hedgecalc/text.hpp"
@@ -67,10 +68,9 @@ PairsFile read_batch_pairs(const BatchOptions& options, FileSystem& disk) {
   const FileContents contents = disk.read(options.pairs);
   PairsFile file = read_pairs_file(contents.bytes(), options.pairs == "-" ? "<stdin>" : options.pairs);
   if (options.shard) {
-    const auto [index, count] = parse_shard(*options.shard);
     std::vector<PairRow> mine;
     for (PairRow& pair : file.rows) {
-      if (pair.index % count == index) mine.push_back(std::move(pair));
+      if (options.shard->holds(pair.index)) mine.push_back(std::move(pair));
     }
     file.rows.swap(mine);
   }
@@ -257,8 +257,7 @@ void setup_batch(CLI::App& command, BatchOptions& options) {
       ->type_name("PAIRS")
       ->required();
   add_analysis_options(command, options.analysis);
-  command.add_option("--shard", options.shard, "I/N: only pairs whose 0-based row number mod N is I-1")
-      ->type_name("I/N")
+  add_shard_option(command, options.shard, "I/N: only pairs whose 0-based row number mod N is I-1")
       ->group("Output");
   command.add_flag("--quiet", options.quiet, "No progress on stderr")->group("Output");
   command.add_option("--resume", options.resume,
@@ -272,7 +271,6 @@ void validate_batch_command(BatchOptions& options) {
   SingleOptions& single = options.analysis;
   if (single.per_date) throw UsageError("--series is not available in batch");
   if (!single.plot.empty()) throw UsageError("--plot is not available in batch");
-  if (options.shard) parse_shard(*options.shard);
   validate_single(single, 1, /*positions_from_pairs=*/true);
 }
 

@@ -10,6 +10,7 @@
 
 #include "command_options.hpp"
 #include "hedgecalc/file_system.hpp"
+#include "hedgecalc/shard.hpp"
 
 namespace hedgecalc {
 
@@ -17,7 +18,7 @@ namespace hedgecalc {
 struct BatchOptions {
   SingleOptions analysis;  ///< every option of a single analysis
   std::string pairs;       ///< the PAIRS file, or "-"
-  std::optional<std::string> shard;  ///< "I/N"
+  std::optional<Shard> shard;  ///< --shard I/N: only the rows of this part
   bool quiet = false;
   std::string resume;      ///< --resume FILE: an earlier partial output
 };

@@ -66,23 +66,6 @@ std::vector<PairRow> read_pairs(std::string_view bytes, const std::string& file_
   return read_pairs_file(bytes, file_label).rows;
 }
 
-std::pair<size_t, size_t> parse_shard(const std::string& text) {
-  const size_t slash = text.find('/');
-  try {
-    if (slash != std::string::npos) {
-      size_t used_i = 0, used_n = 0;
-      const std::string i_text = text.substr(0, slash), n_text = text.substr(slash + 1);
-      const unsigned long i = std::stoul(i_text, &used_i);
-      const unsigned long n = std::stoul(n_text, &used_n);
-      if (used_i == i_text.size() && used_n == n_text.size() && i >= 1 && i <= n) {
-        return {i - 1, n};
-      }
-    }
-  } catch (const std::exception&) {
-  }
-  throw UsageError("--shard " + text + ": expected I/N with 1 <= I <= N, e.g. 3/8");
-}
-
 std::string pairs_folder(const std::string& pairs_path) {
   if (pairs_path == "-") return "";
   const size_t slash = pairs_path.rfind('/');

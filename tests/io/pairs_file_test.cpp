@@ -26,13 +26,7 @@ TEST_CASE("PAIRS errors name the line", "[pairs]") {
   CHECK_THROWS_AS(read_pairs("", "p.csv"), DataError);
 }
 
-TEST_CASE("shards and folders", "[pairs]") {
-  CHECK(parse_shard("1/1") == std::make_pair(size_t{0}, size_t{1}));
-  CHECK(parse_shard("3/8") == std::make_pair(size_t{2}, size_t{8}));
-  for (const char* bad : {"0/4", "5/4", "x/4", "2", "2/", "1/0", "1/2x"}) {
-    INFO(bad);
-    CHECK_THROWS_AS(parse_shard(bad), UsageError);
-  }
+TEST_CASE("folders", "[pairs]") {
   CHECK(pairs_folder("jobs/pairs.csv") == "jobs/");
   CHECK(pairs_folder("pairs.csv").empty());
   CHECK(pairs_folder("-").empty());
