@@ -17,6 +17,7 @@
 #include "hedgecalc/executor.hpp"
 #include "hedgecalc/price_series.hpp"
 #include "hedgecalc/returns.hpp"
+#include "hedgecalc/shard.hpp"
 
 namespace hedgecalc {
 
@@ -28,21 +29,33 @@ struct PairStats {
   double sxy = 0;    ///< centred cross-products
 };
 
-/// The statistics of every pair of columns; stats(i, j) for i != j.
+/// The statistics of every pair of columns, or with a shard of every pair whose target
+/// it holds; stats(target, proxy) for target != proxy. A shard's pairs have the whole
+/// run's bits.
 class PairMatrix {
  public:
   /// Columns must be sorted and duplicate-free (as the loader leaves them).
   PairMatrix(const std::vector<const PriceSeries*>& columns, ReturnKind kind,
-             const Executor& executor = Executor(1));
+             const Executor& executor = Executor(1), Shard shard = Shard{});
+  ~PairMatrix();
   /// Number of columns.
   size_t size() const { return k_; }
-  /// The moments of the returns of columns i and j on their own aligned rows
-  /// (sxx belongs to i, syy to j).
-  PairStats stats(size_t i, size_t j) const;
+  /// The part of the pairs computed: those whose target it holds.
+  const Shard& shard() const { return shard_; }
+  /// The moments of the returns of columns target and proxy on their own aligned rows
+  /// (sxx belongs to target, syy to proxy); target must be in the shard.
+  PairStats stats(size_t target, size_t proxy) const;
 
  private:
+  struct Inputs;
+  void whole_run(const Inputs& in, const Executor& executor);
+  void shard_run(const Inputs& in, const Executor& executor);
+
   size_t k_;
-  std::vector<PairStats> upper_;  // i < j, row-major
+  Shard shard_;
+  // Whole: pair i < j at i * k + j. Shard: target t's pairs at (t / N) * k + proxy.
+  // Either way oriented as i < j.
+  std::vector<PairStats> stats_;
 };
 
 /// Hedge ratio of target on proxy, correlation and effectiveness from pair moments

@@ -6,6 +6,7 @@
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/loader.hpp"
 #include "option_checks.hpp"
+#include "shard_option.hpp"
 #include "hedgecalc/pair_matrix.hpp"
 #include "hedgecalc/reading_options.hpp"
 #include "hedgecalc/json_reporter.hpp"
@@ -58,6 +59,9 @@ void setup_matrix(CLI::App& command, MatrixOptions& options) {
                            {"effectiveness", MatrixField::kEffectiveness},
                            {"n", MatrixField::kN}},
                           "wide layout: hedge_ratio (default), correlation, effectiveness or n");
+  add_shard_option(command, options.shard,
+                   "I/N: only the rows of targets whose 0-based column number (over all PRICES, "
+                   "date columns aside) mod N is I-1");
 }
 
 void validate_matrix_command(MatrixOptions& options) {
@@ -102,7 +106,7 @@ using RowUse = std::function<void(const Value&)>;
 void wide_rows(const std::vector<PriceSeries>& columns, const PairMatrix& matrix, MatrixField field,
                const RowUse& use) {
   const size_t k = columns.size();
-  for (size_t t = 0; t < k; ++t) {
+  for (size_t t = matrix.shard().index; t < k; t += matrix.shard().count) {
     Value row = Value::object();
     row.add("target", Value::string(columns[t].label()));
     for (size_t p = 0; p < k; ++p) {
@@ -116,10 +120,11 @@ void wide_rows(const std::vector<PriceSeries>& columns, const PairMatrix& matrix
 }
 
 // --layout long: a row per ordered pair, or with `best` per target only its best proxy.
+// Either layout: only the targets of the shard.
 void long_rows(const std::vector<PriceSeries>& columns, const PairMatrix& matrix, bool best_only,
                const RowUse& use) {
   const size_t k = columns.size();
-  for (size_t t = 0; t < k; ++t) {
+  for (size_t t = matrix.shard().index; t < k; t += matrix.shard().count) {
     size_t best = k;
     double best_effectiveness = -1;
     for (size_t p = 0; p < k; ++p) {
@@ -167,7 +172,8 @@ int run_matrix(const MatrixOptions& options, FileSystem& files, std::ostream& ou
   const std::vector<PriceSeries> columns = load_price_columns(options, files);
   std::vector<const PriceSeries*> pointers;
   for (const PriceSeries& c : columns) pointers.push_back(&c);
-  const PairMatrix matrix(pointers, single.analysis.kind, Executor(single.jobs));
+  const PairMatrix matrix(pointers, single.analysis.kind, Executor(single.jobs),
+                          options.shard.value_or(Shard{}));
   write_rows(single, out, [&](const RowUse& use) {
     if (options.layout == MatrixLayout::kWide) {
       wide_rows(columns, matrix, options.field.value_or(MatrixField::kHedgeRatio), use);

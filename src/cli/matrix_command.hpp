@@ -11,6 +11,7 @@
 
 #include "command_options.hpp"
 #include "hedgecalc/file_system.hpp"
+#include "hedgecalc/shard.hpp"
 
 namespace hedgecalc {
 
@@ -27,6 +28,7 @@ struct MatrixOptions {
   bool best = false;                 ///< per target, only the most effective proxy
   MatrixLayout layout = MatrixLayout::kLong;
   std::optional<MatrixField> field;  ///< the value a wide layout shows (none: hedge_ratio)
+  std::optional<Shard> shard;        ///< --shard I/N: only the rows of this part's targets
 };
 
 /// Registers the matrix command's options on its subcommand.

@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <iterator>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
+#include "column_products.hpp"
 #include "hedgecalc/huge_pages.hpp"
 
 namespace hedgecalc {
@@ -13,8 +15,9 @@ namespace {
 
 // An uninitialised T x K matrix on huge pages (the price and return tables of a wide
 // file are the largest buffers a matrix run makes).
-Eigen::MatrixXd huge_matrix(Eigen::Index rows, Eigen::Index cols) {
-  Eigen::MatrixXd m(rows, cols);
+template <class Matrix = Eigen::MatrixXd>
+Matrix huge_matrix(Eigen::Index rows, Eigen::Index cols) {
+  Matrix m(rows, cols);
   advise_huge_pages(m.data(), static_cast<size_t>(m.size()) * sizeof(double));
   return m;
 }
@@ -32,63 +35,74 @@ double period_return(double now, double before, ReturnKind kind) {
   return kNaN;
 }
 
-// Column blocks of the products below. Each block is one single-threaded product, and
-// the blocks run on every core: the sums do not depend on the thread count. (Eigen's
-// own parallel product picks its blocking from the thread count, which changes the
-// last digits of the sums.)
-constexpr Eigen::Index kProductBlock = 32;
-
-// A^T B; with lower_only, only the entries on and below the diagonal are computed
-// (for symmetric results: A and B the same matrix).
-Eigen::MatrixXd cross_product(const Eigen::MatrixXd& A, const Eigen::MatrixXd& B,
-                              bool lower_only, const Executor& executor) {
-  const Eigen::Index K = B.cols();
-  Eigen::MatrixXd out = Eigen::MatrixXd::Zero(A.cols(), K);
-  const auto blocks = static_cast<size_t>((K + kProductBlock - 1) / kProductBlock);
-  executor.for_each(blocks, [&](size_t block) {
-    const Eigen::Index c0 = static_cast<Eigen::Index>(block) * kProductBlock;
-    const Eigen::Index width = std::min(kProductBlock, K - c0);
-    const Eigen::Index r0 = lower_only ? c0 : 0;
-    const Eigen::Index rows = A.cols() - r0;
-    Eigen::MatrixXd part(rows, width);
-    part.noalias() = A.middleCols(r0, rows).transpose() * B.middleCols(c0, width);
-    out.block(r0, c0, rows, width) = part;
-  });
-  return out;
-}
-
 // N(a,b) = sum_t M(t,a) M(t,b), S(a,b) = sum_t R(t,a) M(t,b), Q(a,b) = sum_t R(t,a)^2
 // M(t,b), R zero where M is. Products of M would cost as much as C; but M has few
 // zeros, so each column b takes a's totals less the rows where b has no return (or, for
-// a column with fewer returns than gaps, adds up its rows with one). The columns of
-// the transposes are the rows of R and M, contiguous across a. Per column b the sums
-// run in row order: the results do not depend on the thread count.
-void pairwise_sums(const Eigen::MatrixXd& R, const Eigen::MatrixXd& M, Eigen::MatrixXd& N,
-                   Eigen::MatrixXd& S, Eigen::MatrixXd& Q, const Executor& executor) {
+// a column with fewer returns than gaps, adds up its rows with one).
+struct MaskedSums {
+  Eigen::MatrixXd N, S, Q;  // row: an entry of `rows`, column: an entry of `columns`
+};
+
+// The transposed returns, their squares and the mask (columns of the transposes are the
+// rows of R and M, contiguous across a), with each row's totals.
+struct Transposed {
+  Eigen::MatrixXd Rt, Mt, R2t;
+  Eigen::VectorXd count, total, squares;
+};
+
+Transposed transposed(const Eigen::MatrixXd& R, const Eigen::MatrixXd& M) {
   const Eigen::Index T = R.rows(), K = R.cols();
-  const Eigen::MatrixXd Rt = R.transpose(), Mt = M.transpose();
-  const Eigen::MatrixXd R2t = Rt.cwiseProduct(Rt);
-  const Eigen::VectorXd count = Mt.rowwise().sum(), total = Rt.rowwise().sum(),
-                        squares = R2t.rowwise().sum();
-  N.resize(K, K), S.resize(K, K), Q.resize(K, K);
-  executor.for_each(static_cast<size_t>(K), [&](size_t column) {
-    const auto b = static_cast<Eigen::Index>(column);
+  Transposed x{huge_matrix(K, T), huge_matrix(K, T), huge_matrix(K, T), {}, {}, {}};
+  x.Rt = R.transpose(), x.Mt = M.transpose();
+  x.R2t = x.Rt.cwiseProduct(x.Rt);
+  x.count = x.Mt.rowwise().sum(), x.total = x.Rt.rowwise().sum(),
+  x.squares = x.R2t.rowwise().sum();
+  return x;
+}
+
+// Only the rows `rows` of x (the totals are those of every row, so an entry's value
+// does not depend on which rows are kept).
+Transposed rows_of(const Transposed& x, const std::vector<Eigen::Index>& rows) {
+  const auto r = static_cast<Eigen::Index>(rows.size()), T = x.Rt.cols();
+  Transposed kept{Eigen::MatrixXd(r, T), Eigen::MatrixXd(r, T), Eigen::MatrixXd(r, T),
+                  Eigen::VectorXd(r), Eigen::VectorXd(r), Eigen::VectorXd(r)};
+  for (Eigen::Index i = 0; i < r; ++i) {
+    const Eigen::Index a = rows[static_cast<size_t>(i)];
+    kept.Rt.row(i) = x.Rt.row(a), kept.Mt.row(i) = x.Mt.row(a), kept.R2t.row(i) = x.R2t.row(a);
+    kept.count[i] = x.count[a], kept.total[i] = x.total[a], kept.squares[i] = x.squares[a];
+  }
+  return kept;
+}
+
+// The sums of x's rows against the columns `columns` of M. Each entry is its own chain
+// of additions in row order, whatever the other entries: the results do not depend on
+// the thread count or on which rows and columns are asked for.
+MaskedSums masked_sums(const Transposed& x, const Eigen::MatrixXd& M,
+                       const std::vector<Eigen::Index>& columns, const Executor& executor) {
+  const Eigen::Index T = M.rows(), rows = x.Rt.rows();
+  const auto width = static_cast<Eigen::Index>(columns.size());
+  MaskedSums out{Eigen::MatrixXd(rows, width), Eigen::MatrixXd(rows, width),
+                 Eigen::MatrixXd(rows, width)};
+  executor.for_each(columns.size(), [&](size_t column) {
+    const auto c = static_cast<Eigen::Index>(column);
+    const Eigen::Index b = columns[column];
     Eigen::Index with = 0;
     for (Eigen::Index t = 0; t < T; ++t) with += M(t, b) != 0;
     const bool subtract = T - with <= with;
     if (subtract) {
-      N.col(b) = count, S.col(b) = total, Q.col(b) = squares;
+      out.N.col(c) = x.count, out.S.col(c) = x.total, out.Q.col(c) = x.squares;
     } else {
-      N.col(b).setZero(), S.col(b).setZero(), Q.col(b).setZero();
+      out.N.col(c).setZero(), out.S.col(c).setZero(), out.Q.col(c).setZero();
     }
     for (Eigen::Index t = 0; t < T; ++t) {
       if ((M(t, b) != 0) == subtract) continue;
       const double sign = subtract ? -1.0 : 1.0;
-      N.col(b) += sign * Mt.col(t);
-      S.col(b) += sign * Rt.col(t);
-      Q.col(b) += sign * R2t.col(t);
+      out.N.col(c) += sign * x.Mt.col(t);
+      out.S.col(c) += sign * x.Rt.col(t);
+      out.Q.col(c) += sign * x.R2t.col(t);
     }
   });
+  return out;
 }
 
 // Every column's prices on the union of all timestamps (NaN where a column has none).
@@ -144,42 +158,55 @@ CleanReturns clean_returns(const Eigen::MatrixXd& P, ReturnKind kind) {
   return c;
 }
 
-// Where each column has prices: last[j][t], the last row <= t with a price (-1: none
-// yet), and after_gap[j], the rows with a price whose previous row has none (they start
-// returns that span a gap, for every pair that includes j).
+// Where each column has prices: present[j], a bit per row (a column's bits are a few
+// hundred bytes where its prices are kilobytes, so a pair's look-ups stay in cache), and
+// the rows with a price whose previous row has none (they start returns that span a
+// gap, for every pair that includes the column), with the prices a pair reads there.
+struct GapRows {
+  std::vector<int> row;         // rows with a price after a row without
+  std::vector<int> before;      // the column's last row with a price before each (-1: none)
+  std::vector<double> price, price_before;
+};
+
 struct Gaps {
-  std::vector<std::vector<int>> last, after_gap;
+  std::vector<std::vector<std::uint64_t>> present;
+  std::vector<GapRows> after_gap;
+  bool has(size_t j, int t) const {
+    return (present[j][static_cast<size_t>(t) / 64] >> (static_cast<unsigned>(t) % 64)) & 1U;
+  }
 };
 
 Gaps find_gaps(const Eigen::MatrixXd& P) {
   const Eigen::Index T = P.rows(), K = P.cols();
-  auto present = [&](Eigen::Index t, Eigen::Index j) { return !std::isnan(P(t, j)); };
-  Gaps g{std::vector<std::vector<int>>(static_cast<size_t>(K), std::vector<int>(static_cast<size_t>(T), -1)),
-         std::vector<std::vector<int>>(static_cast<size_t>(K))};
+  Gaps g;
+  g.present.assign(static_cast<size_t>(K), std::vector<std::uint64_t>(static_cast<size_t>(T + 63) / 64, 0));
+  g.after_gap.resize(static_cast<size_t>(K));
   for (Eigen::Index j = 0; j < K; ++j) {
-    int seen = -1;
+    auto& bits = g.present[static_cast<size_t>(j)];
+    GapRows& gaps = g.after_gap[static_cast<size_t>(j)];
+    int last = -1;
     for (Eigen::Index t = 0; t < T; ++t) {
-      if (present(t, j)) {
-        seen = static_cast<int>(t);
-        if (t > 0 && !present(t - 1, j)) g.after_gap[static_cast<size_t>(j)].push_back(seen);
+      if (std::isnan(P(t, j))) continue;
+      bits[static_cast<size_t>(t) / 64] |= std::uint64_t{1} << (t % 64);
+      if (t > 0 && std::isnan(P(t - 1, j))) {
+        gaps.row.push_back(static_cast<int>(t)), gaps.before.push_back(last);
+        gaps.price.push_back(P(t, j)), gaps.price_before.push_back(last < 0 ? kNaN : P(last, j));
       }
-      g.last[static_cast<size_t>(j)][static_cast<size_t>(t)] = seen;
+      last = static_cast<int>(t);
     }
   }
   return g;
 }
 
-// The last row before t where columns i and j both have prices (-1: none), by
-// leapfrogging their gaps.
+// The last row before t where columns i and j both have prices (-1: none): the highest
+// bit below t of the two columns' bits and-ed, a word at a time.
 int last_common_row(const Gaps& g, size_t i, size_t j, int t) {
-  int s = t - 1;
-  while (s >= 0) {
-    const int li = g.last[i][static_cast<size_t>(s)];
-    if (li < 0) return -1;
-    const int lj = g.last[j][static_cast<size_t>(li)];
-    if (lj < 0) return -1;
-    if (lj == li) return li;
-    s = lj;
+  if (t <= 0) return -1;
+  const auto below = static_cast<size_t>(t - 1);
+  for (size_t w = below / 64 + 1; w-- > 0;) {
+    std::uint64_t both = g.present[i][w] & g.present[j][w];
+    if (w == below / 64 && below % 64 != 63) both &= (std::uint64_t{1} << (below % 64 + 1)) - 1;
+    if (both != 0) return static_cast<int>(w * 64 + 63 - static_cast<size_t>(__builtin_clzll(both)));
   }
   return -1;
 }
@@ -191,20 +218,51 @@ struct PairSums {
 
 // Returns that span a gap of one column of the pair (i, j) but not of the other are
 // clean for the pair alone: computed here and added to its sums.
-void add_gap_returns(PairSums& sums, const Eigen::MatrixXd& P, const CleanReturns& c,
-                     const Gaps& g, size_t i, size_t j, ReturnKind kind,
-                     std::vector<int>& candidates) {
-  const auto a = static_cast<Eigen::Index>(i), b = static_cast<Eigen::Index>(j);
-  candidates.clear();
-  std::merge(g.after_gap[i].begin(), g.after_gap[i].end(), g.after_gap[j].begin(),
-             g.after_gap[j].end(), std::back_inserter(candidates));
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  for (int t : candidates) {
-    if (std::isnan(P(t, a)) || std::isnan(P(t, b))) continue;
+// Prices with each row's columns side by side: a pair's gap returns read the rows of the
+// gaps, and with one column fixed while the other runs over all columns those reads go
+// along the rows (a column-major table would cost a cache miss per read).
+using RowMajorPrices = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+// The prices a pair's gap returns read, from where they are cheapest to read: a column's
+// own gap rows from its gap list; the column held fixed while the other runs over every
+// column (the target of a shard, i of the whole run) from the column-major table, whose
+// column stays in cache; the other column along the rows of the row-major table.
+struct PriceTables {
+  const Eigen::MatrixXd& by_column;
+  const RowMajorPrices& by_row;
+  size_t fixed;
+};
+
+// A column's prices at row t and at an earlier row s; k is the position in its gap list
+// where t would be.
+std::pair<double, double> prices_at(const PriceTables& tables, const GapRows& gaps, size_t k,
+                                    size_t column, int t, int s) {
+  if (k < gaps.row.size() && gaps.row[k] == t) {
+    const double before = gaps.before[k] == s ? gaps.price_before[k]
+                                              : tables.by_column(s, static_cast<Eigen::Index>(column));
+    return {gaps.price[k], before};
+  }
+  const auto c = static_cast<Eigen::Index>(column);
+  if (column == tables.fixed) return {tables.by_column(t, c), tables.by_column(s, c)};
+  return {tables.by_row(t, c), tables.by_row(s, c)};
+}
+
+void add_gap_returns(PairSums& sums, const PriceTables& tables, const CleanReturns& c,
+                     const Gaps& g, size_t i, size_t j, ReturnKind kind) {
+  const GapRows &gi = g.after_gap[i], &gj = g.after_gap[j];
+  // The two gap lists merged, each row once, in row order.
+  for (size_t ki = 0, kj = 0; ki < gi.row.size() || kj < gj.row.size();) {
+    const int t = kj == gj.row.size() || (ki < gi.row.size() && gi.row[ki] < gj.row[kj]) ? gi.row[ki] : gj.row[kj];
+    const size_t at_i = ki, at_j = kj;
+    ki += ki < gi.row.size() && gi.row[ki] == t;
+    kj += kj < gj.row.size() && gj.row[kj] == t;
+    if (!g.has(i, t) || !g.has(j, t)) continue;
     const int s = last_common_row(g, i, j, t);
     if (s < 0) continue;
-    const double x = period_return(P(t, a), P(s, a), kind) - c.shift[a];
-    const double y = period_return(P(t, b), P(s, b), kind) - c.shift[b];
+    const auto [now_i, before_i] = prices_at(tables, gi, at_i, i, t, s);
+    const auto [now_j, before_j] = prices_at(tables, gj, at_j, j, t, s);
+    const double x = period_return(now_i, before_i, kind) - c.shift[static_cast<Eigen::Index>(i)];
+    const double y = period_return(now_j, before_j, kind) - c.shift[static_cast<Eigen::Index>(j)];
     sums.n += 1, sums.sx += x, sums.sy += y, sums.sxx += x * x, sums.syy += y * y, sums.sxy += x * y;
   }
 }
@@ -221,38 +279,107 @@ PairStats centred(const PairSums& s) {
   return p;
 }
 
+
+std::vector<Eigen::Index> every_column(size_t k) {
+  std::vector<Eigen::Index> all(k);
+  for (size_t c = 0; c < k; ++c) all[c] = static_cast<Eigen::Index>(c);
+  return all;
+}
+
 }  // namespace
 
+// What every pair's statistics are made of; the whole run and a shard share it.
+struct PairMatrix::Inputs {
+  Eigen::MatrixXd P;
+  RowMajorPrices P_by_row;
+  CleanReturns clean;
+  Gaps gaps;
+  Transposed x;
+  ReturnKind kind;
+  bool differenced;
+};
+
 PairMatrix::PairMatrix(const std::vector<const PriceSeries*>& columns, ReturnKind kind,
-                       const Executor& executor)
-    : k_(columns.size()) {
-  const Eigen::MatrixXd P = price_table(columns);
-  const CleanReturns clean = clean_returns(P, kind);
-  // Over the rows clean for both i and j: n, sums of x_i, of x_i^2, of x_i x_j.
-  // C is symmetric: its lower half suffices, at about half the cost.
-  const Eigen::MatrixXd C = cross_product(clean.R, clean.R, /*lower_only=*/true, executor);
-  Eigen::MatrixXd N, S, Q;
-  pairwise_sums(clean.R, clean.M, N, S, Q, executor);
-  const Gaps gaps = find_gaps(P);
-  const bool differenced = !given_as_values(kind);
-  upper_.assign(k_ * k_, PairStats{});
+                       const Executor& executor, Shard shard)
+    : k_(columns.size()), shard_(shard) {
+  Inputs in{price_table(columns), {}, {}, {}, {}, kind, !given_as_values(kind)};
+  in.P_by_row = huge_matrix<RowMajorPrices>(in.P.rows(), in.P.cols());
+  in.P_by_row = in.P;
+  in.clean = clean_returns(in.P, kind);
+  in.gaps = find_gaps(in.P);
+  in.x = transposed(in.clean.R, in.clean.M);
+  if (shard.whole()) {
+    whole_run(in, executor);
+  } else {
+    shard_run(in, executor);
+  }
+}
+
+PairMatrix::~PairMatrix() = default;
+
+// Each unordered pair once: C, N, S, Q are symmetric in what they sum, so their lower
+// halves suffice.
+void PairMatrix::whole_run(const Inputs& in, const Executor& executor) {
+  const std::vector<Eigen::Index> all = every_column(k_);
+  const ColumnPanels panels(in.clean.R, all);
+  const Eigen::MatrixXd C = column_products(panels, panels, /*lower_only=*/true, executor);
+  const MaskedSums m = masked_sums(in.x, in.clean.M, all, executor);
+  stats_.assign(k_ * k_, PairStats{});
   // Each pair writes only its own slot, so rows of pairs run on every core.
   executor.for_each(k_, [&](size_t i) {
-    std::vector<int> candidates;
     for (size_t j = i + 1; j < k_; ++j) {
       const auto a = static_cast<Eigen::Index>(i), b = static_cast<Eigen::Index>(j);
-      PairSums sums{N(b, a), S(a, b), S(b, a), Q(a, b), Q(b, a), C(b, a)};
-      if (differenced) add_gap_returns(sums, P, clean, gaps, i, j, kind, candidates);
-      upper_[i * k_ + j] = centred(sums);
+      PairSums sums{m.N(b, a), m.S(a, b), m.S(b, a), m.Q(a, b), m.Q(b, a), C(b, a)};
+      if (in.differenced) add_gap_returns(sums, {in.P, in.P_by_row, i}, in.clean, in.gaps, i, j, in.kind);
+      stats_[i * k_ + j] = centred(sums);
     }
   });
 }
 
-PairStats PairMatrix::stats(size_t i, size_t j) const {
-  if (i < j) return upper_[i * k_ + j];
-  PairStats swapped = upper_[j * k_ + i];
-  std::swap(swapped.sxx, swapped.syy);
-  return swapped;
+// Every pair with one of the shard's targets, each summed exactly as the whole run
+// sums it, so a shard prints the whole run's bytes. A pair of two of its targets is
+// computed twice; a pair across shards once in each.
+void PairMatrix::shard_run(const Inputs& in, const Executor& executor) {
+  std::vector<Eigen::Index> targets;
+  for (size_t t = shard_.index; t < k_; t += shard_.count) targets.push_back(static_cast<Eigen::Index>(t));
+  const std::vector<Eigen::Index> all = every_column(k_);
+  const Eigen::MatrixXd C = column_products(ColumnPanels(in.clean.R, targets),
+                                            ColumnPanels(in.clean.R, all), false, executor);
+  // The whole run's column b at row a: a target's column at every row, and every
+  // column at the targets' rows.
+  const MaskedSums target_columns = masked_sums(in.x, in.clean.M, targets, executor);
+  const MaskedSums target_rows = masked_sums(rows_of(in.x, targets), in.clean.M, all, executor);
+  stats_.assign(targets.size() * k_, PairStats{});
+  executor.for_each(targets.size(), [&](size_t slot) {
+    const auto s = static_cast<Eigen::Index>(slot);
+    const auto t = static_cast<size_t>(targets[slot]);
+    for (size_t p = 0; p < k_; ++p) {
+      if (p == t) continue;
+      const auto q = static_cast<Eigen::Index>(p);
+      // The pair as the whole run orders it, i < j; from each of N, S and Q the entry
+      // in column i at row j and the one in column j at row i.
+      const bool target_first = t < p;
+      const auto pick = [&](const Eigen::MatrixXd& by_target_column, const Eigen::MatrixXd& by_target_row) {
+        return std::pair{target_first ? by_target_column(q, s) : by_target_row(s, q),
+                         target_first ? by_target_row(s, q) : by_target_column(q, s)};
+      };
+      const double n = pick(target_columns.N, target_rows.N).first;
+      const auto [s_column_i, s_column_j] = pick(target_columns.S, target_rows.S);
+      const auto [q_column_i, q_column_j] = pick(target_columns.Q, target_rows.Q);
+      PairSums sums{n, s_column_j, s_column_i, q_column_j, q_column_i, C(s, q)};
+      const size_t i = std::min(t, p), j = std::max(t, p);
+      if (in.differenced) add_gap_returns(sums, {in.P, in.P_by_row, t}, in.clean, in.gaps, i, j, in.kind);
+      stats_[slot * k_ + p] = centred(sums);
+    }
+  });
+}
+
+PairStats PairMatrix::stats(size_t target, size_t proxy) const {
+  // Kept as the whole run orders the pair (i < j, sxx belongs to i).
+  const size_t i = std::min(target, proxy), j = std::max(target, proxy);
+  PairStats s = shard_.whole() ? stats_[i * k_ + j] : stats_[(target / shard_.count) * k_ + proxy];
+  if (target > proxy) std::swap(s.sxx, s.syy);
+  return s;
 }
 
 PairResult pair_result(const PairMatrix& matrix, size_t target, size_t proxy) {

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstring>
 #include <random>
 
 #include "hedgecalc/align.hpp"
@@ -90,4 +91,49 @@ TEST_CASE("pairs that never overlap have no returns", "[matrix]") {
   const PairResult r = pair_result(matrix, 0, 1);
   CHECK(r.n == 0);
   CHECK(std::isnan(r.hedge_ratio));
+}
+
+namespace {
+
+// Bit for bit: a shard must print the whole run's bytes, not numbers within 1e-15.
+bool same_bits(const PairStats& a, const PairStats& b) {
+  return a.n == b.n && std::memcmp(&a.sxx, &b.sxx, sizeof(double)) == 0 &&
+         std::memcmp(&a.syy, &b.syy, sizeof(double)) == 0 &&
+         std::memcmp(&a.sxy, &b.sxy, sizeof(double)) == 0;
+}
+
+}  // namespace
+
+TEST_CASE("a shard's pairs have the whole run's bits", "[matrix][shard]") {
+  // Sizes around the product kernel's panels of four and Eigen's small-product and
+  // blocking thresholds (20 and 48 rows), where a blocked product would differ.
+  struct Size { size_t columns, rows; };
+  for (const Size size : {Size{2, 5}, Size{3, 9}, Size{5, 19}, Size{7, 48}, Size{9, 130},
+                          Size{13, 400}, Size{33, 257}}) {
+    const std::vector<PriceSeries> u = universe(size.columns, size.rows, 100 + static_cast<unsigned>(size.columns));
+    std::vector<const PriceSeries*> pointers;
+    for (const PriceSeries& s : u) {
+      if (!s.price.empty()) pointers.push_back(&s);
+    }
+    const size_t k = pointers.size();
+    for (ReturnKind kind : {ReturnKind::kSimple, ReturnKind::kLog, ReturnKind::kNone}) {
+      const PairMatrix whole(pointers, kind, Executor(2));
+      for (size_t count : {size_t{2}, size_t{3}, size_t{4}, k + 2}) {
+        for (size_t index = 0; index < count; ++index) {
+          const PairMatrix part(pointers, kind, Executor(1 + index % 2), Shard{index, count});
+          size_t differ = 0, compared = 0;
+          for (size_t t = index; t < k; t += count) {
+            for (size_t p = 0; p < k; ++p) {
+              if (p == t) continue;
+              differ += !same_bits(part.stats(t, p), whole.stats(t, p));
+              ++compared;
+            }
+          }
+          INFO(size.columns << " columns, " << size.rows << " rows, shard " << index + 1 << "/" << count);
+          CHECK(differ == 0);
+          CHECK(compared == (index < k ? ((k - 1 - index) / count + 1) * (k - 1) : 0));
+        }
+      }
+    }
+  }
 }
