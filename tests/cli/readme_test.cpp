@@ -141,7 +141,7 @@ void check_commands(const std::string& file, const Readme& readme) {
     INFO(file << ":" << command.line << ": " << command.text);
     const ProcessResult r = run_shell(
         "cd '" + folder + "' && PATH='" + binary_folder +
-        "':\"$PATH\" SLURM_ARRAY_TASK_ID=1 SLURM_CPUS_PER_TASK=2 bash -o pipefail -c " +
+        "':\"$PATH\" SLURM_ARRAY_TASK_ID=1 SLURM_ARRAY_TASK_COUNT=4 SLURM_CPUS_PER_TASK=2 bash -o pipefail -c " +
         single_quoted(command.text));
     INFO("stderr: " << r.err);
     CHECK(r.exit_code == command.expected_exit);
