@@ -2,6 +2,7 @@
 // tests/golden/make_monitor_golden.R), plus its size and power by simulation.
 
 #include "hedgecalc/monitor.hpp"
+#include "hedgecalc/monitoring.hpp"
 
 #include <catch2/catch.hpp>
 #include <boost/math/distributions/normal.hpp>
@@ -11,6 +12,7 @@
 
 #include "golden.hpp"
 #include "process.hpp"
+#include "hedgecalc/error.hpp"
 
 using namespace hedgecalc;
 
@@ -220,4 +222,80 @@ TEST_CASE("a change raises the alarm, and how soon", "[monitor][simulation]") {
     CHECK(s.alarm_rate > 0.95);
     CHECK(s.mean_delay < 200);
   }
+}
+
+namespace {
+
+// A data set of monitor_inputs.csv as returns on consecutive days.
+ReturnSeries returns_of(const Regression& r) {
+  ReturnSeries returns;
+  returns.values.resize(static_cast<size_t>(r.x.cols()));
+  for (Eigen::Index t = 0; t < r.x.rows(); ++t) {
+    returns.time.push_back((20000 + t) * kNanosPerDay);
+    returns.values[0].push_back(r.y[t]);
+    for (Eigen::Index j = 1; j < r.x.cols(); ++j) returns.values[static_cast<size_t>(j)].push_back(r.x(t, j));
+  }
+  return returns;
+}
+
+// The one-proxy OLS slope over rows [from, to), by the textbook formula.
+double slope(const std::vector<double>& y, const std::vector<double>& x, size_t from, size_t to) {
+  double mx = 0, my = 0;
+  for (size_t t = from; t < to; ++t) mx += x[t], my += y[t];
+  mx /= static_cast<double>(to - from), my /= static_cast<double>(to - from);
+  double sxy = 0, sxx = 0;
+  for (size_t t = from; t < to; ++t) sxy += (x[t] - mx) * (y[t] - my), sxx += (x[t] - mx) * (x[t] - mx);
+  return sxy / sxx;
+}
+
+}  // namespace
+
+TEST_CASE("monitoring a hedge: the history, the alarm's date, the ratios before and since", "[monitor]") {
+  const ReturnSeries returns = returns_of(read_inputs().at("dax_ftse"));
+  const MonitorSettings me{MonitorProcess::kMe, 0.5, 0.05, 2};
+  const double critical = *monitor_critical_value(me, 2);
+  const Monitoring by_count = monitor_hedge(returns, {me, std::nullopt, 500}, critical);
+  // strucchange's breakpoint for this case (monitor_cases.csv, case 33).
+  REQUIRE(by_count.alarm_index);
+  CHECK(*by_count.alarm_index == 791);
+  CHECK(by_count.alarm_date == returns.time[790]);
+  CHECK(by_count.history_n == 500);
+  CHECK(by_count.history_from == returns.time[0]);
+  CHECK(by_count.history_to == returns.time[499]);
+  CHECK(by_count.monitored_n == returns.size() - 500);
+  CHECK(by_count.monitored_to == returns.time.back());
+  CHECK(by_count.horizon_passed);  // 1,859 returns > 2 x 500
+  CHECK(relative(by_count.history_hedge_ratios.at(0), slope(returns.values[0], returns.values[1], 0, 500)) < 1e-12);
+  CHECK(relative(by_count.hedge_ratios_since.at(0),
+                 slope(returns.values[0], returns.values[1], 500, returns.size())) < 1e-12);
+  // The same history named by its last date, or by a date between two returns.
+  const Monitoring by_date = monitor_hedge(returns, {me, returns.time[499], std::nullopt}, critical);
+  CHECK(by_date.alarm_index == by_count.alarm_index);
+  CHECK(by_date.statistic == by_count.statistic);
+  const Monitoring later = monitor_hedge(returns, {MonitorSettings{MonitorProcess::kMe, 0.5, 0.05, 10}, std::nullopt, 500},
+                                         *monitor_critical_value({MonitorProcess::kMe, 0.5, 0.05, 10}, 2));
+  CHECK_FALSE(later.horizon_passed);  // 1,859 <= 10 x 500
+}
+
+TEST_CASE("a history outside the returns or too short is a data error that says why", "[monitor]") {
+  const ReturnSeries returns = returns_of(read_inputs().at("sim_calm"));
+  const MonitorSettings cusum;
+  const double critical = *monitor_critical_value(cusum, 2);
+  CHECK_THROWS_WITH(monitor_hedge(returns, {cusum, std::nullopt, 3}, critical),
+                    Catch::Contains("the history has 3 returns") && Catch::Contains("needs at least 4"));
+  CHECK_THROWS_WITH(monitor_hedge(returns, {cusum, std::nullopt, 701}, critical),
+                    Catch::Contains("longer than the 700 returns"));
+  CHECK_THROWS_WITH(monitor_hedge(returns, {cusum, returns.time[0] - kNanosPerDay, std::nullopt}, critical),
+                    Catch::Contains("outside the returns"));
+  CHECK_THROWS_WITH(monitor_hedge(returns, {cusum, returns.time.back() + kNanosPerDay, std::nullopt}, critical),
+                    Catch::Contains("outside the returns"));
+  // A history of every return monitors nothing yet: no alarm, no statistic.
+  const Monitoring none = monitor_hedge(returns, {cusum, std::nullopt, 700}, critical);
+  CHECK(none.monitored_n == 0);
+  CHECK_FALSE(none.monitored_to);
+  CHECK_FALSE(none.alarm_index);
+  CHECK(std::isnan(none.hedge_ratios_since.at(0)));
+  const MonitorSettings me{MonitorProcess::kMe, 0.25, 0.01, 6};
+  CHECK_THROWS_WITH(monitor_hedge(returns, {me, std::nullopt, 7}, *monitor_critical_value(me, 2)),
+                    Catch::Contains("moving window of 1 returns"));
 }
