@@ -23,6 +23,7 @@
 #include "hedgecalc/risk.hpp"
 #include "hedgecalc/rolling_window.hpp"
 #include "hedgecalc/sizing.hpp"
+#include "hedgecalc/monitoring.hpp"
 #include "hedgecalc/stability.hpp"
 #include "hedgecalc/trade.hpp"
 
@@ -71,6 +72,7 @@ struct Analysis {
   std::optional<AccountingTests> accounting;  ///< --accounting
   std::vector<HorizonFit> horizons;           ///< --horizons
   std::optional<OtherBetas> estimators;       ///< --estimators
+  std::optional<Monitoring> monitor;          ///< the monitor command
 };
 
 /// Runs the analysis of series[0] (target) on the others, with options checked by

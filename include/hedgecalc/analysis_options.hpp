@@ -8,6 +8,7 @@
 
 #include "hedgecalc/hedge_analysis.hpp"
 #include "hedgecalc/kalman.hpp"
+#include "hedgecalc/monitoring.hpp"
 #include "hedgecalc/price_series.hpp"
 #include "hedgecalc/returns.hpp"
 #include "hedgecalc/rolling_window.hpp"
@@ -54,6 +55,7 @@ struct AnalysisOptions {
   std::optional<double> risk_level;   ///< risk report at this VaR level
   bool accounting = false;            ///< hedge accounting tests (needs sizing, one proxy)
   std::optional<size_t> dimson_lags;  ///< other estimators, Dimson with these lags
+  std::optional<MonitorOptions> monitor;  ///< sequential monitoring after a history
 
   /// True when a time-varying ratio (rolling, EWMA or Kalman) is asked for.
   bool time_varying() const { return window.active() || ewma_lambda || kalman; }

@@ -22,7 +22,8 @@ std::vector<std::string> record_columns(const AnalysisSections& sections);
 
 /// --series: one record per return date (date, target_return, proxy_return,
 /// hedge_ratio, correlation, effectiveness, hedged_return, and ewma_* columns when
-/// both --window and --ewma are given).
+/// both --window and --ewma are given); with a monitor, one per monitored return
+/// (date, process, boundary, crossed).
 std::vector<Value> series_records(const Analysis& analysis);
 
 }  // namespace hedgecalc

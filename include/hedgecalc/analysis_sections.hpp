@@ -31,6 +31,7 @@ struct AnalysisSections {
   bool estimators = false;
   bool risk = false;
   bool accounting = false;
+  bool monitor = false;        ///< the monitor command, batch --monitor
 
   /// True for several proxies.
   bool basket() const { return proxies > 1; }

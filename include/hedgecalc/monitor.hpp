@@ -19,6 +19,10 @@ namespace hedgecalc {
 /// strucchange's `type`: "OLS-CUSUM", "OLS-MOSUM" or "ME" (moving estimates).
 enum class MonitorProcess { kOlsCusum, kOlsMosum, kMe };
 
+/// The name of a process as the command line and the output spell it: "ols-cusum",
+/// "ols-mosum" or "me".
+const char* monitor_process_name(MonitorProcess process);
+
 /// The test: its process, bandwidth h (the moving window as a share of the history, for
 /// OLS-MOSUM and ME), significance level and period (the horizon over which the size
 /// holds, as a multiple of the history, for OLS-MOSUM and ME).

@@ -257,6 +257,11 @@ void setup_batch(CLI::App& command, BatchOptions& options) {
       ->type_name("PAIRS")
       ->required();
   add_analysis_options(command, options.analysis);
+  command.add_flag("--monitor", options.analysis.monitor,
+                   "Monitor each pair as `hedgecalc monitor` does (needs --history-to or "
+                   "--history); an alarm makes the row's status alarm")
+      ->group("Monitoring");
+  add_monitor_options(command, options.analysis);
   add_shard_option(command, options.shard, "I/N: only pairs whose 0-based row number mod N is I-1")
       ->group("Output");
   command.add_flag("--quiet", options.quiet, "No progress on stderr")->group("Output");

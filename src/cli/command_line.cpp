@@ -72,9 +72,11 @@ struct Program {
                "of a cross hedge, from CSV price files.",
                "hedgecalc"};
   SingleOptions single;
+  SingleOptions monitor;
   BatchOptions batch;
   MatrixOptions matrix;
   std::string shell;  // completions
+  CLI::App* monitor_command = nullptr;
   CLI::App* batch_command = nullptr;
   CLI::App* matrix_command = nullptr;
   CLI::App* completions_command = nullptr;
@@ -93,6 +95,10 @@ struct Program {
         ".xz, .bz2, a .zip of one CSV) are read as the CSV they hold.\n"
         "Exit codes: 0 ok, 1 data error, 2 usage error, 3 threshold not met.");
     setup_single(app, single);
+    monitor_command = app.add_subcommand(
+        "monitor", "Watch a hedge after a history: a sequential break test with a false-alarm "
+                   "rate of alpha over the whole monitoring period (exit 3 on an alarm)");
+    setup_monitor(*monitor_command, monitor);
     batch_command = app.add_subcommand(
         "batch", "One analysis per row of a PAIRS file (target, proxy, optional id)");
     setup_batch(*batch_command, batch);
@@ -111,6 +117,8 @@ struct Program {
   void validate() {
     if (*batch_command) {
       validate_batch_command(batch);
+    } else if (*monitor_command) {
+      validate_single_command(monitor);
     } else if (*matrix_command) {
       validate_matrix_command(matrix);
     } else {
@@ -118,27 +126,27 @@ struct Program {
     }
   }
 
+  // The single form's options: the plain command's or monitor's.
+  const SingleOptions& single_form() const { return *monitor_command ? monitor : single; }
+
   const SingleOptions& options() const {
-    return *batch_command ? batch.analysis : *matrix_command ? matrix.analysis : single;
+    return *batch_command ? batch.analysis : *matrix_command ? matrix.analysis : single_form();
   }
 
-  const std::string& output() const {
-    return *batch_command ? batch.analysis.output : *matrix_command ? matrix.analysis.output : single.output;
-  }
+  const std::string& output() const { return options().output; }
 
   // The files the command reads that its arguments name (batch's price files come from
   // PAIRS: run_batch checks those).
   std::vector<std::string> named_inputs(const FileSystem& files) const {
     std::vector<std::string> inputs;
-    const SingleOptions& options =
-        *batch_command ? batch.analysis : *matrix_command ? matrix.analysis : single;
+    const SingleOptions& options = this->options();
     if (options.carry_series) inputs.push_back(parse_series_spec(*options.carry_series, files).path);
     if (*batch_command) {
       inputs.push_back(batch.pairs);
     } else if (*matrix_command) {
       inputs.insert(inputs.end(), matrix.prices.begin(), matrix.prices.end());
     } else {
-      for (const std::string& series : single.series) {
+      for (const std::string& series : single_form().series) {
         inputs.push_back(parse_series_spec(series, files).path);
       }
     }
@@ -153,7 +161,7 @@ struct Program {
       check_written(results);
       return code;
     }
-    const CommandResult result = run_single(single, files);
+    const CommandResult result = run_single(single_form(), files);
     results << result.out << std::flush;
     check_written(results);
     err << result.err;
@@ -192,6 +200,7 @@ int run_command_line(std::vector<std::string> args, FileSystem& files, std::ostr
     std::reverse(args.begin(), args.end());  // CLI11 takes them last first
     program.app.parse(args);
     unshield(program.single.series);
+    unshield(program.monitor.series);
   } catch (const CLI::Success& e) {  // --help, --version
     return program.app.exit(e, out, err);
   } catch (const CLI::ParseError& e) {

@@ -68,6 +68,15 @@ struct SingleOptions {
   std::optional<double> var_level;              ///< --var-level
   bool estimators = false;                      ///< --estimators: analysis.dimson_lags
   std::optional<size_t> dimson_lags;            ///< --dimson-lags K
+  // Monitoring: the monitor command (or batch --monitor) sets `monitor`; the rest is
+  // folded into analysis.monitor by validate_monitor().
+  bool monitor = false;
+  std::optional<std::string> history_to;        ///< --history-to DATE
+  std::optional<size_t> history;                ///< --history N
+  std::optional<MonitorProcess> monitor_process;  ///< --process
+  std::optional<double> bandwidth;              ///< --bandwidth H
+  std::optional<double> alpha;                  ///< --alpha A
+  std::optional<double> period;                 ///< --period P
 
   // Derived by validate_single() (validate_input() for matrix).
   CsvOptions csv;
@@ -105,6 +114,9 @@ void add_estimator_options(CLI::App& app, SingleOptions& options);
 /// --min-correlation, --min-effectiveness.
 void add_stability_options(CLI::App& app, SingleOptions& options);
 
+/// Monitoring: --history-to, --history, --process, --bandwidth, --alpha, --period (the
+/// monitor command, and batch with --monitor).
+void add_monitor_options(CLI::App& app, SingleOptions& options);
 /// Risk: --risk, --var-level, --accounting.
 void add_risk_options(CLI::App& app, SingleOptions& options);
 
@@ -129,6 +141,9 @@ void validate_stability(SingleOptions& options);
 void validate_risk(SingleOptions& options, size_t proxies);
 void validate_costs(SingleOptions& options, size_t proxies, bool positions_from_pairs);
 void validate_output(const SingleOptions& options);
+/// With `monitor`: one of --history-to and --history, and settings with a critical value
+/// for `proxies` proxies, folded into analysis.monitor; without it, none of them.
+void validate_monitor(SingleOptions& options, size_t proxies);
 
 /// The contract's step 1 after reading: --from/--to, --frequency, and the price > 0
 /// check the return kind needs. Throws DataError naming file and line.

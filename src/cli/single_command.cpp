@@ -81,6 +81,12 @@ void setup_single(CLI::App& app, SingleOptions& options) {
   add_analysis_options(app, options);
 }
 
+void setup_monitor(CLI::App& command, SingleOptions& options) {
+  setup_single(command, options);
+  add_monitor_options(command, options);
+  options.monitor = true;
+}
+
 void validate_single_command(SingleOptions& options) {
   check_arguments(options);
   validate_single(options, options.series.size() - 1);

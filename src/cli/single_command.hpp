@@ -1,6 +1,6 @@
 #pragma once
 // `hedgecalc [OPTIONS] TARGET PROXY [PROXY...]`: the single analysis, from
-// arguments to printed text.
+// arguments to printed text; `hedgecalc monitor` is the same with a monitor section.
 
 #include <string>
 #include <vector>
@@ -21,6 +21,9 @@ struct CommandResult {
 
 /// Registers the options of the single analysis on app.
 void setup_single(CLI::App& app, SingleOptions& options);
+
+/// Registers the options of `hedgecalc monitor`: the single analysis' and monitoring's.
+void setup_monitor(CLI::App& command, SingleOptions& options);
 
 /// Checks the series arguments and every option (validate_single); throws UsageError.
 /// The command line calls it once, after parsing and before any file is read.

@@ -342,6 +342,12 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
     assert(analysis.compare.size() == sections.compare_rows);
   }
   run_risk_and_estimators(analysis, options, executor);
+  if (sections.monitor) {
+    const MonitorOptions& monitor = *options.monitor;
+    const auto critical = monitor_critical_value(monitor.settings, sections.proxies + 1);
+    assert(critical);  // the command line checked the settings against the table
+    analysis.monitor = monitor_hedge(analysis.returns, monitor, *critical);
+  }
   return analysis;
 }
 

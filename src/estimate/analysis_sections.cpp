@@ -30,6 +30,7 @@ AnalysisSections analysis_sections(const AnalysisOptions& options, size_t proxie
   s.estimators = options.dimson_lags.has_value();
   s.risk = options.risk_level.has_value();
   s.accounting = options.accounting;
+  s.monitor = options.monitor.has_value();
   return s;
 }
 

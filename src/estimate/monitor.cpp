@@ -55,6 +55,15 @@ double cusum_critical_value(double alpha) {
 
 }  // namespace
 
+const char* monitor_process_name(MonitorProcess process) {
+  switch (process) {
+    case MonitorProcess::kOlsMosum: return "ols-mosum";
+    case MonitorProcess::kMe: return "me";
+    case MonitorProcess::kOlsCusum: break;
+  }
+  return "ols-cusum";
+}
+
 std::optional<double> monitor_critical_value(const MonitorSettings& settings, size_t coefficients) {
   if (!(settings.alpha > 0 && settings.alpha < 1)) return std::nullopt;
   if (settings.process == MonitorProcess::kOlsCusum) return cusum_critical_value(settings.alpha);

@@ -50,6 +50,12 @@ std::vector<std::string> unmet_thresholds(const Analysis& analysis, const Thresh
     }
     messages.push_back("hedge accounting: " + failed + " failed");
   }
+  if (analysis.monitor && analysis.monitor->alarm_index) {
+    const Monitoring& m = *analysis.monitor;
+    messages.push_back(std::string("the monitor (") + monitor_process_name(m.settings.process) +
+                       ") raised an alarm on " + format_timestamp(*m.alarm_date, analysis.full.date_only) +
+                       ", return " + std::to_string(*m.alarm_index) + " counted from the history's first");
+  }
   return messages;
 }
 

@@ -282,6 +282,11 @@ Value proxies_array(const Analysis& analysis) {
       proxy.add("hedge_ratio_before", Value::number(per_proxy(stability.hedge_ratio_before, k)))
           .add("hedge_ratio_after", Value::number(per_proxy(stability.hedge_ratio_after, k)));
     }
+    if (sections.monitor) {
+      const Monitoring& monitor = or_blank(analysis.monitor);
+      proxy.add("history_hedge_ratio", Value::number(per_proxy(monitor.history_hedge_ratios, k)))
+          .add("hedge_ratio_since", Value::number(per_proxy(monitor.hedge_ratios_since, k)));
+    }
     proxies.push(std::move(proxy));
   }
   return proxies;
@@ -348,6 +353,35 @@ Value estimators_object(const OtherBetas& b) {
   return estimators;
 }
 
+// A date or time, or null.
+Value optional_time(const std::optional<Timestamp>& time, bool date_only) {
+  return time ? Value::string(format_timestamp(*time, date_only)) : Value::null();
+}
+
+// The contract's monitor object; a basket's ratios go into `proxies`.
+Value monitor_object(const Monitoring& m, bool basket, bool date_only) {
+  const bool any = m.history_n > 0;  // false: the blank of a batch's header
+  Value object = Value::object();
+  object.add("process", Value::string(monitor_process_name(m.settings.process)))
+      .add("bandwidth", Value::number(m.settings.bandwidth))
+      .add("alpha", Value::number(m.settings.alpha))
+      .add("period", Value::number(m.settings.period))
+      .add("critical_value", any ? Value::number(m.critical_value) : Value::null())
+      .add("history_from", any ? Value::string(format_timestamp(m.history_from, date_only)) : Value::null())
+      .add("history_to", any ? Value::string(format_timestamp(m.history_to, date_only)) : Value::null())
+      .add("history_n", Value::integer(static_cast<long long>(m.history_n)))
+      .add("history_hedge_ratio", Value::number(basket ? NAN : first_of(m.history_hedge_ratios)))
+      .add("monitored_n", Value::integer(static_cast<long long>(m.monitored_n)))
+      .add("monitored_to", optional_time(m.monitored_to, date_only))
+      .add("statistic", m.monitored_n > 0 ? Value::number(m.statistic) : Value::null())
+      .add("alarm", Value::boolean(m.alarm_index.has_value()))
+      .add("alarm_date", optional_time(m.alarm_date, date_only))
+      .add("alarm_index", m.alarm_index ? Value::integer(static_cast<long long>(*m.alarm_index)) : Value::null())
+      .add("horizon_passed", Value::boolean(m.horizon_passed))
+      .add("hedge_ratio_since", Value::number(basket ? NAN : first_of(m.hedge_ratios_since)));
+  return object;
+}
+
 }  // namespace
 
 Value analysis_record(const Analysis& analysis) {
@@ -367,6 +401,7 @@ Value analysis_record(const Analysis& analysis) {
   if (sections.estimators) record.add("estimators", estimators_object(or_blank(analysis.estimators)));
   if (sections.risk) record.add("risk", risk_object(or_blank(analysis.risk), sections.backtest));
   if (sections.accounting) record.add("accounting", accounting_object(or_blank(analysis.accounting)));
+  if (sections.monitor) record.add("monitor", monitor_object(or_blank(analysis.monitor), basket, date_only));
   return record;
 }
 
@@ -450,7 +485,24 @@ BacktestColumns backtest_columns(const Analysis& analysis) {
 
 }  // namespace
 
+std::vector<Value> monitor_records(const Monitoring& monitor, bool date_only) {
+  std::vector<Value> rows;
+  rows.reserve(monitor.steps.size());
+  for (size_t i = 0; i < monitor.steps.size(); ++i) {
+    const MonitorStep& step = monitor.steps[i];
+    Value row = Value::object();
+    row.add("date", Value::string(format_timestamp(monitor.step_times[i], date_only)))
+        .add("process", Value::number(step.process))
+        .add("boundary", Value::number(step.boundary))
+        .add("crossed", Value::boolean(step.crossed));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 std::vector<Value> series_records(const Analysis& analysis) {
+  // The monitor's --series is its own: one row per monitored return.
+  if (analysis.monitor) return monitor_records(*analysis.monitor, analysis.full.date_only);
   const ReturnSeries& r = analysis.returns;
   const std::vector<double>& target = r.values[0];
   const std::vector<double>& proxy = r.values[1];

@@ -315,6 +315,39 @@ void write_stability(Block& block, const Stability& s, const std::vector<std::st
   }
 }
 
+// The monitor in words: whether and when the hedge broke, then the test's numbers.
+void write_monitor(Block& block, const Monitoring& m, const std::vector<std::string>& labels,
+                   bool basket, bool date_only) {
+  const auto date = [date_only](Timestamp t) { return format_timestamp(t, date_only); };
+  if (m.alarm_index) {
+    block.wide("monitor", "ALARM: the hedge broke on " + date(*m.alarm_date) + " (return " +
+                              block.count(*m.alarm_index) + ", counting the history's first as 1)");
+  } else if (m.monitored_n == 0) {
+    block.wide("monitor", "no return after the history yet: nothing to test");
+  } else {
+    block.wide("monitor", "no alarm: the hedge holds through " + date(*m.monitored_to));
+  }
+  std::string test = std::string(monitor_process_name(m.settings.process)) + " at alpha " +
+                     block.number(m.settings.alpha) + ", critical value " + block.number(m.critical_value);
+  if (m.monitored_n > 0) {
+    test += "; largest |process| " + block.number(m.statistic) +
+            (m.alarm_index ? "" : ", every value within its boundary");
+  }
+  block.wide("", test);
+  block.wide("", "history " + date(m.history_from) + " to " + date(m.history_to) + " (" +
+                     block.count(m.history_n) + " returns), " + block.count(m.monitored_n) +
+                     " returns monitored");
+  for (size_t k = 0; k < m.history_hedge_ratios.size(); ++k) {
+    block.wide("", std::string("ratio") + (basket ? " on " + labels[k + 1] : "") + " " +
+                       block.number(m.history_hedge_ratios[k]) + " in the history, " +
+                       block.number(m.hedge_ratios_since[k]) + " since");
+  }
+  if (m.horizon_passed) {
+    block.wide("", "warning: past the horizon of " + block.number(m.settings.period) +
+                       " times the history, where the test's size holds");
+  }
+}
+
 void write_horizons(Block& block, const std::vector<HorizonFit>& horizons) {
   block.wide("horizons", pad("K", 7) + pad("n", 7) + pad("ratio", 10) + pad("std error", 11) +
                              pad("correlation", 13) + "effectiveness");
@@ -418,6 +451,9 @@ void write_analysis_table(std::ostream& out, const Analysis& analysis, int preci
   if (sections.estimators) write_estimators(block, *analysis.estimators);
   if (sections.risk) write_risk(block, *analysis.risk);
   if (sections.accounting) write_accounting(block, *analysis.accounting);
+  if (sections.monitor) {
+    write_monitor(block, *analysis.monitor, analysis.labels, sections.basket(), analysis.full.date_only);
+  }
 }
 
 }  // namespace hedgecalc
