@@ -85,11 +85,14 @@ class SequentialMonitor {
   double mosum_step(const Eigen::VectorXd& x, double y);
   double moving_estimates_step(const Eigen::VectorXd& x, double y);
   void add_to_window(const Eigen::VectorXd& x, double y, double sign);
+  Eigen::VectorXd unshifted(const Eigen::VectorXd& shifted) const;
+  double residual(const Eigen::VectorXd& x, double y) const;
 
   MonitorSettings settings_;
   double critical_value_;
   size_t history_, window_, seen_;
   Eigen::VectorXd coefficients_;
+  Eigen::VectorXd shifted_coefficients_;  // of y - d on x - c: the residuals' coefficients
   double sigma_;
   double scale_;  // sigma sqrt(n): every process is divided by it
   double statistic_ = 0;
@@ -100,11 +103,12 @@ class SequentialMonitor {
   std::deque<double> window_residuals_;
   double window_sum_ = 0;
   std::deque<std::pair<Eigen::VectorXd, double>> window_rows_;
-  // ME: the window's cross-products of rows shifted by the history's means (the
-  // intercept column is not shifted), rebuilt from the rows every window_ steps so that
-  // rounding does not pile up.
+  // The history's means (0 for the intercept's column): residuals and ME's window sums
+  // are computed on data less these.
   Eigen::VectorXd shift_x_;
   double shift_y_ = 0;
+  // ME: the window's cross-products of shifted rows, rebuilt from the rows every
+  // window_ steps so that rounding does not pile up.
   Eigen::MatrixXd xtx_;
   Eigen::VectorXd xty_;
   size_t since_rebuild_ = 0;

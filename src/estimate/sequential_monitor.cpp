@@ -40,8 +40,16 @@ SequentialMonitor::SequentialMonitor(const Eigen::MatrixXd& history_x,
     throw DataError("a history of " + std::to_string(n) + " returns is too short for " +
                     std::to_string(k) + " coefficients");
   }
-  coefficients_ = history_x.colPivHouseholderQr().solve(history_y);
-  const Eigen::VectorXd residuals = history_y - history_x * coefficients_;
+  // Everything in coordinates shifted by the history's means (the intercept's column
+  // stays): residuals are then differences of small numbers, whatever the returns' level.
+  shift_x_ = history_x.colwise().mean().transpose();
+  shift_x_[0] = 0;
+  shift_y_ = history_y.mean();
+  const Eigen::MatrixXd z = history_x.rowwise() - shift_x_.transpose();
+  const Eigen::VectorXd w = history_y.array() - shift_y_;
+  shifted_coefficients_ = z.colPivHouseholderQr().solve(w);
+  const Eigen::VectorXd residuals = w - z * shifted_coefficients_;
+  coefficients_ = unshifted(shifted_coefficients_);
   sigma_ = residual_deviation(residuals, static_cast<double>(n - k));
   if (!(sigma_ > 0)) throw DataError("the history's regression fits exactly: nothing to monitor");
   scale_ = sigma_ * std::sqrt(static_cast<double>(n));
@@ -55,9 +63,6 @@ SequentialMonitor::SequentialMonitor(const Eigen::MatrixXd& history_x,
   for (Eigen::Index t = 0; t < n; ++t) residual_sum_ += residuals[t] / scale_;
   if (!windowed) return;
   // The window of the first monitored observation holds the history's last rows.
-  shift_x_ = history_x.colwise().mean().transpose();
-  shift_x_[0] = 0;
-  shift_y_ = history_y.mean();
   xtx_ = Eigen::MatrixXd::Zero(k, k);
   xty_ = Eigen::VectorXd::Zero(k);
   for (Eigen::Index t = n - static_cast<Eigen::Index>(window_) + 1; t < n; ++t) {
@@ -66,6 +71,19 @@ SequentialMonitor::SequentialMonitor(const Eigen::MatrixXd& history_x,
     window_rows_.emplace_back(history_x.row(t).transpose(), history_y[t]);
     add_to_window(window_rows_.back().first, history_y[t], 1.0);
   }
+}
+
+// Coefficients of y - d on x - c (intercept unshifted) as coefficients of y on x:
+// the slopes stay, the intercept becomes a' + d - b'c.
+Eigen::VectorXd SequentialMonitor::unshifted(const Eigen::VectorXd& shifted) const {
+  Eigen::VectorXd b = shifted;
+  const Eigen::Index slopes = b.size() - 1;
+  b[0] += shift_y_ - b.tail(slopes).dot(shift_x_.tail(slopes));
+  return b;
+}
+
+double SequentialMonitor::residual(const Eigen::VectorXd& x, double y) const {
+  return (y - shift_y_) - (x - shift_x_).dot(shifted_coefficients_);
 }
 
 void SequentialMonitor::add_to_window(const Eigen::VectorXd& x, double y, double sign) {
@@ -90,7 +108,7 @@ MonitorStep SequentialMonitor::push(const Eigen::VectorXd& x, double y) {
 }
 
 double SequentialMonitor::cusum_step(const Eigen::VectorXd& x, double y) {
-  residual_sum_ += (y - x.dot(coefficients_)) / scale_;
+  residual_sum_ += residual(x, y) / scale_;
   return std::fabs(residual_sum_);
 }
 
@@ -98,9 +116,9 @@ double SequentialMonitor::cusum_step(const Eigen::VectorXd& x, double y) {
 // K observations so that the rounding of the adds and removes does not pile up (O(1)
 // per observation on average, whatever K).
 double SequentialMonitor::mosum_step(const Eigen::VectorXd& x, double y) {
-  const double residual = y - x.dot(coefficients_);
-  window_residuals_.push_back(residual);
-  window_sum_ += residual;
+  const double e = residual(x, y);
+  window_residuals_.push_back(e);
+  window_sum_ += e;
   if (window_residuals_.size() > window_) {
     window_sum_ -= window_residuals_.front();
     window_residuals_.pop_front();
@@ -128,8 +146,7 @@ double SequentialMonitor::moving_estimates_step(const Eigen::VectorXd& x, double
     for (const auto& [row, response] : window_rows_) add_to_window(row, response, 1.0);
   }
   // In shifted coordinates z = x - c (intercept unshifted): y - d = a' + b'(x - c).
-  Eigen::VectorXd coefficients = xtx_.ldlt().solve(xty_);
-  coefficients[0] += shift_y_ - coefficients.tail(coefficients.size() - 1).dot(shift_x_.tail(shift_x_.size() - 1));
+  const Eigen::VectorXd coefficients = unshifted(xtx_.ldlt().solve(xty_));
   // X'X = T z'z T' with T = [1 0; c I].
   Eigen::MatrixXd unshift = Eigen::MatrixXd::Identity(xtx_.rows(), xtx_.cols());
   unshift.col(0) += shift_x_;

@@ -299,3 +299,32 @@ TEST_CASE("a history outside the returns or too short is a data error that says 
   CHECK_THROWS_WITH(monitor_hedge(returns, {me, std::nullopt, 7}, *monitor_critical_value(me, 2)),
                     Catch::Contains("moving window of 1 returns"));
 }
+
+TEST_CASE("the residual processes do not move when returns are scaled or offset", "[monitor][numerics]") {
+  // Residuals of a regression with an intercept are the same after y -> s y + u and
+  // x -> s x + v, and so are sigma's units; OLS-CUSUM and OLS-MOSUM divide one by the
+  // other. Scaled by 1e-8 (returns of prices near 1e9 moving by cents), offset by 1e3
+  // (returns read as levels with --returns none), they must print the same processes.
+  const Regression data = read_inputs().at("dax_ftse");
+  const Eigen::Index history = 500;
+  for (MonitorProcess process : {MonitorProcess::kOlsCusum, MonitorProcess::kOlsMosum}) {
+    const MonitorSettings settings{process, 0.5, 0.05, 10};
+    const double critical = *monitor_critical_value(settings, 2);
+    for (const auto& [scale, offset] : {std::pair{1e-8, 0.0}, std::pair{1.0, 1e3}, std::pair{1e-8, 1e-5}}) {
+      Regression moved = data;
+      moved.x.col(1) = (data.x.col(1) * scale).array() + offset;
+      moved.y = (data.y * scale).array() + offset;
+      SequentialMonitor plain(data.x.topRows(history), data.y.head(history), settings, critical);
+      SequentialMonitor shifted(moved.x.topRows(history), moved.y.head(history), settings, critical);
+      double worst = 0;
+      for (Eigen::Index t = history; t < data.x.rows(); ++t) {
+        const double a = plain.push(data.x.row(t).transpose(), data.y[t]).process;
+        const double b = shifted.push(moved.x.row(t).transpose(), moved.y[t]).process;
+        worst = std::max(worst, std::fabs(a - b) / std::max(std::fabs(a), 1e-3));
+      }
+      INFO("process " << static_cast<int>(process) << ", scale " << scale << ", offset " << offset);
+      CHECK(worst < 1e-8);
+      CHECK(plain.alarm() == shifted.alarm());
+    }
+  }
+}
