@@ -84,7 +84,9 @@ class SequentialMonitor {
   double cusum_step(const Eigen::VectorXd& x, double y);
   double mosum_step(const Eigen::VectorXd& x, double y);
   double moving_estimates_step(const Eigen::VectorXd& x, double y);
-  void add_to_window(const Eigen::VectorXd& x, double y, double sign);
+  void add_to_window(const double* z, double w, double sign);
+  void enter_window(double w);
+  void symmetric_root();
   Eigen::VectorXd unshifted(const Eigen::VectorXd& shifted) const;
   double residual(const Eigen::VectorXd& x, double y) const;
 
@@ -99,10 +101,12 @@ class SequentialMonitor {
   std::optional<size_t> alarm_;
   // OLS-CUSUM: the running sum of residuals from the first row of the history.
   double residual_sum_ = 0;
-  // OLS-MOSUM and ME: the window's last rows; MOSUM keeps residuals, ME the rows.
+  // OLS-MOSUM: the window's residuals.
   std::deque<double> window_residuals_;
   double window_sum_ = 0;
-  std::deque<std::pair<Eigen::VectorXd, double>> window_rows_;
+  // ME: the window's shifted rows in a ring (ring_next_ is the oldest once it is full).
+  std::vector<double> ring_z_, ring_w_;
+  size_t ring_next_ = 0, ring_count_ = 0;
   // The history's means (0 for the intercept's column): residuals and ME's window sums
   // are computed on data less these.
   Eigen::VectorXd shift_x_;
@@ -112,6 +116,11 @@ class SequentialMonitor {
   Eigen::MatrixXd xtx_;
   Eigen::VectorXd xty_;
   size_t since_rebuild_ = 0;
+  // ME's work space.
+  Eigen::VectorXd z_, delta_, process_, roots_;
+  Eigen::MatrixXd unshift_, cross_, root_, work_;
+  Eigen::LDLT<Eigen::MatrixXd> solver_;
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen_;
 };
 
 }  // namespace hedgecalc

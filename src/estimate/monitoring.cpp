@@ -94,6 +94,8 @@ Monitoring monitor_hedge(const ReturnSeries& returns, const MonitorOptions& opti
   for (size_t j = 1; j < coefficients; ++j) m.history_hedge_ratios.push_back(b[static_cast<Eigen::Index>(j)]);
   Eigen::VectorXd row(static_cast<Eigen::Index>(coefficients));
   row[0] = 1;
+  m.steps.reserve(returns.size() - history);
+  m.step_times.reserve(returns.size() - history);
   for (size_t t = history; t < returns.size(); ++t) {
     for (size_t j = 1; j < coefficients; ++j) row[static_cast<Eigen::Index>(j)] = returns.values[j][t];
     m.steps.push_back(monitor.push(row, returns.values[0][t]));

@@ -17,14 +17,6 @@ double residual_deviation(const Eigen::VectorXd& residuals, double degrees_of_fr
   return std::sqrt(squares / (n - 1)) * std::sqrt((n - 1) / degrees_of_freedom);
 }
 
-// The symmetric square root V sqrt(L) V' (strucchange's root.matrix), negative
-// eigenvalues of rounding taken as 0.
-Eigen::MatrixXd symmetric_root(const Eigen::MatrixXd& m) {
-  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(m);
-  const Eigen::VectorXd roots = eigen.eigenvalues().cwiseMax(0.0).cwiseSqrt();
-  return eigen.eigenvectors() * roots.asDiagonal() * eigen.eigenvectors().transpose();
-}
-
 }  // namespace
 
 SequentialMonitor::SequentialMonitor(const Eigen::MatrixXd& history_x,
@@ -65,11 +57,19 @@ SequentialMonitor::SequentialMonitor(const Eigen::MatrixXd& history_x,
   // The window of the first monitored observation holds the history's last rows.
   xtx_ = Eigen::MatrixXd::Zero(k, k);
   xty_ = Eigen::VectorXd::Zero(k);
+  ring_z_.assign(window_ * static_cast<size_t>(k), 0.0);
+  ring_w_.assign(window_, 0.0);
+  // ME's work space, sized once: a step allocates nothing. unshift is T = [1 0; c I],
+  // which takes cross-products of shifted rows back to those of the rows.
+  z_.resize(k), delta_.resize(k), process_.resize(k), roots_.resize(k);
+  cross_.resize(k, k), root_.resize(k, k), work_.resize(k, k);
+  unshift_ = Eigen::MatrixXd::Identity(k, k);
+  unshift_.col(0) += shift_x_;
   for (Eigen::Index t = n - static_cast<Eigen::Index>(window_) + 1; t < n; ++t) {
     window_residuals_.push_back(residuals[t]);
     window_sum_ += residuals[t];
-    window_rows_.emplace_back(history_x.row(t).transpose(), history_y[t]);
-    add_to_window(window_rows_.back().first, history_y[t], 1.0);
+    z_ = history_x.row(t).transpose() - shift_x_;
+    enter_window(history_y[t] - shift_y_);
   }
 }
 
@@ -86,10 +86,26 @@ double SequentialMonitor::residual(const Eigen::VectorXd& x, double y) const {
   return (y - shift_y_) - (x - shift_x_).dot(shifted_coefficients_);
 }
 
-void SequentialMonitor::add_to_window(const Eigen::VectorXd& x, double y, double sign) {
-  const Eigen::VectorXd z = x - shift_x_;
-  xtx_.noalias() += sign * z * z.transpose();
-  xty_.noalias() += sign * z * (y - shift_y_);
+// Adds (sign 1) or removes (-1) a shifted row to the window's cross-products.
+void SequentialMonitor::add_to_window(const double* z, double w, double sign) {
+  const Eigen::Map<const Eigen::VectorXd> row(z, xtx_.rows());
+  xtx_.noalias() += sign * row * row.transpose();
+  xty_.noalias() += (sign * w) * row;
+}
+
+// z_ (and w) become the window's newest row; the oldest leaves once the window is full.
+void SequentialMonitor::enter_window(double w) {
+  const auto k = static_cast<size_t>(xtx_.rows());
+  double* slot = ring_z_.data() + ring_next_ * k;
+  if (ring_count_ == window_) {
+    add_to_window(slot, ring_w_[ring_next_], -1.0);
+  } else {
+    ++ring_count_;
+  }
+  std::copy(z_.data(), z_.data() + k, slot);
+  ring_w_[ring_next_] = w;
+  add_to_window(slot, w, 1.0);
+  ring_next_ = (ring_next_ + 1) % window_;
 }
 
 MonitorStep SequentialMonitor::push(const Eigen::VectorXd& x, double y) {
@@ -134,27 +150,46 @@ double SequentialMonitor::mosum_step(const Eigen::VectorXd& x, double y) {
 // The window's own OLS coefficients against the history's, scaled by the square root of
 // the window's cross-products: strucchange's sqrt(K) / (sigma sqrt(n)) Q (b_K - b).
 double SequentialMonitor::moving_estimates_step(const Eigen::VectorXd& x, double y) {
-  window_rows_.emplace_back(x, y);
-  add_to_window(x, y, 1.0);
-  if (window_rows_.size() > window_) {
-    add_to_window(window_rows_.front().first, window_rows_.front().second, -1.0);
-    window_rows_.pop_front();
-  }
+  z_ = x - shift_x_;
+  enter_window(y - shift_y_);
   if (++since_rebuild_ >= window_) {  // rounding of the adds and removes starts afresh
     since_rebuild_ = 0;
     xtx_.setZero(), xty_.setZero();
-    for (const auto& [row, response] : window_rows_) add_to_window(row, response, 1.0);
+    const auto k = static_cast<size_t>(xtx_.rows());
+    for (size_t i = 0; i < ring_count_; ++i) add_to_window(ring_z_.data() + i * k, ring_w_[i], 1.0);
   }
   // In shifted coordinates z = x - c (intercept unshifted): y - d = a' + b'(x - c).
-  const Eigen::VectorXd coefficients = unshifted(xtx_.ldlt().solve(xty_));
-  // X'X = T z'z T' with T = [1 0; c I].
-  Eigen::MatrixXd unshift = Eigen::MatrixXd::Identity(xtx_.rows(), xtx_.cols());
-  unshift.col(0) += shift_x_;
-  const Eigen::MatrixXd cross = unshift * xtx_ * unshift.transpose();
-  const double K = static_cast<double>(window_);
-  const Eigen::VectorXd process =
-      symmetric_root(cross) * (coefficients - coefficients_) * (std::sqrt(K) / scale_);
-  return process.cwiseAbs().maxCoeff();
+  solver_.compute(xtx_);
+  delta_ = solver_.solve(xty_);
+  const Eigen::Index slopes = delta_.size() - 1;
+  delta_[0] += shift_y_ - delta_.tail(slopes).dot(shift_x_.tail(slopes));
+  delta_ -= coefficients_;
+  // X'X = T z'z T'.
+  work_.noalias() = unshift_ * xtx_;
+  cross_.noalias() = work_ * unshift_.transpose();
+  symmetric_root();
+  process_.noalias() = root_ * delta_;
+  return process_.cwiseAbs().maxCoeff() * std::sqrt(static_cast<double>(window_)) / scale_;
+}
+
+// root_ = the symmetric square root of cross_ (strucchange's root.matrix): for a 2 x 2
+// matrix (one proxy) in closed form, (M + sqrt(det M) I) / sqrt(tr M + 2 sqrt(det M)),
+// else V sqrt(L) V' with negative eigenvalues of rounding taken as 0.
+void SequentialMonitor::symmetric_root() {
+  if (cross_.rows() == 2) {
+    const double det = cross_(0, 0) * cross_(1, 1) - cross_(0, 1) * cross_(1, 0);
+    if (det > 0) {
+      const double s = std::sqrt(det), t = std::sqrt(cross_.trace() + 2 * s);
+      root_ = cross_;
+      root_.diagonal().array() += s;
+      root_ /= t;
+      return;
+    }
+  }
+  eigen_.compute(cross_);
+  roots_ = eigen_.eigenvalues().cwiseMax(0.0).cwiseSqrt();
+  work_.noalias() = eigen_.eigenvectors() * roots_.asDiagonal();
+  root_.noalias() = work_ * eigen_.eigenvectors().transpose();
 }
 
 }  // namespace hedgecalc
