@@ -97,6 +97,10 @@ void validate_monitor(SingleOptions& options, size_t proxies) {
                                      : "monitoring needs the end of the history: --history-to DATE "
                                        "or --history N");
   }
+  if (!options.analysis.hedge.intercept) {
+    throw UsageError("--no-intercept: monitoring tests the regression with its intercept (as "
+                     "strucchange's processes are defined); leave it out");
+  }
   MonitorOptions monitor;
   MonitorSettings& s = monitor.settings;
   s.process = options.monitor_process.value_or(MonitorProcess::kOlsCusum);

@@ -121,6 +121,7 @@ TEST_CASE("monitor's usage and data errors name the option or the numbers", "[cl
            {"monitor --history 100 --process cusum", 2, "--process"},
            {"monitor --history 0", 2, "--history"},
            {"monitor --history-to someday", 2, "--history-to someday"},
+           {"monitor --history 100 --no-intercept", 2, "--no-intercept"},
            {"--history 100", 2, "--history"},  // only monitor and batch take it
            {"monitor --history 3", 1, "the history has 3 returns; monitoring 1 proxy needs at least 4"},
            {"monitor --history 800", 1, "longer than the 700 returns"},
