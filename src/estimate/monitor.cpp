@@ -1,10 +1,8 @@
 #include "hedgecalc/monitor.hpp"
 
 #include <boost/math/tools/roots.hpp>
-#include <cassert>
 #include <cmath>
 
-#include "hedgecalc/error.hpp"
 #include "monitor_critical_values.hpp"
 
 namespace hedgecalc {
