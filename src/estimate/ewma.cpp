@@ -12,6 +12,41 @@ double lambda_from_halflife(double halflife) {
   return std::exp(-std::log(2.0) / halflife);
 }
 
+void EwmaRecursion::push(double x, double y) {
+  // Weighted means and weighted centred second moments (divided by the weight sum):
+  // observation i has weight lambda^(t-i). Each step decays the old weight and merges
+  // the new observation (weight 1) as a weighted Welford update. A value equal to the
+  // mean leaves the mean untouched, so constant stretches stay exactly constant.
+  if (!started_) {
+    started_ = true;
+    mean_x_ = x;
+    mean_y_ = y;
+    return;
+  }
+  const double weight = weight_ * lambda_;
+  const double old_x = mean_x_, old_y = mean_y_;
+  const double total = weight + 1;
+  if (x != mean_x_) mean_x_ = (weight * old_x + x) / total;
+  if (y != mean_y_) mean_y_ = (weight * old_y + y) / total;
+  vxx_ = (weight * (vxx_ + (old_x - mean_x_) * (old_x - mean_x_)) + (x - mean_x_) * (x - mean_x_)) /
+         total;
+  vyy_ = (weight * (vyy_ + (old_y - mean_y_) * (old_y - mean_y_)) + (y - mean_y_) * (y - mean_y_)) /
+         total;
+  vxy_ = (weight * (vxy_ + (old_x - mean_x_) * (old_y - mean_y_)) + (x - mean_x_) * (y - mean_y_)) /
+         total;
+  weight_ = total;
+}
+
+// The bias correction of pandas' cov/var cancels in both ratios.
+double EwmaRecursion::hedge_ratio() const {
+  return vxx_ > 0 ? vxy_ / vxx_ : std::numeric_limits<double>::quiet_NaN();
+}
+
+double EwmaRecursion::correlation() const {
+  if (!(vxx_ > 0 && vyy_ > 0)) return std::numeric_limits<double>::quiet_NaN();
+  return std::clamp(vxy_ / std::sqrt(vxx_ * vyy_), -1.0, 1.0);
+}
+
 EwmaSeries ewma_hedge(const std::vector<double>& target, const std::vector<double>& proxy,
                       double lambda) {
   assert(lambda > 0 && lambda < 1);  // checked by the command line
@@ -21,36 +56,14 @@ EwmaSeries ewma_hedge(const std::vector<double>& target, const std::vector<doubl
   out.hedge_ratio.assign(n, nan);
   out.correlation.assign(n, nan);
   out.effectiveness.assign(n, nan);
-  if (n == 0) return out;
-
-  // Weighted means and weighted centred second moments (divided by the weight sum):
-  // observation i has weight lambda^(t-i). Each step decays the old weight and merges
-  // the new observation (weight 1) as a weighted Welford update. A value equal to the
-  // mean leaves the mean untouched, so constant stretches stay exactly constant.
-  double weight = 1;
-  double mean_x = proxy[0], mean_y = target[0];
-  double vxx = 0, vyy = 0, vxy = 0;
-  for (size_t t = 1; t < n; ++t) {
-    weight *= lambda;
-    const double x = proxy[t], y = target[t];
-    const double old_x = mean_x, old_y = mean_y;
-    const double total = weight + 1;
-    if (x != mean_x) mean_x = (weight * old_x + x) / total;
-    if (y != mean_y) mean_y = (weight * old_y + y) / total;
-    vxx = (weight * (vxx + (old_x - mean_x) * (old_x - mean_x)) + (x - mean_x) * (x - mean_x)) /
-          total;
-    vyy = (weight * (vyy + (old_y - mean_y) * (old_y - mean_y)) + (y - mean_y) * (y - mean_y)) /
-          total;
-    vxy = (weight * (vxy + (old_x - mean_x) * (old_y - mean_y)) + (x - mean_x) * (y - mean_y)) /
-          total;
-    weight = total;
-    // The bias correction of pandas' cov/var cancels in both ratios below.
-    if (vxx > 0) out.hedge_ratio[t] = vxy / vxx;
-    if (vxx > 0 && vyy > 0) {
-      const double r = std::clamp(vxy / std::sqrt(vxx * vyy), -1.0, 1.0);
-      out.correlation[t] = r;
-      out.effectiveness[t] = r * r;
-    }
+  EwmaRecursion ewma(lambda);
+  for (size_t t = 0; t < n; ++t) {
+    ewma.push(proxy[t], target[t]);
+    if (t == 0) continue;
+    out.hedge_ratio[t] = ewma.hedge_ratio();
+    const double r = ewma.correlation();
+    out.correlation[t] = r;
+    out.effectiveness[t] = r * r;
   }
   return out;
 }
