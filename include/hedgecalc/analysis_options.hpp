@@ -8,7 +8,7 @@
 
 #include "hedgecalc/hedge_analysis.hpp"
 #include "hedgecalc/kalman.hpp"
-#include "hedgecalc/monitoring.hpp"
+#include "hedgecalc/monitor.hpp"
 #include "hedgecalc/price_series.hpp"
 #include "hedgecalc/returns.hpp"
 #include "hedgecalc/rolling_window.hpp"

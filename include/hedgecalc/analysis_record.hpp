@@ -20,10 +20,22 @@ double annualising_factor(const Analysis& analysis);
 /// order): a batch's columns, known before any pair runs.
 std::vector<std::string> record_columns(const AnalysisSections& sections);
 
+/// The columns a monitor's rows carry besides date, process, boundary and crossed.
+struct MonitorColumns {
+  bool window = false, ewma = false, kalman = false;  ///< each estimator's ratio
+  bool trade = false;                                 ///< the trade that restores the hedge
+};
+
+/// The monitor's columns for these sections.
+MonitorColumns monitor_columns(const AnalysisSections& sections);
+
+/// One monitored return as monitor --series and --follow print it.
+Value monitor_row(const WatchEvent& event, const MonitorColumns& columns, bool date_only);
+
 /// --series: one record per return date (date, target_return, proxy_return,
 /// hedge_ratio, correlation, effectiveness, hedged_return, and ewma_* columns when
 /// both --window and --ewma are given); with a monitor, one per monitored return
-/// (date, process, boundary, crossed).
+/// (date, process, boundary, crossed, and the monitor's columns).
 std::vector<Value> series_records(const Analysis& analysis);
 
 }  // namespace hedgecalc

@@ -10,6 +10,7 @@
 // length = input length.
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -30,6 +31,24 @@ struct KalmanSeries {
   std::vector<double> hedge_ratio;  ///< h_{t|t}
   std::vector<double> std_error;    ///< sqrt of h's filtered variance
   std::vector<double> intercept;    ///< a_{t|t} (0 without an intercept)
+};
+
+/// The filter fed one return at a time, with known variances: what kalman_filter
+/// computes for each date, for a caller that gets the returns as they arrive.
+class KalmanRecursion {
+ public:
+  KalmanRecursion(bool intercept, const KalmanVariances& variances);
+  ~KalmanRecursion();
+  KalmanRecursion(KalmanRecursion&&) noexcept;
+  KalmanRecursion& operator=(KalmanRecursion&&) noexcept;
+  /// Takes the next pair of returns.
+  void push(double target, double proxy);
+  /// h after the returns so far (0 before the first).
+  double hedge_ratio() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 /// Runs the filter with the given variances.

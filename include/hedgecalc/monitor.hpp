@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "hedgecalc/timestamp.hpp"
+
 namespace hedgecalc {
 
 /// strucchange's `type`: "OLS-CUSUM", "OLS-MOSUM" or "ME" (moving estimates).
@@ -31,6 +33,13 @@ struct MonitorSettings {
   double bandwidth = 1;
   double alpha = 0.05;
   double period = 10;
+};
+
+/// Where the history ends (one of the two) and the test.
+struct MonitorOptions {
+  MonitorSettings settings;
+  std::optional<Timestamp> history_to;  ///< the last return of the history is at or before it
+  std::optional<size_t> history_n;      ///< the first N returns
 };
 
 /// strucchange's critical value for these settings and `coefficients` regression

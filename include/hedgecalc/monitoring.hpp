@@ -6,18 +6,12 @@
 #include <optional>
 #include <vector>
 
+#include "hedgecalc/hedge_watch.hpp"
 #include "hedgecalc/monitor.hpp"
 #include "hedgecalc/returns.hpp"
 #include "hedgecalc/timestamp.hpp"
 
 namespace hedgecalc {
-
-/// Where the history ends (one of the two) and the test.
-struct MonitorOptions {
-  MonitorSettings settings;
-  std::optional<Timestamp> history_to;  ///< the last return of the history is at or before it
-  std::optional<size_t> history_n;      ///< the first N returns
-};
 
 /// The test over the returns after the history.
 struct Monitoring {
@@ -33,16 +27,20 @@ struct Monitoring {
   std::optional<Timestamp> alarm_date;
   bool horizon_passed = false;               ///< monitored past period x history
   std::vector<double> hedge_ratios_since;    ///< OLS over the monitored returns (NaN: < 3)
-  std::vector<MonitorStep> steps;            ///< one per monitored return
-  std::vector<Timestamp> step_times;
+  std::vector<WatchEvent> events;            ///< one per monitored return
 };
 
 /// The smallest history for `coefficients` coefficients: 2 (k + 1) returns with k proxies.
 size_t smallest_history(size_t coefficients);
 
-/// Monitors returns.values[0] (the target) on the proxies, with settings checked at the
-/// command line (critical_value is monitor_critical_value's). Throws DataError when the
+/// Monitors returns.values[0] (the target) on the proxies, with options checked at the
+/// command line; proxy_prices[t] is the first proxy's price at return t (empty where the
+/// files hold returns: the sizing's price is then given). Throws DataError when the
 /// history ends outside the returns or is too short (naming the numbers).
+Monitoring monitor_hedge(const ReturnSeries& returns, const WatchOptions& options,
+                         const std::vector<double>& proxy_prices);
+
+/// The test alone (critical_value is monitor_critical_value's).
 Monitoring monitor_hedge(const ReturnSeries& returns, const MonitorOptions& options,
                          double critical_value);
 

@@ -312,6 +312,15 @@ void run_risk_and_estimators(Analysis& analysis, const AnalysisOptions& options,
   (side_by_side ? executor : Executor(1)).both(estimators, risk);
 }
 
+// The first proxy's price at each return, for sizing as the monitor goes (none where the
+// files hold returns).
+std::vector<double> proxy_price_per_return(const AlignedPrices& aligned, const ReturnSeries& returns,
+                                           ReturnKind kind) {
+  if (given_as_values(kind)) return {};
+  const std::vector<double>& prices = aligned.prices[1];
+  return std::vector<double>(prices.end() - static_cast<long>(returns.size()), prices.end());
+}
+
 }  // namespace
 
 Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOptions& options,
@@ -346,7 +355,8 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
     const MonitorOptions& monitor = *options.monitor;
     const auto critical = monitor_critical_value(monitor.settings, sections.proxies + 1);
     assert(critical);  // the command line checked the settings against the table
-    analysis.monitor = monitor_hedge(analysis.returns, monitor, *critical);
+    analysis.monitor = monitor_hedge(analysis.returns, watch_options(options, *critical),
+                                     proxy_price_per_return(aligned, analysis.returns, options.kind));
   }
   return analysis;
 }

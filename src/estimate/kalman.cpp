@@ -105,6 +105,45 @@ double run_filter(const std::vector<double>& y, const std::vector<double>& x, bo
 
 }  // namespace
 
+// The same steps as run_filter, one at a time: the careful start in long double, then
+// double.
+struct KalmanRecursion::State {
+  bool intercept;
+  KalmanVariances variances;
+  FilterState<long double> careful;
+  FilterState<double> fast;
+  size_t t = 0;
+};
+
+KalmanRecursion::KalmanRecursion(bool intercept, const KalmanVariances& variances)
+    : state_(std::make_unique<State>()) {
+  state_->intercept = intercept;
+  state_->variances = variances;
+  state_->careful.p00 = intercept ? kDiffuse : 0;
+  state_->careful.p11 = kDiffuse;
+}
+
+KalmanRecursion::~KalmanRecursion() = default;
+KalmanRecursion::KalmanRecursion(KalmanRecursion&&) noexcept = default;
+KalmanRecursion& KalmanRecursion::operator=(KalmanRecursion&&) noexcept = default;
+
+void KalmanRecursion::push(double target, double proxy) {
+  State& s = *state_;
+  const size_t burn = s.intercept ? 2 : 1;
+  if (s.t < kCarefulSteps) {
+    s.careful.step(s.t, target, proxy, s.intercept, burn, s.variances);
+    if (s.t + 1 == kCarefulSteps) s.fast = FilterState<double>::from(s.careful);
+  } else {
+    s.fast.step(s.t, target, proxy, s.intercept, burn, s.variances);
+  }
+  ++s.t;
+}
+
+double KalmanRecursion::hedge_ratio() const {
+  const State& s = *state_;
+  return s.t <= kCarefulSteps ? static_cast<double>(s.careful.h) : s.fast.h;
+}
+
 KalmanSeries kalman_filter(const std::vector<double>& target, const std::vector<double>& proxy,
                            bool intercept, const KalmanVariances& variances) {
   const size_t n = target.size();

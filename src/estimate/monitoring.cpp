@@ -71,45 +71,47 @@ std::vector<double> slopes_since(const ReturnSeries& returns, size_t from) {
 
 size_t smallest_history(size_t coefficients) { return 2 * coefficients; }
 
+Monitoring monitor_hedge(const ReturnSeries& returns, const WatchOptions& options,
+                         const std::vector<double>& proxy_prices) {
+  const size_t coefficients = returns.values.size();
+  WatchOptions counted = options;
+  counted.monitor.history_n = history_length(returns, options.monitor);
+  counted.monitor.history_to.reset();
+  HedgeWatch watch(counted, coefficients - 1);
+  Monitoring m;
+  m.settings = options.monitor.settings;
+  m.critical_value = options.critical_value;
+  std::vector<double> row(coefficients);
+  for (size_t t = 0; t < returns.size(); ++t) {
+    for (size_t j = 0; j < coefficients; ++j) row[j] = returns.values[j][t];
+    const double price = proxy_prices.empty() ? std::numeric_limits<double>::quiet_NaN() : proxy_prices[t];
+    if (auto event = watch.push(returns.time[t], row.data(), price)) {
+      if (m.events.empty()) m.events.reserve(returns.size() - t);
+      m.events.push_back(*event);
+    }
+  }
+  watch.finish();
+  m.history_n = watch.history_size();
+  m.history_from = watch.history_from();
+  m.history_to = watch.history_to();
+  const Eigen::VectorXd& b = watch.monitor().history_coefficients();
+  for (size_t j = 1; j < coefficients; ++j) m.history_hedge_ratios.push_back(b[static_cast<Eigen::Index>(j)]);
+  m.monitored_n = m.events.size();
+  if (!m.events.empty()) m.monitored_to = m.events.back().time;
+  m.statistic = watch.monitor().statistic();
+  m.alarm_index = watch.monitor().alarm();
+  if (m.alarm_index) m.alarm_date = returns.time[*m.alarm_index - 1];
+  m.horizon_passed = watch.horizon_passed();
+  m.hedge_ratios_since = slopes_since(returns, m.history_n);
+  return m;
+}
+
 Monitoring monitor_hedge(const ReturnSeries& returns, const MonitorOptions& options,
                          double critical_value) {
-  const size_t coefficients = returns.values.size();
-  const size_t history = history_length(returns, options);
-  if (history < smallest_history(coefficients)) {
-    throw DataError("the history has " + std::to_string(history) + " returns; monitoring " +
-                    std::to_string(coefficients - 1) + " prox" + (coefficients == 2 ? "y" : "ies") +
-                    " needs at least " + std::to_string(smallest_history(coefficients)));
-  }
-  Monitoring m;
-  m.settings = options.settings;
-  m.critical_value = critical_value;
-  m.history_n = history;
-  m.history_from = returns.time.front();
-  m.history_to = returns.time[history - 1];
-  Eigen::MatrixXd x;
-  Eigen::VectorXd y;
-  regression_rows(returns, 0, history, x, y);
-  SequentialMonitor monitor(x, y, options.settings, critical_value);
-  const Eigen::VectorXd& b = monitor.history_coefficients();
-  for (size_t j = 1; j < coefficients; ++j) m.history_hedge_ratios.push_back(b[static_cast<Eigen::Index>(j)]);
-  Eigen::VectorXd row(static_cast<Eigen::Index>(coefficients));
-  row[0] = 1;
-  m.steps.reserve(returns.size() - history);
-  m.step_times.reserve(returns.size() - history);
-  for (size_t t = history; t < returns.size(); ++t) {
-    for (size_t j = 1; j < coefficients; ++j) row[static_cast<Eigen::Index>(j)] = returns.values[j][t];
-    m.steps.push_back(monitor.push(row, returns.values[0][t]));
-    m.step_times.push_back(returns.time[t]);
-  }
-  m.monitored_n = m.steps.size();
-  if (!m.steps.empty()) m.monitored_to = m.step_times.back();
-  m.statistic = monitor.statistic();
-  m.alarm_index = monitor.alarm();
-  if (m.alarm_index) m.alarm_date = returns.time[*m.alarm_index - 1];
-  m.horizon_passed = static_cast<double>(history + m.monitored_n) >
-                     options.settings.period * static_cast<double>(history);
-  m.hedge_ratios_since = slopes_since(returns, history);
-  return m;
+  WatchOptions watch;
+  watch.monitor = options;
+  watch.critical_value = critical_value;
+  return monitor_hedge(returns, watch, {});
 }
 
 }  // namespace hedgecalc

@@ -485,24 +485,48 @@ BacktestColumns backtest_columns(const Analysis& analysis) {
 
 }  // namespace
 
-std::vector<Value> monitor_records(const Monitoring& monitor, bool date_only) {
-  std::vector<Value> rows;
-  rows.reserve(monitor.steps.size());
-  for (size_t i = 0; i < monitor.steps.size(); ++i) {
-    const MonitorStep& step = monitor.steps[i];
-    Value row = Value::object();
-    row.add("date", Value::string(format_timestamp(monitor.step_times[i], date_only)))
-        .add("process", Value::number(step.process))
-        .add("boundary", Value::number(step.boundary))
-        .add("crossed", Value::boolean(step.crossed));
-    rows.push_back(std::move(row));
+MonitorColumns monitor_columns(const AnalysisSections& sections) {
+  return MonitorColumns{sections.rolling, sections.ewma, sections.kalman, sections.trade};
+}
+
+Value monitor_row(const WatchEvent& event, const MonitorColumns& columns, bool date_only) {
+  Value row = Value::object();
+  row.add("date", Value::string(format_timestamp(event.time, date_only)))
+      .add("process", Value::number(event.step.process))
+      .add("boundary", Value::number(event.step.boundary))
+      .add("crossed", Value::boolean(event.step.crossed));
+  if (columns.window) row.add("window_hedge_ratio", Value::number(event.window_ratio));
+  if (columns.ewma) row.add("ewma_hedge_ratio", Value::number(event.ewma_ratio));
+  if (columns.kalman) row.add("kalman_hedge_ratio", Value::number(event.kalman_ratio));
+  if (columns.trade) {
+    const bool known = event.trade.has_value();
+    const Trade& t = known ? *event.trade : Trade{};
+    const double nan = std::nan("");
+    row.add("target_position", Value::number(known ? t.target_position : nan))
+        .add("trade", Value::number(known ? t.trade : nan))
+        .add("trade_contracts", Value::number(known ? t.trade_contracts : nan))
+        .add("action", known ? Value::string(t.action) : Value::null());
   }
+  return row;
+}
+
+namespace {
+
+std::vector<Value> monitor_records(const Monitoring& monitor, const MonitorColumns& columns,
+                                   bool date_only) {
+  std::vector<Value> rows;
+  rows.reserve(monitor.events.size());
+  for (const WatchEvent& event : monitor.events) rows.push_back(monitor_row(event, columns, date_only));
   return rows;
 }
 
+}  // namespace
+
 std::vector<Value> series_records(const Analysis& analysis) {
   // The monitor's --series is its own: one row per monitored return.
-  if (analysis.monitor) return monitor_records(*analysis.monitor, analysis.full.date_only);
+  if (analysis.monitor) {
+    return monitor_records(*analysis.monitor, monitor_columns(analysis.sections), analysis.full.date_only);
+  }
   const ReturnSeries& r = analysis.returns;
   const std::vector<double>& target = r.values[0];
   const std::vector<double>& proxy = r.values[1];
