@@ -30,6 +30,11 @@ class Value {
   /// An empty array.
   static Value array() { return Value(Type::kArray); }
 
+  /// Makes room for `count` fields (a row built many times over); returns *this.
+  Value& reserve(size_t count) {
+    fields_.reserve(count);
+    return *this;
+  }
   /// Appends a field to an object; returns *this for chaining.
   Value& add(std::string key, Value value);
   /// Appends an item to an array.

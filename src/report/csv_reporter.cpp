@@ -1,5 +1,7 @@
 #include "csv_reporter.hpp"
 
+#include <charconv>
+
 #include "number_format.hpp"
 
 namespace hedgecalc {
@@ -110,19 +112,42 @@ void CsvReporter::write(const Value& record) {
     for (const Row& row : flatten_rows(record)) write_row(row);
     return;
   }
-  // Flat records (matrix and batch rows, --series) go straight out: no copies.
-  const std::string delimiter(1, delimiter_);
+  // Flat records (matrix and batch rows, --series) go straight out: built in one line
+  // buffer, without a string per cell, and written at once.
   if (header_ && !header_written_) {
     for (size_t i = 0; i < record.fields().size(); ++i) {
-      out_ << (i ? delimiter : "") << quote(record.fields()[i].key);
+      out_ << (i ? std::string(1, delimiter_) : "") << quote(record.fields()[i].key);
     }
     out_ << '\n';
     header_written_ = true;
   }
+  line_.clear();
   for (size_t i = 0; i < record.fields().size(); ++i) {
-    out_ << (i ? delimiter : "") << quote(cell_text(record.fields()[i].value));
+    if (i) line_ += delimiter_;
+    append_cell(record.fields()[i].value);
   }
-  out_ << '\n';
+  line_ += '\n';
+  out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
+}
+
+// cell_text(value), quoted, appended to the line: numbers and booleans need no quotes.
+void CsvReporter::append_cell(const Value& value) {
+  switch (value.type()) {
+    case Value::Type::kNumber: {
+      char buffer[32];
+      const auto result = std::to_chars(buffer, buffer + sizeof buffer, value.number_value());
+      line_.append(buffer, result.ptr);
+      return;
+    }
+    case Value::Type::kBoolean: line_ += value.boolean_value() ? "true" : "false"; return;
+    case Value::Type::kString: {
+      const std::string& text = value.string_value();
+      const bool plain = text.find_first_of(quoted_) == std::string::npos;
+      line_ += plain ? text : quote(text);
+      return;
+    }
+    default: line_ += cell_text(value); return;
+  }
 }
 
 }  // namespace hedgecalc

@@ -141,3 +141,37 @@ TEST_CASE("fixed-width ISO dates agree with timegm and reject what it would not"
     CHECK_FALSE(parse_timestamp(bad).has_value());
   }
 }
+
+TEST_CASE("format_timestamp writes what printf writes, at any time of day and year", "[timestamp]") {
+  // The reference: printf's fields, the fraction with its trailing zeros dropped.
+  auto reference = [](Timestamp time, bool date_only) {
+    std::int64_t days = time / kNanosPerDay, within = time % kNanosPerDay;
+    if (within < 0) within += kNanosPerDay, --days;
+    const CivilDate d = civil_from_days(days);
+    char text[96];
+    std::snprintf(text, sizeof text, "%04lld-%02u-%02u", static_cast<long long>(d.year), d.month, d.day);
+    if (date_only) return std::string(text);
+    const long long seconds = within / kNanosPerSecond, nanos = within % kNanosPerSecond;
+    std::string out = text;
+    std::snprintf(text, sizeof text, "T%02lld:%02lld:%02lld", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    out += text;
+    if (nanos) {
+      std::snprintf(text, sizeof text, ".%09lld", nanos);
+      std::string fraction = text;
+      while (fraction.back() == '0') fraction.pop_back();
+      out += fraction;
+    }
+    return out + "Z";
+  };
+  std::mt19937_64 random(11);
+  std::uniform_int_distribution<std::int64_t> any(INT64_MIN / 2, INT64_MAX / 2);
+  std::vector<Timestamp> times{0, -1, 1, kNanosPerDay - 1, 946684800LL * kNanosPerSecond + 500000000,
+                               INT64_MIN, INT64_MAX};  // 1677-09-21 and 2262-04-11
+  for (int i = 0; i < 20000; ++i) times.push_back(any(random));
+  for (int i = 0; i < 2000; ++i) times.push_back(any(random) / kNanosPerSecond * kNanosPerSecond);
+  for (Timestamp t : times) {
+    INFO(t);
+    REQUIRE(format_timestamp(t, false) == reference(t, false));
+    REQUIRE(format_timestamp(t, true) == reference(t, true));
+  }
+}
