@@ -3,6 +3,7 @@
 // from memory so that tests and the fuzzer can feed it directly.
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,5 +55,28 @@ std::vector<ColumnLoad> load_columns(std::string_view bytes, const std::string& 
 std::vector<ColumnLoad> load_all_columns(std::string_view bytes, const std::string& file_label,
                                          const CsvOptions& options,
                                          const ReleaseBytes& release = {});
+
+/// A CSV read as it grows (monitor --follow): whole lines are fed as they arrive, and
+/// the header and columns are settled, as load_columns settles them, once the header and
+/// a first data row are there. Rows are read in file order, not sorted.
+class GrowingCsv {
+ public:
+  GrowingCsv(std::string file_label, std::vector<std::optional<std::string>> columns,
+             CsvOptions options);
+  ~GrowingCsv();
+  GrowingCsv(GrowingCsv&&) noexcept;
+
+  /// Reads whole lines: the bytes end at a line end, or the input has ended. Throws
+  /// DataError naming file, line and column on a row or a column it cannot read.
+  void feed(std::string_view lines);
+
+  /// Each column's rows read since the caller last emptied them (columns()[c].series;
+  /// a column that cannot be read throws from feed, so no error is left here).
+  std::vector<ColumnLoad>& columns();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace hedgecalc

@@ -9,6 +9,7 @@
 #include "completions.hpp"
 #include "hedgecalc/atomic_output.hpp"
 #include "batch_command.hpp"
+#include "follow_command.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/product_blocking.hpp"
 #include "matrix_command.hpp"
@@ -161,6 +162,7 @@ struct Program {
       check_written(results);
       return code;
     }
+    if (single_form().follow) return run_follow(single_form(), files, results, err);
     const CommandResult result = run_single(single_form(), files);
     results << result.out << std::flush;
     check_written(results);

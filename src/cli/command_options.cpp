@@ -36,6 +36,7 @@ void validate_single(SingleOptions& options, size_t proxies, bool positions_from
   validate_costs(options, proxies, positions_from_pairs);
   validate_output(options);
   validate_monitor(options, proxies);
+  validate_follow(options);
 }
 
 }  // namespace hedgecalc

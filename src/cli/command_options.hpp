@@ -77,6 +77,9 @@ struct SingleOptions {
   std::optional<double> bandwidth;              ///< --bandwidth H
   std::optional<double> alpha;                  ///< --alpha A
   std::optional<double> period;                 ///< --period P
+  bool follow = false;                          ///< --follow (monitor only)
+  bool alarms_only = false;                     ///< --alarms-only
+  bool format_given = false;                    ///< --format was on the command line
 
   // Derived by validate_single() (validate_input() for matrix).
   CsvOptions csv;
@@ -117,6 +120,15 @@ void add_stability_options(CLI::App& app, SingleOptions& options);
 /// Monitoring: --history-to, --history, --process, --bandwidth, --alpha, --period (the
 /// monitor command, and batch with --monitor).
 void add_monitor_options(CLI::App& app, SingleOptions& options);
+/// Following: --follow and --alarms-only (the monitor command alone); call after the
+/// output options are bound.
+void add_follow_options(CLI::App& app, SingleOptions& options);
+
+/// With --follow: a streamable format (table by default becomes csv), none of the
+/// options a live stream cannot honour, and --series implied; without it, no
+/// --alarms-only.
+void validate_follow(SingleOptions& options);
+
 /// Risk: --risk, --var-level, --accounting.
 void add_risk_options(CLI::App& app, SingleOptions& options);
 

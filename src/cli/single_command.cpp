@@ -9,6 +9,7 @@
 #include "cost_options.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/plot.hpp"
+#include "hedgecalc/reading_options.hpp"
 #include "hedgecalc/reporter.hpp"
 #include "hedgecalc/series_spec.hpp"
 
@@ -28,9 +29,20 @@ void check_arguments(const SingleOptions& options) {
   if (options.per_date && options.series.size() > 2) {
     throw UsageError("--series prints one proxy's ratio per date: give one PROXY, not a basket");
   }
-  size_t stdin_count = 0;
-  for (const std::string& s : options.series) stdin_count += is_stdin_argument(s);
-  if (stdin_count > 1) throw UsageError("standard input (-) can be read only once per command");
+  // Standard input is read once: several series from it must be distinct named columns.
+  std::vector<std::string> stdin_columns;
+  for (const std::string& s : options.series) {
+    if (!is_stdin_argument(s)) continue;
+    const std::string base = split_reading_suffix(s).base;
+    const std::string column = base.size() > 2 ? base.substr(2) : "";
+    if (!stdin_columns.empty() &&
+        (column.empty() || stdin_columns.front().empty() ||
+         std::find(stdin_columns.begin(), stdin_columns.end(), column) != stdin_columns.end())) {
+      throw UsageError("standard input (-) is read once: name a different column for each of its "
+                       "series (-:A -:B)");
+    }
+    stdin_columns.push_back(column);
+  }
 }
 
 // Files load side by side (a target and a proxy of millions of bars each); the first
@@ -38,17 +50,25 @@ void check_arguments(const SingleOptions& options) {
 std::vector<PriceSeries> load_all_series(const SingleOptions& options, FileSystem& files,
                                          const Executor& executor) {
   std::vector<PriceSeries> series(options.series.size());
+  const auto stdin_count =
+      std::count_if(options.series.begin(), options.series.end(), is_stdin_argument);
+  // Standard input is read once, however many of its columns are named (-:A -:B); its
+  // memory is then kept whole for each of them.
+  std::optional<FileContents> standard_input;
   auto load = [&](size_t i) {
     const SeriesSpec spec = parse_series_spec(options.series[i], files);
     const CsvOptions own = series_csv_options(options.csv, spec.reading, options.series[i]);
-    FileContents contents = files.read(spec.path);
+    const bool shared = spec.path == "-" && stdin_count > 1;
+    if (shared && !standard_input) standard_input = files.read(spec.path);
+    FileContents read_here = shared ? FileContents() : files.read(spec.path);
+    FileContents& contents = shared ? *standard_input : read_here;
     series[i] = parse_unchanged(contents, spec.path, [&](std::string_view bytes) {
-      return load_series(bytes, spec.path, spec.column, own, release_behind(contents));
+      return load_series(bytes, spec.path, spec.column, own,
+                         shared ? ReleaseBytes() : release_behind(contents));
     });
     prepare_series(series[i], options);
   };
-  const bool from_stdin =
-      std::any_of(options.series.begin(), options.series.end(), is_stdin_argument);
+  const bool from_stdin = stdin_count > 0;
   (from_stdin ? Executor(1) : executor).for_each(series.size(), load);
   return series;
 }
@@ -84,6 +104,7 @@ void setup_single(CLI::App& app, SingleOptions& options) {
 void setup_monitor(CLI::App& command, SingleOptions& options) {
   setup_single(command, options);
   add_monitor_options(command, options);
+  add_follow_options(command, options);
   options.monitor = true;
 }
 

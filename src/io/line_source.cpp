@@ -8,11 +8,11 @@
 namespace hedgecalc {
 namespace {
 
-void reject_nul_bytes(const std::string& file_label, std::string_view bytes) {
+void reject_nul_bytes(const std::string& file_label, std::string_view bytes, size_t lines_before) {
   const void* nul = std::memchr(bytes.data(), '\0', bytes.size());
   if (nul == nullptr) return;
   const size_t offset = static_cast<size_t>(static_cast<const char*>(nul) - bytes.data());
-  size_t line = 1;
+  size_t line = lines_before + 1;
   size_t line_start = 0;
   for (size_t i = 0; i < offset; ++i) {
     if (bytes[i] == '\n') ++line, line_start = i + 1;
@@ -23,10 +23,10 @@ void reject_nul_bytes(const std::string& file_label, std::string_view bytes) {
 
 }  // namespace
 
-LineSource::LineSource(std::string file_label, std::string_view bytes)
-    : file_label_(std::move(file_label)), bytes_(bytes) {
-  reject_nul_bytes(file_label_, bytes_);
-  if (bytes_.substr(0, 3) == "\xEF\xBB\xBF") position_ = 3;
+LineSource::LineSource(std::string file_label, std::string_view bytes, size_t lines_before)
+    : file_label_(std::move(file_label)), bytes_(bytes), line_(lines_before) {
+  reject_nul_bytes(file_label_, bytes_, lines_before);
+  if (lines_before == 0 && bytes_.substr(0, 3) == "\xEF\xBB\xBF") position_ = 3;
 }
 
 size_t LineSource::remaining_line_count() const {

@@ -24,7 +24,10 @@ struct SourceRecord {
 class LineSource {
  public:
   /// Throws DataError naming file, line and column if bytes hold a NUL byte.
-  LineSource(std::string file_label, std::string_view bytes);
+  /// lines_before: lines of the file before these bytes (a growing file read in pieces:
+  /// line numbers and the NUL message count from the file's start, and only its first
+  /// piece may start with a byte-order mark).
+  LineSource(std::string file_label, std::string_view bytes, size_t lines_before = 0);
 
   /// The next record, joining lines while a quoted field is open; nullopt at the end.
   /// Pass the delimiter once known ('\0' reads plain lines, as for a header).

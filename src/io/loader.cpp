@@ -1,5 +1,6 @@
 #include "hedgecalc/loader.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <vector>
@@ -369,5 +370,77 @@ PriceSeries load_series(std::string_view bytes, const std::string& file_label,
   if (!loaded.front().error.empty()) throw DataError(loaded.front().error);
   return std::move(loaded.front().series);
 }
+
+struct GrowingCsv::State {
+  std::string file_label;
+  std::vector<std::optional<std::string>> wanted;
+  CsvOptions options;
+  std::string pending;  // the first lines, until the header and a data row are there
+  size_t lines_read = 0;
+  Preamble preamble;
+  std::vector<size_t> indices;
+  std::vector<ColumnLoad> columns;
+  std::unique_ptr<RowReader> reader;
+
+  void read_records(LineSource& source) {
+    std::optional<SourceRecord> record;
+    while ((record = source.next(preamble.delimiter))) {
+      if (!is_skippable(record->text)) reader->read(*record);
+    }
+    for (const ColumnLoad& column : columns) {
+      if (!column.error.empty()) throw DataError(column.error);
+    }
+  }
+
+  // Settles the header and the columns on the first lines, as load_columns does.
+  void settle() {
+    LineSource source(file_label, pending);
+    preamble = read_preamble(source, file_label, options);
+    columns.resize(wanted.size());
+    for (size_t c = 0; c < wanted.size(); ++c) {
+      indices.push_back(resolve_column(preamble, wanted[c], file_label, options));
+      columns[c].series.file = file_label;
+      columns[c].series.column = preamble.names[indices[c]];
+      columns[c].series.first_row_is_data = preamble.sniffed;
+    }
+    reader = std::make_unique<RowReader>(file_label, preamble, indices, options, columns);
+    for (const auto& [text, line] : preamble.samples) reader->read({text, line});
+    read_records(source);
+  }
+};
+
+GrowingCsv::GrowingCsv(std::string file_label, std::vector<std::optional<std::string>> columns,
+                       CsvOptions options)
+    : state_(std::make_unique<State>()) {
+  state_->file_label = std::move(file_label);
+  state_->wanted = std::move(columns);
+  state_->options = std::move(options);
+}
+
+GrowingCsv::~GrowingCsv() = default;
+GrowingCsv::GrowingCsv(GrowingCsv&&) noexcept = default;
+
+void GrowingCsv::feed(std::string_view lines) {
+  State& s = *state_;
+  const auto line_ends = static_cast<size_t>(std::count(lines.begin(), lines.end(), '\n'));
+  if (!s.reader) {
+    s.pending.append(lines);
+    // The header and one data row settle the columns (a headerless file's first row
+    // is data: two rows then).
+    size_t rows = 0;
+    LineSource count(s.file_label, s.pending);
+    for (std::optional<SourceRecord> r; rows < 2 && (r = count.next('\0'));) rows += !is_skippable(r->text);
+    if (rows < 2) return;
+    s.settle();
+    s.lines_read = static_cast<size_t>(std::count(s.pending.begin(), s.pending.end(), '\n'));
+    s.pending = std::string();
+    return;
+  }
+  LineSource source(s.file_label, lines, s.lines_read);
+  s.read_records(source);
+  s.lines_read += line_ends;
+}
+
+std::vector<ColumnLoad>& GrowingCsv::columns() { return state_->columns; }
 
 }  // namespace hedgecalc

@@ -490,7 +490,9 @@ MonitorColumns monitor_columns(const AnalysisSections& sections) {
 }
 
 Value monitor_row(const WatchEvent& event, const MonitorColumns& columns, bool date_only) {
+  constexpr size_t kMostColumns = 11;
   Value row = Value::object();
+  row.reserve(kMostColumns);
   row.add("date", Value::string(format_timestamp(event.time, date_only)))
       .add("process", Value::number(event.step.process))
       .add("boundary", Value::number(event.step.boundary))
