@@ -32,6 +32,11 @@ MonitorColumns monitor_columns(const AnalysisSections& sections);
 /// One monitored return as monitor --series and --follow print it.
 Value monitor_row(const WatchEvent& event, const MonitorColumns& columns, bool date_only);
 
+/// Puts another event into a row monitor_row made with the same columns (a follow
+/// writes millions: the row is built once).
+void refill_monitor_row(Value& row, const WatchEvent& event, const MonitorColumns& columns,
+                        bool date_only);
+
 /// --series: one record per return date (date, target_return, proxy_return,
 /// hedge_ratio, correlation, effectiveness, hedged_return, and ewma_* columns when
 /// both --window and --ewma are given); with a monitor, one per monitored return

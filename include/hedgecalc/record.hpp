@@ -35,6 +35,13 @@ class Value {
     fields_.reserve(count);
     return *this;
   }
+  /// The value of an object's field at `index`, for changing it in place (a row
+  /// refilled for each event of a follow, without building it again).
+  Value& field_at(size_t index);
+  /// Becomes a number (null when not finite), a boolean, or text (reusing its memory).
+  void set_number(double value);
+  void set_boolean(bool value);
+  void set_string(std::string_view text);
   /// Appends a field to an object; returns *this for chaining.
   Value& add(std::string key, Value value);
   /// Appends an item to an array.

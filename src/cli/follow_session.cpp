@@ -89,7 +89,12 @@ void FollowSession::drain() {
 void FollowSession::write_event(const WatchEvent& event) {
   const bool date_only = date_only_ && event.time % kNanosPerDay == 0;
   if (!options_.alarms_only || event.step.crossed) {
-    reporter_->write(monitor_row(event, columns_, date_only));
+    if (row_.fields().empty()) {
+      row_ = monitor_row(event, columns_, date_only);
+    } else {
+      refill_monitor_row(row_, event, columns_, date_only);
+    }
+    reporter_->write(row_);
   }
   if (event.step.crossed && !alarm_noted_) {
     alarm_noted_ = true;

@@ -62,6 +62,7 @@ class FollowSession {
   std::unique_ptr<HedgeWatch> watch_;
   std::unique_ptr<Reporter> reporter_;
   MonitorColumns columns_;
+  Value row_ = Value::object();  // the event row, refilled for each event
   std::vector<double> values_;
   bool date_only_ = true;
   bool horizon_noted_ = false, alarm_noted_ = false;

@@ -490,26 +490,40 @@ MonitorColumns monitor_columns(const AnalysisSections& sections) {
 }
 
 Value monitor_row(const WatchEvent& event, const MonitorColumns& columns, bool date_only) {
-  constexpr size_t kMostColumns = 11;
+  std::vector<const char*> keys{"date", "process", "boundary", "crossed"};
+  if (columns.window) keys.push_back("window_hedge_ratio");
+  if (columns.ewma) keys.push_back("ewma_hedge_ratio");
+  if (columns.kalman) keys.push_back("kalman_hedge_ratio");
+  if (columns.trade) keys.insert(keys.end(), {"target_position", "trade", "trade_contracts", "action"});
   Value row = Value::object();
-  row.reserve(kMostColumns);
-  row.add("date", Value::string(format_timestamp(event.time, date_only)))
-      .add("process", Value::number(event.step.process))
-      .add("boundary", Value::number(event.step.boundary))
-      .add("crossed", Value::boolean(event.step.crossed));
-  if (columns.window) row.add("window_hedge_ratio", Value::number(event.window_ratio));
-  if (columns.ewma) row.add("ewma_hedge_ratio", Value::number(event.ewma_ratio));
-  if (columns.kalman) row.add("kalman_hedge_ratio", Value::number(event.kalman_ratio));
-  if (columns.trade) {
-    const bool known = event.trade.has_value();
-    const Trade& t = known ? *event.trade : Trade{};
-    const double nan = std::nan("");
-    row.add("target_position", Value::number(known ? t.target_position : nan))
-        .add("trade", Value::number(known ? t.trade : nan))
-        .add("trade_contracts", Value::number(known ? t.trade_contracts : nan))
-        .add("action", known ? Value::string(t.action) : Value::null());
-  }
+  row.reserve(keys.size());
+  for (const char* key : keys) row.add(key, Value::null());
+  refill_monitor_row(row, event, columns, date_only);
   return row;
+}
+
+void refill_monitor_row(Value& row, const WatchEvent& event, const MonitorColumns& columns,
+                        bool date_only) {
+  size_t i = 0;
+  row.field_at(i++).set_string(format_timestamp(event.time, date_only));
+  row.field_at(i++).set_number(event.step.process);
+  row.field_at(i++).set_number(event.step.boundary);
+  row.field_at(i++).set_boolean(event.step.crossed);
+  if (columns.window) row.field_at(i++).set_number(event.window_ratio);
+  if (columns.ewma) row.field_at(i++).set_number(event.ewma_ratio);
+  if (columns.kalman) row.field_at(i++).set_number(event.kalman_ratio);
+  if (!columns.trade) return;
+  const double nan = std::nan("");
+  const bool known = event.trade.has_value();
+  row.field_at(i++).set_number(known ? event.trade->target_position : nan);
+  row.field_at(i++).set_number(known ? event.trade->trade : nan);
+  row.field_at(i++).set_number(known ? event.trade->trade_contracts : nan);
+  Value& action = row.field_at(i++);
+  if (known) {
+    action.set_string(event.trade->action);
+  } else {
+    action = Value::null();
+  }
 }
 
 namespace {

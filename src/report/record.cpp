@@ -30,6 +30,23 @@ Value Value::string(std::string text) {
   return v;
 }
 
+Value& Value::field_at(size_t index) { return fields_.at(index).value; }
+
+void Value::set_number(double value) {
+  type_ = std::isfinite(value) ? Type::kNumber : Type::kNull;
+  number_ = value;
+}
+
+void Value::set_boolean(bool value) {
+  type_ = Type::kBoolean;
+  integer_ = value ? 1 : 0;
+}
+
+void Value::set_string(std::string_view text) {
+  type_ = Type::kString;
+  text_.assign(text.data(), text.size());
+}
+
 Value& Value::add(std::string key, Value value) {
   fields_.push_back(Field{std::move(key), std::move(value)});
   return *this;
