@@ -255,3 +255,18 @@ TEST_CASE("a follow refuses what it cannot honour, and stops at rows it cannot u
   CHECK(short_input.out.empty());
   CHECK_THAT(short_input.err, Contains("the history of 150 returns is longer than the 48 returns there are"));
 }
+
+TEST_CASE("a follow says once when monitoring passes its horizon, and goes on", "[cli][follow]") {
+  const std::string folder = fresh_folder("follow_horizon");
+  const PricePair pair = make_pair(400, 1000, 6);
+  write_file(folder + "/both.csv", pair.both);
+  const auto follow = run_shell("(cat " + folder + "/both.csv | '" + hedgecalc_binary() + "' " + kMonitor +
+                                "--period 2 --follow -:tok -:idx)");
+  CHECK(follow.exit_code == 0);
+  // 150 history returns x period 2: the 301st return is the first past the horizon; it
+  // ends on the 302nd day, 2020-01-01 + 301 days.
+  const std::string date = hedgecalc::format_timestamp((18262 + 301) * hedgecalc::kNanosPerDay, true);
+  CHECK(follow.err == "hedgecalc: note: monitoring passed its horizon (period 2 x 150 history returns) on " +
+                          date + "; the false-alarm rate alpha holds up to it\n");
+  CHECK(line_count(follow.out) == 400 - 1 - 150 + 1);
+}
