@@ -83,6 +83,12 @@ std::string trickler(const std::string& folder, const std::string& name, const s
   return script;
 }
 
+// Shell lines that wait (at most 30 s) until a file has `lines` lines.
+std::string wait_for_lines(const std::string& file, size_t lines) {
+  return "for i in $(seq 600); do [ \"$(wc -l < " + file + ")\" -ge " + std::to_string(lines) +
+         " ] && break; sleep 0.05; done; ";
+}
+
 const std::string kMonitor = "monitor --history 150 ";
 // Moving estimates: the test with power against a change of the ratio itself.
 const std::string kMovingEstimates = "monitor --history 150 --process me --bandwidth 0.5 ";
@@ -181,11 +187,13 @@ TEST_CASE("a follow prints each event as its rows arrive, and ends cleanly on SI
 
   for (const std::string signal : {"INT", "TERM"}) {
     write_file(folder + "/grow.csv", pair.both);
-    const auto stopped = run_shell("('" + hedgecalc_binary() + "' " + kMonitor + "--follow " + folder + "/grow.csv:tok " +
-                                   folder + "/grow.csv:idx > " + folder + "/out.csv & F=$!; sleep 1; kill -" + signal +
-                                   " $F; wait $F; echo $? > " + folder + "/rc)");
     const auto expected = run_hedgecalc(kMonitor + "--series --format csv " + folder + "/grow.csv:tok " +
                                         folder + "/grow.csv:idx");
+    // Stopped once every row is out (a slow machine gets 30 s for it).
+    const auto stopped = run_shell("('" + hedgecalc_binary() + "' " + kMonitor + "--follow " + folder + "/grow.csv:tok " +
+                                   folder + "/grow.csv:idx > " + folder + "/out.csv & F=$!; " +
+                                   wait_for_lines(folder + "/out.csv", line_count(expected.out)) + "kill -" + signal +
+                                   " $F; wait $F; echo $? > " + folder + "/rc)");
     CHECK(file_text(folder + "/out.csv") == expected.out);
     CHECK(file_text(folder + "/rc") == "0\n");
   }
@@ -231,9 +239,11 @@ TEST_CASE("a follow refuses what it cannot honour, and stops at rows it cannot u
 
   // A file that shrinks while it is followed.
   write_file(folder + "/shrinks.csv", pair.both);
+  // Cut once the follower has read it all; a watchdog ends a follower that missed the cut.
   const auto shrank = run_shell("('" + hedgecalc_binary() + "' " + kMonitor + "--follow " + folder + "/shrinks.csv:tok " +
-                                folder + "/shrinks.csv:idx > /dev/null & F=$!; sleep 1; head -n 100 " + folder +
-                                "/both.csv > " + folder + "/shrinks.csv; wait $F)");
+                                folder + "/shrinks.csv:idx > " + folder + "/shrink_out.csv & F=$!; " +
+                                wait_for_lines(folder + "/shrink_out.csv", 300 - 1 - 150 + 1) + "head -n 100 " + folder +
+                                "/both.csv > " + folder + "/shrinks.csv; (sleep 30; kill -KILL $F) 2>/dev/null & wait $F)");
   CHECK(shrank.exit_code == 1);
   CHECK_THAT(shrank.err, Contains("shrinks.csv: the file shrank from"));
 
