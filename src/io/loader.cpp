@@ -144,8 +144,7 @@ class RowReader {
         options_(options),
         columns_(columns),
         number_style_(number_style(options)),
-        price_index_(price_indices.size() == 1 ? price_indices[0] : 0),
-        simple_shape_(price_indices_.size() == 1 && !options.date_format &&
+        simple_shape_(!options.date_format &&
                       number_style_.thousands == '\0' && number_style_.decimal == '.' &&
                       delimiter_ != ' ') {}
 
@@ -194,40 +193,47 @@ class RowReader {
   }
 
  private:
-  // A date and a plain number in a row without quotes, as nearly every row of a price
-  // file is, read without the field splitter or the checks a cell needs. False, having changed nothing,
-  // for any other row: the general path then reads it and words any error, so what is
-  // accepted and every message stay as they were.
+  // A date and plain numbers in a row without quotes, as nearly every row of a price
+  // file is, read without the field splitter or the checks a cell needs. False, having
+  // changed nothing, for any other row (or once a column has failed): the general path
+  // then reads it and words any error, so what is accepted and every message stay as
+  // they were.
   bool read_simple(const SourceRecord& record) {
-    ColumnLoad& column = columns_[0];
-    if (!column.error.empty() || first_date_line_ == 0) return false;
+    if (failed_ > 0 || first_date_line_ == 0) return false;
     // The row's fields at its delimiters. A quote anywhere (a quoted field may hold a
     // delimiter) or another count of fields is for the general path to read.
     const std::string_view text = record.text;
     if (text.find('"') != std::string_view::npos) return false;
-    std::string_view date, price;
-    size_t field = 0, start = 0;
-    for (;; ++field) {
+    cuts_.clear();
+    for (size_t start = 0;;) {
       const size_t cut = text.find(delimiter_, start);
-      const size_t end = cut == std::string_view::npos ? text.size() : cut;
-      if (field == date_index_) date = text.substr(start, end - start);
-      if (field == price_index_) price = text.substr(start, end - start);
-      if (cut == std::string_view::npos) break;
+      cuts_.push_back(cut == std::string_view::npos ? text.size() : cut);
+      if (cuts_.size() > names_.size() || cut == std::string_view::npos) break;
       start = cut + 1;
     }
-    if (field + 1 != names_.size()) return false;
-    if (price.empty() || price[0] < '0' || price[0] > '9') return false;
-    double value = 0;
-    const auto [end, error] = std::from_chars(price.data(), price.data() + price.size(), value,
-                                              std::chars_format::general);
-    if (error != std::errc() || end != price.data() + price.size() || !std::isfinite(value)) {
-      return false;
+    if (cuts_.size() != names_.size()) return false;
+    auto field = [&](size_t i) {
+      const size_t start = i == 0 ? 0 : cuts_[i - 1] + 1;
+      return text.substr(start, cuts_[i] - start);
+    };
+    values_.resize(price_indices_.size());
+    for (size_t c = 0; c < price_indices_.size(); ++c) {
+      const std::string_view price = field(price_indices_[c]);
+      if (price.empty() || price[0] < '0' || price[0] > '9') return false;
+      const auto [end, error] = std::from_chars(price.data(), price.data() + price.size(), values_[c],
+                                                std::chars_format::general);
+      if (error != std::errc() || end != price.data() + price.size() || !std::isfinite(values_[c])) {
+        return false;
+      }
     }
-    const auto parsed = parse_timestamp(date);
+    const auto parsed = parse_timestamp(field(date_index_));
     if (!parsed || parsed->style != first_style_) return false;
-    column.series.time.push_back(parsed->time);
-    column.series.price.push_back(value);
-    column.series.line.push_back(static_cast<std::uint32_t>(record.line));
+    for (size_t c = 0; c < price_indices_.size(); ++c) {
+      PriceSeries& series = columns_[c].series;
+      series.time.push_back(parsed->time);
+      series.price.push_back(values_[c]);
+      series.line.push_back(static_cast<std::uint32_t>(record.line));
+    }
     return true;
   }
 
@@ -269,8 +275,9 @@ class RowReader {
   const CsvOptions& options_;
   std::vector<ColumnLoad>& columns_;
   NumberStyle number_style_;
-  const size_t price_index_;  // the one price column's field, when there is one
-  const bool simple_shape_;   // one price column, plain numbers, no --date-format
+  const bool simple_shape_;   // plain numbers, no --date-format
+  std::vector<size_t> cuts_;     // read_simple: where each field ends
+  std::vector<double> values_;   // read_simple: the row's prices
   FieldSplitter splitter_;
   size_t failed_ = 0;
   size_t first_date_line_ = 0;

@@ -155,3 +155,29 @@ TEST_CASE("rows read on the quick path equal the general reading", "[loader]") {
     CHECK(quick.missing == general.missing);
   }
 }
+
+TEST_CASE("several columns read alike whichever path a row takes", "[loader]") {
+  // Plain rows take the fast path; a quote, a missing price, spaces or a sign send a row
+  // down the general one. Either way each column gets the values written here.
+  const std::string text =
+      "Date,A,B,C\n"
+      "2024-01-01,1.5,2,3\n"
+      "2024-01-02,\"1.25\",2.5,3.5\n"
+      "2024-01-03,,2.75,4\n"
+      "2024-01-04,1.75, 3 ,4.5\n"
+      "2024-01-05,2e0,3.25,5\n"
+      "2024-01-06,-1,3.5,5.5\n";
+  const std::vector<ColumnLoad> columns =
+      load_columns(text, "f.csv", {std::string("A"), std::string("B"), std::string("C")}, CsvOptions{});
+  const Timestamp day = kNanosPerDay, first = 19723 * kNanosPerDay;  // 2024-01-01
+  CHECK(columns[0].series.price == std::vector<double>{1.5, 1.25, 1.75, 2, -1});
+  CHECK(columns[0].series.time == std::vector<Timestamp>{first, first + day, first + 3 * day, first + 4 * day, first + 5 * day});
+  CHECK(columns[0].series.line == std::vector<std::uint32_t>{2, 3, 5, 6, 7});
+  CHECK(columns[0].series.missing == 1);
+  CHECK(columns[1].series.price == std::vector<double>{2, 2.5, 2.75, 3, 3.25, 3.5});
+  CHECK(columns[2].series.price == std::vector<double>{3, 3.5, 4, 4.5, 5, 5.5});
+  CHECK(columns[2].series.line == std::vector<std::uint32_t>{2, 3, 4, 5, 6, 7});
+  CHECK_THROWS_WITH(load_columns("Date,A,B\n2024-01-01,1,2\n2024-01-02,1\n", "f.csv",
+                                 {std::string("A"), std::string("B")}, CsvOptions{}),
+                    Catch::Contains("f.csv:3: row has 2 fields but the header has 3"));
+}
