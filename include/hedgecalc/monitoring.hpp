@@ -27,7 +27,15 @@ struct Monitoring {
   std::optional<Timestamp> alarm_date;
   bool horizon_passed = false;               ///< monitored past period x history
   std::vector<double> hedge_ratios_since;    ///< OLS over the monitored returns (NaN: < 3)
-  std::vector<WatchEvent> events;            ///< one per monitored return
+  // One entry per monitored return, kept column by column (a million returns cost 40
+  // bytes each for the test); the columns besides it only when asked for.
+  std::vector<MonitorStep> steps;
+  std::vector<Timestamp> step_times;
+  std::vector<double> window_ratios, ewma_ratios, kalman_ratios;
+  std::vector<std::optional<Trade>> trades;
+
+  /// Monitored return i as the watch gave it.
+  WatchEvent event(size_t i) const;
 };
 
 /// The smallest history for `coefficients` coefficients: 2 (k + 1) returns with k proxies.

@@ -355,8 +355,11 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
     const MonitorOptions& monitor = *options.monitor;
     const auto critical = monitor_critical_value(monitor.settings, sections.proxies + 1);
     assert(critical);  // the command line checked the settings against the table
+    // Prices per return only for a trade per return.
+    const bool trades = sections.trade;
     analysis.monitor = monitor_hedge(analysis.returns, watch_options(options, *critical),
-                                     proxy_price_per_return(aligned, analysis.returns, options.kind));
+                                     trades ? proxy_price_per_return(aligned, analysis.returns, options.kind)
+                                            : std::vector<double>());
   }
   return analysis;
 }

@@ -67,7 +67,31 @@ std::vector<double> slopes_since(const ReturnSeries& returns, size_t from) {
   return slopes;
 }
 
+// Stores an event's columns: the test's always, the others when asked for.
+void keep(const WatchEvent& event, const WatchOptions& options, Monitoring& m) {
+  m.steps.push_back(event.step);
+  m.step_times.push_back(event.time);
+  if (options.window.active()) m.window_ratios.push_back(event.window_ratio);
+  if (options.ewma_lambda) m.ewma_ratios.push_back(event.ewma_ratio);
+  if (options.kalman) m.kalman_ratios.push_back(event.kalman_ratio);
+  if (options.position && options.sizing.exposure) m.trades.push_back(event.trade);
+}
+
+// Column i, or undefined when the column was not asked for.
+double entry(const std::vector<double>& column, size_t i) {
+  return column.empty() ? std::numeric_limits<double>::quiet_NaN() : column[i];
+}
+
 }  // namespace
+
+WatchEvent Monitoring::event(size_t i) const {
+  return WatchEvent{step_times[i],
+                    steps[i],
+                    entry(window_ratios, i),
+                    entry(ewma_ratios, i),
+                    entry(kalman_ratios, i),
+                    trades.empty() ? std::nullopt : trades[i]};
+}
 
 size_t smallest_history(size_t coefficients) { return 2 * coefficients; }
 
@@ -81,14 +105,14 @@ Monitoring monitor_hedge(const ReturnSeries& returns, const WatchOptions& option
   Monitoring m;
   m.settings = options.monitor.settings;
   m.critical_value = options.critical_value;
+  const size_t monitored = returns.size() - *counted.monitor.history_n;
+  m.steps.reserve(monitored);
+  m.step_times.reserve(monitored);
   std::vector<double> row(coefficients);
   for (size_t t = 0; t < returns.size(); ++t) {
     for (size_t j = 0; j < coefficients; ++j) row[j] = returns.values[j][t];
     const double price = proxy_prices.empty() ? std::numeric_limits<double>::quiet_NaN() : proxy_prices[t];
-    if (auto event = watch.push(returns.time[t], row.data(), price)) {
-      if (m.events.empty()) m.events.reserve(returns.size() - t);
-      m.events.push_back(*event);
-    }
+    if (auto event = watch.push(returns.time[t], row.data(), price)) keep(*event, options, m);
   }
   watch.finish();
   m.history_n = watch.history_size();
@@ -96,8 +120,8 @@ Monitoring monitor_hedge(const ReturnSeries& returns, const WatchOptions& option
   m.history_to = watch.history_to();
   const Eigen::VectorXd& b = watch.monitor().history_coefficients();
   for (size_t j = 1; j < coefficients; ++j) m.history_hedge_ratios.push_back(b[static_cast<Eigen::Index>(j)]);
-  m.monitored_n = m.events.size();
-  if (!m.events.empty()) m.monitored_to = m.events.back().time;
+  m.monitored_n = m.steps.size();
+  if (!m.steps.empty()) m.monitored_to = m.step_times.back();
   m.statistic = watch.monitor().statistic();
   m.alarm_index = watch.monitor().alarm();
   if (m.alarm_index) m.alarm_date = returns.time[*m.alarm_index - 1];

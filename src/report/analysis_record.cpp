@@ -531,8 +531,8 @@ namespace {
 std::vector<Value> monitor_records(const Monitoring& monitor, const MonitorColumns& columns,
                                    bool date_only) {
   std::vector<Value> rows;
-  rows.reserve(monitor.events.size());
-  for (const WatchEvent& event : monitor.events) rows.push_back(monitor_row(event, columns, date_only));
+  rows.reserve(monitor.monitored_n);
+  for (size_t i = 0; i < monitor.monitored_n; ++i) rows.push_back(monitor_row(monitor.event(i), columns, date_only));
   return rows;
 }
 

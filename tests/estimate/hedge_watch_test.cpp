@@ -145,12 +145,12 @@ TEST_CASE("a watch's columns: each estimator from the first return, the trade by
   std::vector<double> prices(p.time.size());
   for (size_t t = 0; t < prices.size(); ++t) prices[t] = 40 + 0.01 * static_cast<double>(t);
   const Monitoring m = monitor_hedge(as_returns(p), w, prices);
-  REQUIRE(m.events.size() == 300);
+  REQUIRE(m.monitored_n == 300);
   const EwmaSeries ewma = ewma_hedge(p.target, p.proxy, 0.97);
   const KalmanSeries kalman = kalman_filter(p.target, p.proxy, true, *w.kalman_variances);
-  for (size_t i = 0; i < m.events.size(); ++i) {
+  for (size_t i = 0; i < m.monitored_n; ++i) {
     const size_t t = 200 + i;
-    const WatchEvent& e = m.events[i];
+    const WatchEvent e = m.event(i);
     REQUIRE(e.time == p.time[t]);
     CHECK(e.window_ratio == Approx(ols_slope(p, t - 59, t)).epsilon(1e-12));
     CHECK(e.ewma_ratio == ewma.hedge_ratio[t]);
@@ -173,9 +173,9 @@ TEST_CASE("without an estimator the trade follows the history's ratio; estimated
   w.position = 0;
   std::vector<double> prices(p.time.size(), 25.0);
   const Monitoring m = monitor_hedge(as_returns(p), w, prices);
-  CHECK(m.events.front().trade->target_position ==
+  CHECK(m.event(0).trade->target_position ==
         Approx(-m.history_hedge_ratios[0] * 2e5 / 25).epsilon(1e-14));
-  CHECK(std::isnan(m.events.front().ewma_ratio));
+  CHECK(std::isnan(m.event(0).ewma_ratio));
 
   w = cusum_after(150);
   w.kalman = true;
@@ -184,7 +184,7 @@ TEST_CASE("without an estimator the trade follows the history's ratio; estimated
       proxy(p.proxy.begin(), p.proxy.begin() + 150);
   const KalmanVariances variances = kalman_estimate(target, proxy, true).variances;
   const KalmanSeries filtered = kalman_filter(p.target, p.proxy, true, variances);
-  for (size_t i = 0; i < k.events.size(); ++i) REQUIRE(k.events[i].kalman_ratio == filtered.hedge_ratio[150 + i]);
+  for (size_t i = 0; i < k.monitored_n; ++i) REQUIRE(k.event(i).kalman_ratio == filtered.hedge_ratio[150 + i]);
 }
 
 TEST_CASE("a watch fed one return at a time ends its history by date as the one-shot does") {
