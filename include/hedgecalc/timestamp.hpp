@@ -74,6 +74,9 @@ bool valid_date(std::int64_t year, unsigned month, unsigned day);
 /// fraction when the time has one).
 std::string format_timestamp(Timestamp time, bool date_only);
 
+/// A time for a message: a date alone at a UTC midnight, else the full timestamp.
+std::string format_for_message(Timestamp time);
+
 /// True when every timestamp falls on a UTC midnight.
 bool all_midnight(const std::vector<Timestamp>& times);
 

@@ -20,22 +20,18 @@ std::vector<double> carry_asof(const std::vector<Timestamp>& return_times, const
   return carry;
 }
 
-namespace {
-std::string date_text(Timestamp t) { return format_timestamp(t, t % kNanosPerDay == 0); }
-}  // namespace
-
 void require_carry_from(const std::vector<double>& carry, const std::vector<Timestamp>& return_times,
                         size_t first, const PriceSeries& rates) {
   if (first >= carry.size()) return;
-  const std::string wanted = date_text(return_times[first]);
+  const std::string wanted = format_for_message(return_times[first]);
   if (rates.size() == 0) throw DataError(rates.label() + ": no carry rates");
   if (rates.time.back() < return_times[first]) {
-    throw DataError(rates.label() + ": the carry rates end on " + date_text(rates.time.back()) +
+    throw DataError(rates.label() + ": the carry rates end on " + format_for_message(rates.time.back()) +
                     ", before the first hedged return (" + wanted +
                     "): they do not overlap the backtest");
   }
   if (!std::isnan(carry[first])) return;
-  throw DataError(rates.label() + ": the carry rates start on " + date_text(rates.time.front()) +
+  throw DataError(rates.label() + ": the carry rates start on " + format_for_message(rates.time.front()) +
                   ", after the first hedged return (" + wanted +
                   "); give rates from that date on (each return takes the latest rate at or before it)");
 }

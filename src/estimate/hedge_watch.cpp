@@ -16,9 +16,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// A date as the user wrote it: without a time of day at midnight.
-std::string readable(Timestamp time) { return format_timestamp(time, time % kNanosPerDay == 0); }
-
 }  // namespace
 
 WatchOptions watch_options(const AnalysisOptions& options, double critical_value) {
@@ -145,8 +142,8 @@ std::optional<WatchEvent> HedgeWatch::push(Timestamp time, const double* values,
   const MonitorOptions& m = options_.monitor;
   if (!monitor_ && m.history_to && time > *m.history_to) {
     if (history_time_.empty()) {
-      throw DataError("the history ends at " + readable(*m.history_to) +
-                      ", before the first return (" + readable(time) + ")");
+      throw DataError("the history ends at " + format_for_message(*m.history_to) +
+                      ", before the first return (" + format_for_message(time) + ")");
     }
     start_monitoring();
   }
@@ -172,10 +169,10 @@ void HedgeWatch::finish() {
                     " returns is longer than the " + std::to_string(seen_) + " returns there are");
   }
   if (history_time_.empty() || history_time_.back() != *m.history_to) {
-    throw DataError("the history ends at " + readable(*m.history_to) +
+    throw DataError("the history ends at " + format_for_message(*m.history_to) +
                     (history_time_.empty() ? std::string(", but there are no returns")
-                                           : ", outside the returns (" + readable(history_time_.front()) +
-                                                 " to " + readable(history_time_.back()) + ")"));
+                                           : ", outside the returns (" + format_for_message(history_time_.front()) +
+                                                 " to " + format_for_message(history_time_.back()) + ")"));
   }
   start_monitoring();
 }

@@ -25,9 +25,6 @@ void regression_rows(const ReturnSeries& returns, size_t from, size_t to, Eigen:
   }
 }
 
-// A date as the user wrote it: without a time of day at midnight.
-std::string readable(Timestamp time) { return format_timestamp(time, time % kNanosPerDay == 0); }
-
 // The number of returns in the history, checked against the data.
 size_t history_length(const ReturnSeries& returns, const MonitorOptions& options) {
   const size_t total = returns.size();
@@ -41,10 +38,10 @@ size_t history_length(const ReturnSeries& returns, const MonitorOptions& options
   assert(options.history_to);
   const Timestamp end = *options.history_to;
   if (total == 0 || end < returns.time.front() || end > returns.time.back()) {
-    throw DataError("the history ends at " + readable(end) +
+    throw DataError("the history ends at " + format_for_message(end) +
                     (total == 0 ? std::string(", but there are no returns")
-                                : ", outside the returns (" + readable(returns.time.front()) +
-                                      " to " + readable(returns.time.back()) + ")"));
+                                : ", outside the returns (" + format_for_message(returns.time.front()) +
+                                      " to " + format_for_message(returns.time.back()) + ")"));
   }
   return static_cast<size_t>(std::upper_bound(returns.time.begin(), returns.time.end(), end) -
                              returns.time.begin());

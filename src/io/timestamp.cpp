@@ -402,6 +402,10 @@ std::string format_timestamp(Timestamp time, bool date_only) {
   return std::string(buffer, length);
 }
 
+std::string format_for_message(Timestamp time) {
+  return format_timestamp(time, time % kNanosPerDay == 0);
+}
+
 bool all_midnight(const std::vector<Timestamp>& times) {
   for (Timestamp time : times) {
     if (time % kNanosPerDay != 0) return false;
