@@ -51,6 +51,21 @@ struct ParsedTimestamp {
 /// Parses one of the contract's date spellings; nullopt when the text is none of them.
 std::optional<ParsedTimestamp> parse_timestamp(std::string_view text);
 
+/// parse_timestamp's fixed ISO shapes ("2024-01-31", "2024-01-31 10:00:00", with 'T' or a
+/// final 'Z') read as it reads them, keeping the last date's day number: a file's rows
+/// share a few dates, so most rows read only their time of day.
+class FixedIsoReader {
+ public:
+  /// The time, or nullopt for any other text (parse_timestamp then decides).
+  std::optional<Timestamp> read(std::string_view text);
+
+ private:
+  std::uint64_t day_head_ = 0;  // the remembered date's first eight bytes
+  std::uint16_t day_tail_ = 0;  // and its last two
+  std::int64_t day_ = 0;
+  bool remembered_ = false;
+};
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (no range checks).
 std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day);
 

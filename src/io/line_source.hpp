@@ -36,6 +36,14 @@ class LineSource {
   /// Number of line ends in the bytes not read yet (a bound on the records left).
   size_t remaining_line_count() const;
 
+  /// The bytes not read yet: a reader that takes whole lines from them itself says so
+  /// with skip().
+  std::string_view rest() const { return bytes_.substr(position_); }
+  /// Lines read so far (the next line's number less one).
+  size_t lines_read() const { return line_; }
+  /// Moves past `bytes` of rest(), `lines` whole lines that hold no quote.
+  void skip(size_t bytes, size_t lines);
+
   /// Calls release(offset) every kReleaseStep bytes read, with the offset where the next
   /// record starts: every record before it has been handed out and used.
   void release_behind(std::function<void(size_t)> release) { release_ = std::move(release); }
@@ -45,6 +53,7 @@ class LineSource {
 
  private:
   std::string_view next_line();
+  void release_if_due();
 
   std::string file_label_;
   std::string_view bytes_;

@@ -12,6 +12,7 @@
 #include "hedgecalc/number.hpp"
 #include "hedgecalc/text.hpp"
 #include "line_source.hpp"
+#include "plain_rows.hpp"
 #include "series_order.hpp"
 
 namespace hedgecalc {
@@ -146,10 +147,40 @@ class RowReader {
         number_style_(number_style(options)),
         simple_shape_(!options.date_format &&
                       number_style_.thousands == '\0' && number_style_.decimal == '.' &&
-                      delimiter_ != ' ') {}
+                      delimiter_ != ' '),
+        plain_rows_(delimiter_, names_.size(), date_index_, price_indices_) {}
 
   /// False once every column has failed: nothing more to read.
   bool any_column_alive() const { return failed_ < columns_.size(); }
+
+  /// Reads the plain rows (PlainRows) at the source's position, up to the first row of
+  /// another shape, once the general path has settled the date spelling as ISO.
+  void read_plain_rows(LineSource& source) {
+    if (!simple_shape_ || failed_ > 0 || first_date_line_ == 0 ||
+        first_style_ != DateStyle::kIsoDash) {
+      return;
+    }
+    values_.resize(price_indices_.size());
+    // In steps, so that the source can release the bytes behind it as it goes.
+    constexpr size_t kStep = size_t{1} << 20;
+    for (bool more = true; more;) {
+      const std::string_view rest = source.rest();
+      size_t used = 0, lines = 0;
+      const size_t first_line = source.lines_read() + 1;
+      Timestamp time = 0;
+      while (used < std::min(rest.size(), kStep)) {
+        const size_t taken = plain_rows_.read(rest.substr(used), time, values_.data());
+        if (taken == 0) {
+          more = false;
+          break;
+        }
+        store(time, first_line + lines);
+        used += taken, ++lines;
+      }
+      more &= used < rest.size();
+      source.skip(used, lines);
+    }
+  }
 
   void read(const SourceRecord& record) {
     if (simple_shape_ && read_simple(record)) return;
@@ -228,13 +259,18 @@ class RowReader {
     }
     const auto parsed = parse_timestamp(field(date_index_));
     if (!parsed || parsed->style != first_style_) return false;
+    store(parsed->time, record.line);
+    return true;
+  }
+
+  // The row's prices, read into values_, at time.
+  void store(Timestamp time, size_t line) {
     for (size_t c = 0; c < price_indices_.size(); ++c) {
       PriceSeries& series = columns_[c].series;
-      series.time.push_back(parsed->time);
+      series.time.push_back(time);
       series.price.push_back(values_[c]);
-      series.line.push_back(static_cast<std::uint32_t>(record.line));
+      series.line.push_back(static_cast<std::uint32_t>(line));
     }
-    return true;
   }
 
   std::string where(size_t line, size_t column) const {
@@ -277,7 +313,8 @@ class RowReader {
   NumberStyle number_style_;
   const bool simple_shape_;   // plain numbers, no --date-format
   std::vector<size_t> cuts_;     // read_simple: where each field ends
-  std::vector<double> values_;   // read_simple: the row's prices
+  std::vector<double> values_;   // read_simple, read_plain_rows: the row's prices
+  PlainRows plain_rows_;
   FieldSplitter splitter_;
   size_t failed_ = 0;
   size_t first_date_line_ = 0;
@@ -305,7 +342,9 @@ std::vector<ColumnLoad> load_indices(LineSource& source, const Preamble& preambl
     if (rows.any_column_alive()) rows.read({text, line});
   }
   std::optional<SourceRecord> record;
-  while (rows.any_column_alive() && (record = source.next(preamble.delimiter))) {
+  while (rows.any_column_alive()) {
+    rows.read_plain_rows(source);
+    if (!(record = source.next(preamble.delimiter))) break;
     if (!is_skippable(record->text)) rows.read(*record);
   }
   for (ColumnLoad& column : columns) {

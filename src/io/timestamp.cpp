@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstring>
 
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/text.hpp"
@@ -183,33 +184,42 @@ bool all_digits(std::string_view text) {
 // 'T', and a final 'Z'), read at fixed offsets without a cursor. nullopt means "not
 // handled here", never "not a date": anything else, or anything out of range, is left
 // to the general parser, which decides and words the error.
-std::optional<ParsedTimestamp> parse_fixed_iso(std::string_view text) {
-  const size_t size = text.size();
-  if (size != 10 && size != 19 && size != 20) return std::nullopt;
-  unsigned digit[19] = {};
-  static constexpr std::array<size_t, 14> kDigitsAt = {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18};
+bool fixed_iso_size(size_t size) { return size == 10 || size == 19 || size == 20; }
+
+unsigned two_digits(const char* at, bool& ok) {
+  const unsigned tens = static_cast<unsigned>(static_cast<unsigned char>(at[0]) - '0');
+  const unsigned ones = static_cast<unsigned>(static_cast<unsigned char>(at[1]) - '0');
+  ok &= tens < 10 && ones < 10;
+  return tens * 10 + ones;
+}
+
+// The day number of "YYYY-MM-DD" (the text's first ten bytes).
+std::optional<std::int64_t> fixed_iso_day(const char* text) {
   bool ok = text[4] == '-' && text[7] == '-';
-  for (size_t i : kDigitsAt) {
-    if (i >= size) break;
-    digit[i] = static_cast<unsigned>(static_cast<unsigned char>(text[i]) - '0');
-    ok &= digit[i] < 10;
-  }
-  if (size >= 19) {
-    ok &= (text[10] == ' ' || text[10] == 'T') && text[13] == ':' && text[16] == ':';
-    if (size == 20) ok &= text[19] == 'Z';
-  }
-  if (!ok) return std::nullopt;
-  const std::int64_t year = digit[0] * 1000 + digit[1] * 100 + digit[2] * 10 + digit[3];
-  const unsigned month = digit[5] * 10 + digit[6], day = digit[8] * 10 + digit[9];
-  const std::int64_t hour = digit[11] * 10 + digit[12], minute = digit[14] * 10 + digit[15],
-                     second = digit[17] * 10 + digit[18];
-  if (!year_in_range(year) || !valid_date(year, month, day) || hour > 23 || minute > 59 ||
-      second > 59) {
-    return std::nullopt;
-  }
-  const std::int64_t seconds =
-      days_from_civil(year, month, day) * 86'400 + hour * 3600 + minute * 60 + second;
-  return ParsedTimestamp{seconds * kNanosPerSecond, DateStyle::kIsoDash};
+  const std::int64_t year = two_digits(text, ok) * 100 + two_digits(text + 2, ok);
+  const unsigned month = two_digits(text + 5, ok), day = two_digits(text + 8, ok);
+  if (!ok || !year_in_range(year) || !valid_date(year, month, day)) return std::nullopt;
+  return days_from_civil(year, month, day);
+}
+
+// The seconds into the day of the rest of a fixed shape: nothing, " 10:00:00", "T10:00:00"
+// or either with a final 'Z'.
+inline std::optional<std::int64_t> fixed_iso_clock(std::string_view text) {
+  if (text.size() == 10) return 0;
+  bool ok = (text[10] == ' ' || text[10] == 'T') && text[13] == ':' && text[16] == ':' &&
+            (text.size() == 19 || text[19] == 'Z');
+  const std::int64_t hour = two_digits(&text[11], ok), minute = two_digits(&text[14], ok),
+                     second = two_digits(&text[17], ok);
+  if (!ok || hour > 23 || minute > 59 || second > 59) return std::nullopt;
+  return hour * 3600 + minute * 60 + second;
+}
+
+std::optional<ParsedTimestamp> parse_fixed_iso(std::string_view text) {
+  if (!fixed_iso_size(text.size())) return std::nullopt;
+  const auto day = fixed_iso_day(text.data());
+  const auto clock = day ? fixed_iso_clock(text) : std::nullopt;
+  if (!clock) return std::nullopt;
+  return ParsedTimestamp{(*day * 86'400 + *clock) * kNanosPerSecond, DateStyle::kIsoDash};
 }
 
 }  // namespace
@@ -268,6 +278,24 @@ std::optional<ParsedTimestamp> parse_timestamp(std::string_view text) {
                                       static_cast<unsigned>(day));
   if (!time) return std::nullopt;
   return ParsedTimestamp{*time, style};
+}
+
+std::optional<Timestamp> FixedIsoReader::read(std::string_view text) {
+  if (!fixed_iso_size(text.size())) return std::nullopt;
+  // The date's ten bytes compared as two words (memcmp is a call per row).
+  std::uint64_t head;
+  std::uint16_t tail;
+  std::memcpy(&head, text.data(), sizeof head);
+  std::memcpy(&tail, text.data() + sizeof head, sizeof tail);
+  if (!remembered_ || head != day_head_ || tail != day_tail_) {
+    const auto day = fixed_iso_day(text.data());
+    if (!day) return std::nullopt;
+    day_head_ = head, day_tail_ = tail, day_ = *day;
+    remembered_ = true;
+  }
+  const auto clock = fixed_iso_clock(text);
+  if (!clock) return std::nullopt;
+  return (day_ * 86'400 + *clock) * kNanosPerSecond;
 }
 
 DateFormat::DateFormat(std::string_view format) : text_(format) {

@@ -181,3 +181,24 @@ TEST_CASE("several columns read alike whichever path a row takes", "[loader]") {
                                  {std::string("A"), std::string("B")}, CsvOptions{}),
                     Catch::Contains("f.csv:3: row has 2 fields but the header has 3"));
 }
+
+TEST_CASE("a long file read row by row keeps its line numbers for messages", "[loader]") {
+  // Past its first rows a plain file is read in steps of whole lines; the steps must
+  // count lines as LineSource does, so that an error after them names the right line.
+  std::string text = "Date,Close\n";
+  const size_t rows = 120'000;  // about 3 MB: several steps
+  for (size_t i = 0; i < rows; ++i) {
+    text += format_timestamp(static_cast<Timestamp>(i) * 60 * kNanosPerSecond, false) + "," +
+            std::to_string(100 + i % 97) + ".25\n";
+  }
+  const PriceSeries series = load(text);
+  REQUIRE(series.size() == rows);
+  CHECK(series.line.back() == rows + 1);
+  CHECK(series.time.back() == static_cast<Timestamp>(rows - 1) * 60 * kNanosPerSecond);
+  CHECK(series.price[rows / 2] == 100 + (rows / 2) % 97 + 0.25);
+  CHECK_THROWS_WITH(load(text + "1970-03-26T00:00:00Z,12.3.4\n"),
+                    Contains("f.csv:" + std::to_string(rows + 2) + ": column \"Close\": \"12.3.4\""));
+  CHECK_THROWS_WITH(load(text + "1970-01-01T00:59:00Z,5\n"),
+                    Contains("f.csv:" + std::to_string(rows + 2) + ":") &&
+                        Contains("line 61: 159.25, line " + std::to_string(rows + 2) + ": 5"));
+}
