@@ -1,6 +1,7 @@
 #include "line_source.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "csv_fields.hpp"
@@ -31,10 +32,27 @@ LineSource::LineSource(std::string file_label, std::string_view bytes, size_t li
 }
 
 size_t LineSource::remaining_line_count() const {
-  // A plain count (vectorised) rather than memchr per line: short lines made that a
-  // call per row.
+  // Eight bytes at a time (a memchr per line made this a call per row): each byte of
+  // `found` is 1 where the word has a line end, and the bytes are summed before any can
+  // pass 255.
+  constexpr std::uint64_t kLow7 = 0x7f7f'7f7f'7f7f'7f7fULL, kNewlines = 0x0a0a'0a0a'0a0a'0a0aULL;
   const std::string_view left = rest();
-  return static_cast<size_t>(std::count(left.begin(), left.end(), '\n')) + 1;
+  const char* p = left.data();
+  size_t words = left.size() / 8, count = 0;
+  while (words > 0) {
+    std::uint64_t found = 0;
+    for (size_t block = std::min<size_t>(words, 255); block > 0; --block, --words, p += 8) {
+      std::uint64_t word;
+      std::memcpy(&word, p, sizeof word);
+      const std::uint64_t x = word ^ kNewlines;  // a zero byte where the line ends are
+      found += ~(((x & kLow7) + kLow7) | x | kLow7) >> 7;
+    }
+    constexpr std::uint64_t kEvenBytes = 0x00ff'00ff'00ff'00ffULL;
+    const std::uint64_t pairs = (found & kEvenBytes) + (found >> 8 & kEvenBytes);  // 16-bit sums
+    count += (pairs * 0x0001'0001'0001'0001ULL) >> 48;
+  }
+  count += static_cast<size_t>(std::count(p, left.data() + left.size(), '\n'));
+  return count + 1;
 }
 
 void LineSource::skip(size_t bytes, size_t lines) {

@@ -202,15 +202,34 @@ std::optional<std::int64_t> fixed_iso_day(const char* text) {
   return days_from_civil(year, month, day);
 }
 
+// Eight bytes as one word, the first in the lowest byte.
+std::uint64_t little_endian_word(const char* at) {
+  std::uint64_t word = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  std::memcpy(&word, at, sizeof word);
+#else
+  for (int i = 7; i >= 0; --i) word = word << 8 | static_cast<unsigned char>(at[i]);
+#endif
+  return word;
+}
+
 // The seconds into the day of the rest of a fixed shape: nothing, " 10:00:00", "T10:00:00"
-// or either with a final 'Z'.
+// or either with a final 'Z'. "HH:MM:SS" is checked and read as one word: every row of
+// an intraday file has one.
 inline std::optional<std::int64_t> fixed_iso_clock(std::string_view text) {
   if (text.size() == 10) return 0;
-  bool ok = (text[10] == ' ' || text[10] == 'T') && text[13] == ':' && text[16] == ':' &&
-            (text.size() == 19 || text[19] == 'Z');
-  const std::int64_t hour = two_digits(&text[11], ok), minute = two_digits(&text[14], ok),
-                     second = two_digits(&text[17], ok);
-  if (!ok || hour > 23 || minute > 59 || second > 59) return std::nullopt;
+  if ((text[10] != ' ' && text[10] != 'T') || (text.size() == 20 && text[19] != 'Z')) {
+    return std::nullopt;
+  }
+  // Less "00:00:00" byte by byte: a digit becomes 0..9 (and nothing else does), ':' 0.
+  const std::uint64_t v = little_endian_word(&text[11]) ^ 0x3030'3a30'303a'3030ULL;
+  constexpr std::uint64_t kHighBits = 0x8080'8080'8080'8080ULL;
+  const bool digits = ((v | (v + 0x7676'7676'7676'7676ULL)) & kHighBits) == 0;  // each < 10
+  const bool colons = (v & 0x0000'ff00'00ff'0000ULL) == 0;
+  auto byte = [v](int i) { return static_cast<std::int64_t>((v >> (8 * i)) & 0xff); };
+  const std::int64_t hour = byte(0) * 10 + byte(1), minute = byte(3) * 10 + byte(4),
+                     second = byte(6) * 10 + byte(7);
+  if (!digits || !colons || hour > 23 || minute > 59 || second > 59) return std::nullopt;
   return hour * 3600 + minute * 60 + second;
 }
 

@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <random>
+
 #include "hedgecalc/error.hpp"
 
 using namespace hedgecalc;
@@ -38,4 +41,18 @@ TEST_CASE("NUL bytes are rejected with line and column", "[line_source]") {
   const std::string bytes("Date,Close\n2024-01-01,1\0\n", 25);
   CHECK_THROWS_WITH(LineSource("f.csv", bytes), Contains("f.csv:2:") && Contains("column 13") &&
                                                     Contains("NUL byte"));
+}
+
+TEST_CASE("the count of line ends is a plain count of newline bytes", "[line_source]") {
+  std::mt19937 rng(5);
+  std::uniform_int_distribution<int> byte(1, 255), length(0, 5000), newline_odds(0, 3);
+  for (int trial = 0; trial < 200; ++trial) {
+    // From no line ends to nothing but line ends (a word of eight, 255 words in a row).
+    const int odds = newline_odds(rng);
+    std::string text(static_cast<size_t>(length(rng)), 'x');
+    for (char& c : text) c = odds == 3 || byte(rng) % 4 < odds ? '\n' : static_cast<char>(byte(rng));
+    LineSource source("f.csv", text);
+    CHECK(source.remaining_line_count() ==
+          static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  }
 }
