@@ -7,10 +7,13 @@
 // window is the suffix of one block merged with the prefix of the next, and both are
 // grown with Welford updates (no running sums, no subtraction of old values).
 
+#include <array>
 #include <cstddef>
 #include <vector>
 
 namespace hedgecalc {
+
+class Executor;
 
 /// Per-date rolling values; NaN where undefined (warm-up, zero variance).
 struct RollingSeries {
@@ -23,6 +26,11 @@ struct RollingSeries {
 /// window > n (docs/hedgecalc.md wants a clear error for W larger than the data).
 RollingSeries rolling_hedge(const std::vector<double>& target, const std::vector<double>& proxy,
                             size_t window);
+
+/// rolling_hedge with the blocks shared among the executor's threads: the same values,
+/// bit for bit, whatever the thread count.
+RollingSeries rolling_hedge(const std::vector<double>& target, const std::vector<double>& proxy,
+                            size_t window, const Executor& executor);
 
 /// Rolling statistics where date t's window is returns [start[t], t] (start never
 /// moving back: time-span, expanding, or count windows with --min-obs); a value needs
@@ -39,5 +47,9 @@ struct SeriesSummary {
 
 /// Summary over the non-NaN values; `last` is the final value even if NaN.
 SeriesSummary summarize(const std::vector<double>& values);
+
+/// summarize of the hedge ratio, correlation and effectiveness, in that order: the same
+/// figures, in about a third of the time of three calls.
+std::array<SeriesSummary, 3> summarize_each(const RollingSeries& series);
 
 }  // namespace hedgecalc

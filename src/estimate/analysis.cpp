@@ -191,7 +191,7 @@ AlignedPrices join_and_fit(Analysis& analysis, const std::vector<const PriceSeri
 }
 
 // The rolling or expanding view, and its backtest.
-void run_rolling(Analysis& analysis, const AnalysisOptions& options) {
+void run_rolling(Analysis& analysis, const AnalysisOptions& options, const Executor& executor) {
   const RollingWindow& window = options.window;
   const std::vector<double>& target = analysis.returns.values[0];
   const std::vector<double>& proxy = analysis.returns.values[1];
@@ -199,7 +199,7 @@ void run_rolling(Analysis& analysis, const AnalysisOptions& options) {
   // Whole count windows take the block algorithm; the rest a queue of moments.
   analysis.rolling =
       window.count > 0 && window.required() == window.count
-          ? rolling_hedge(target, proxy, window.count)
+          ? rolling_hedge(target, proxy, window.count, executor)
           : rolling_hedge_over(target, proxy, window_starts(analysis.returns.time, window),
                                window.required());
   if (analysis.sections.backtest) {
@@ -255,10 +255,11 @@ void require_min_obs(const Analysis& analysis, const RollingWindow& window) {
 
 // Rolling, Kalman and EWMA ratios; without a window the backtest takes the EWMA's,
 // else the Kalman filter's.
-void run_time_varying(Analysis& analysis, const AnalysisOptions& options) {
+void run_time_varying(Analysis& analysis, const AnalysisOptions& options,
+                      const Executor& executor) {
   const AnalysisSections& sections = analysis.sections;
   require_min_obs(analysis, options.window);
-  if (sections.rolling) run_rolling(analysis, options);
+  if (sections.rolling) run_rolling(analysis, options, executor);
   if (sections.kalman) {
     const std::vector<double>& target = analysis.returns.values[0];
     const std::vector<double>& proxy = analysis.returns.values[1];
@@ -345,7 +346,7 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
     analysis.stability = test_stability(analysis.returns, analysis.labels, options.hedge,
                                         analysis.full, *options.stability);
   }
-  run_time_varying(analysis, options);
+  run_time_varying(analysis, options, executor);
   if (sections.compare_rows > 0) {
     run_contest(analysis, options);
     assert(analysis.compare.size() == sections.compare_rows);

@@ -1,11 +1,13 @@
 #include "hedgecalc/rolling.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cmath>
 #include <limits>
 
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/executor.hpp"
 #include "hedgecalc/setting.hpp"
 #include "window_moments.hpp"
 
@@ -26,8 +28,43 @@ void store(const WindowMoments& m, size_t at, RollingSeries& out) {
 
 }  // namespace
 
+namespace {
+
+// The windows ending at e in [begin, end), begin a multiple of the window: the moments of
+// the block before begin are rebuilt first, so each window is merged from the same
+// parts, added in the same order, as in one pass from the start.
+void roll_blocks(const std::vector<double>& target, const std::vector<double>& proxy, size_t window,
+                 size_t begin, size_t end, RollingSeries& out) {
+  // suffix[j] holds the moments of [block_start + j, block_end] of the last full block.
+  std::vector<WindowMoments> suffix(window);
+  auto keep_suffixes = [&](size_t block_start) {
+    WindowMoments running;
+    for (size_t j = window; j-- > 0;) {
+      running.add(proxy[block_start + j], target[block_start + j]);
+      suffix[j] = running;
+    }
+  };
+  if (begin > 0) keep_suffixes(begin - window);
+  WindowMoments prefix;  // moments of [current block start, e]
+  for (size_t e = begin; e < end; ++e) {
+    prefix.add(proxy[e], target[e]);
+    const size_t offset_in_block = e % window;
+    if (offset_in_block == window - 1) {
+      // A block is complete: it is itself a window; keep its suffixes for the next block.
+      keep_suffixes(e + 1 - window);
+      store(prefix, e, out);
+      prefix = WindowMoments();
+    } else if (e >= window) {
+      // Window [e-W+1, e]: the suffix of the previous block from offset+1, plus the prefix.
+      store(WindowMoments::merge(suffix[offset_in_block + 1], prefix), e, out);
+    }
+  }
+}
+
+}  // namespace
+
 RollingSeries rolling_hedge(const std::vector<double>& target, const std::vector<double>& proxy,
-                            size_t window) {
+                            size_t window, const Executor& executor) {
   const size_t n = target.size();
   assert(window >= 2);  // the command line refuses smaller windows
   if (window > n) {
@@ -38,29 +75,19 @@ RollingSeries rolling_hedge(const std::vector<double>& target, const std::vector
   out.hedge_ratio.assign(n, kNaN);
   out.correlation.assign(n, kNaN);
   out.effectiveness.assign(n, kNaN);
-
-  // suffix[j] holds the moments of [block_start + j, block_end] of the last full block.
-  std::vector<WindowMoments> suffix(window);
-  WindowMoments prefix;  // moments of [current block start, e]
-  for (size_t e = 0; e < n; ++e) {
-    prefix.add(proxy[e], target[e]);
-    const size_t offset_in_block = e % window;
-    if (offset_in_block == window - 1) {
-      // A block is complete: it is itself a window; keep its suffixes for the next block.
-      const size_t block_start = e + 1 - window;
-      WindowMoments running;
-      for (size_t j = window; j-- > 0;) {
-        running.add(proxy[block_start + j], target[block_start + j]);
-        suffix[j] = running;
-      }
-      store(prefix, e, out);
-      prefix = WindowMoments();
-    } else if (e >= window) {
-      // Window [e-W+1, e]: the suffix of the previous block from offset+1, plus the prefix.
-      store(WindowMoments::merge(suffix[offset_in_block + 1], prefix), e, out);
-    }
-  }
+  // Whole blocks to each thread; every value is computed as in one pass (roll_blocks).
+  const size_t blocks = (n + window - 1) / window;
+  const size_t parts = std::min(executor.jobs(), blocks);
+  executor.for_each(parts, [&](size_t part) {
+    const size_t begin = blocks * part / parts * window, end = std::min(n, blocks * (part + 1) / parts * window);
+    roll_blocks(target, proxy, window, begin, end, out);
+  });
   return out;
+}
+
+RollingSeries rolling_hedge(const std::vector<double>& target, const std::vector<double>& proxy,
+                            size_t window) {
+  return rolling_hedge(target, proxy, window, Executor(1));
 }
 
 RollingSeries rolling_hedge_over(const std::vector<double>& target, const std::vector<double>& proxy,
@@ -94,21 +121,51 @@ RollingSeries rolling_hedge_over(const std::vector<double>& target, const std::v
   return out;
 }
 
-SeriesSummary summarize(const std::vector<double>& values) {
-  SeriesSummary s{values.empty() ? kNaN : values.back(), kNaN, kNaN, kNaN, kNaN};
-  double count = 0, mean = 0, m2 = 0;
-  for (double v : values) {
-    if (std::isnan(v)) continue;
-    s.min = count == 0 ? v : std::min(s.min, v);
-    s.max = count == 0 ? v : std::max(s.max, v);
+namespace {
+
+// summarize's running figures for one series, a value at a time (Welford).
+struct SummaryChain {
+  double count = 0, mean = 0, m2 = 0, min = kNaN, max = kNaN;
+
+  void add(double v) {
+    if (std::isnan(v)) return;
+    min = count == 0 ? v : std::min(min, v);
+    max = count == 0 ? v : std::max(max, v);
     count += 1;
     const double delta = v - mean;
     mean += delta / count;
     m2 += delta * (v - mean);
   }
-  if (count > 0) s.mean = mean;
-  if (count > 1) s.std = std::sqrt(m2 / (count - 1));
-  return s;
+
+  SeriesSummary finish(const std::vector<double>& values) const {
+    SeriesSummary s{values.empty() ? kNaN : values.back(), min, max, kNaN, kNaN};
+    if (count > 0) s.mean = mean;
+    if (count > 1) s.std = std::sqrt(m2 / (count - 1));
+    return s;
+  }
+};
+
+}  // namespace
+
+SeriesSummary summarize(const std::vector<double>& values) {
+  SummaryChain chain;
+  for (double v : values) chain.add(v);
+  return chain.finish(values);
+}
+
+std::array<SeriesSummary, 3> summarize_each(const RollingSeries& series) {
+  // The three chains side by side: each is summarize's own chain of operations, and
+  // while one waits on its division the others go on.
+  const std::array<const std::vector<double>*, 3> values = {
+      &series.hedge_ratio, &series.correlation, &series.effectiveness};
+  std::array<SummaryChain, 3> chains;
+  const size_t n = std::max({values[0]->size(), values[1]->size(), values[2]->size()});
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t k = 0; k < 3; ++k) {
+      if (i < values[k]->size()) chains[k].add((*values[k])[i]);
+    }
+  }
+  return {chains[0].finish(*values[0]), chains[1].finish(*values[1]), chains[2].finish(*values[2])};
 }
 
 }  // namespace hedgecalc

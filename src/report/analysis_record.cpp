@@ -29,8 +29,7 @@ void add_estimate(Value& object, const ProxyEstimate& estimate) {
       .add("ci_high", Value::number(estimate.ci_high));
 }
 
-Value summary_object(const std::vector<double>& values) {
-  const SeriesSummary s = summarize(values);
+Value summary_object(const SeriesSummary& s) {
   Value object = Value::object();
   object.add("last", Value::number(s.last))
       .add("min", Value::number(s.min))
@@ -71,12 +70,12 @@ void add_contest(Value& record, const Analysis& analysis) {
 }
 
 void add_rolling(Value& record, const Analysis& analysis) {
-  const RollingSeries& series = or_blank(analysis.rolling);
+  const auto [hedge_ratio, correlation, effectiveness] = summarize_each(or_blank(analysis.rolling));
   Value rolling = Value::object();
   rolling.add("window", window_value(analysis.window))
-      .add("hedge_ratio", summary_object(series.hedge_ratio))
-      .add("correlation", summary_object(series.correlation))
-      .add("effectiveness", summary_object(series.effectiveness));
+      .add("hedge_ratio", summary_object(hedge_ratio))
+      .add("correlation", summary_object(correlation))
+      .add("effectiveness", summary_object(effectiveness));
   record.add("rolling", std::move(rolling));
 }
 

@@ -2,9 +2,11 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstring>
 #include <random>
 
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/executor.hpp"
 #include "hedgecalc/rolling_window.hpp"
 
 using namespace hedgecalc;
@@ -226,5 +228,46 @@ TEST_CASE("windows of any monotone start equal fresh computations", "[rolling]")
   for (size_t e = 99; e < t.size(); e += 37) {
     if (std::isnan(block.hedge_ratio[e])) continue;
     CHECK(relatively_close(queue.hedge_ratio[e], block.hedge_ratio[e], 1e-12));
+  }
+}
+
+TEST_CASE("the three rolling series summarised together as each alone", "[rolling]") {
+  std::mt19937 rng(9);
+  std::normal_distribution<double> value(0.8, 0.3);
+  std::uniform_int_distribution<int> gap(0, 9);
+  RollingSeries series;
+  for (int i = 0; i < 10'000; ++i) {
+    series.hedge_ratio.push_back(i < 30 || gap(rng) == 0 ? NAN : value(rng));
+    series.correlation.push_back(gap(rng) == 0 ? NAN : value(rng) / 2);
+    series.effectiveness.push_back(gap(rng) < 2 ? NAN : value(rng) * value(rng));
+  }
+  series.effectiveness.back() = NAN;  // `last` is the last value, defined or not
+  const auto together = summarize_each(series);
+  const std::vector<double>* each[] = {&series.hedge_ratio, &series.correlation, &series.effectiveness};
+  for (size_t k = 0; k < 3; ++k) {
+    const SeriesSummary alone = summarize(*each[k]);
+    const double a[] = {alone.last, alone.min, alone.max, alone.mean, alone.std};
+    const double b[] = {together[k].last, together[k].min, together[k].max, together[k].mean, together[k].std};
+    CHECK(std::memcmp(a, b, sizeof a) == 0);
+  }
+  CHECK(std::isnan(together[2].last));
+}
+
+TEST_CASE("rolling values are the same bits on any number of threads", "[rolling]") {
+  // Each thread takes whole blocks and first rebuilds the block before its own.
+  std::mt19937 rng(31);
+  std::normal_distribution<double> noise(0.0, 0.01);
+  for (const auto& [n, w] : std::vector<std::pair<size_t, size_t>>{
+           {1000, 7}, {1001, 10}, {50, 50}, {99, 50}, {100, 50}, {101, 50}, {5000, 1440}}) {
+    std::vector<double> t(n), p(n);
+    for (size_t i = 0; i < n; ++i) p[i] = noise(rng), t[i] = 0.8 * p[i] + noise(rng);
+    const RollingSeries one = rolling_hedge(t, p, w);
+    for (size_t jobs : {2, 3, 7}) {
+      CAPTURE(n, w, jobs);
+      const RollingSeries many = rolling_hedge(t, p, w, Executor(jobs));
+      CHECK(std::memcmp(one.hedge_ratio.data(), many.hedge_ratio.data(), n * sizeof(double)) == 0);
+      CHECK(std::memcmp(one.correlation.data(), many.correlation.data(), n * sizeof(double)) == 0);
+      CHECK(std::memcmp(one.effectiveness.data(), many.effectiveness.data(), n * sizeof(double)) == 0);
+    }
   }
 }
