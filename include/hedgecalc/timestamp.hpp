@@ -52,17 +52,17 @@ struct ParsedTimestamp {
 std::optional<ParsedTimestamp> parse_timestamp(std::string_view text);
 
 /// parse_timestamp's fixed ISO shapes ("2024-01-31", "2024-01-31 10:00:00", with 'T' or a
-/// final 'Z') read as it reads them, keeping the last date's day number: a file's rows
-/// share a few dates, so most rows read only their time of day.
+/// final 'Z') read as it reads them, keeping the last date's month: a file's rows share a
+/// few months, so most rows read only their day and time of day.
 class FixedIsoReader {
  public:
   /// The time, or nullopt for any other text (parse_timestamp then decides).
   std::optional<Timestamp> read(std::string_view text);
 
  private:
-  std::uint64_t day_head_ = 0;  // the remembered date's first eight bytes
-  std::uint16_t day_tail_ = 0;  // and its last two
-  std::int64_t day_ = 0;
+  std::uint64_t month_head_ = 0;     // the remembered "YYYY-MM-" as one word
+  std::int64_t month_first_day_ = 0; // the day number of its first day
+  unsigned month_days_ = 0;
   bool remembered_ = false;
 };
 

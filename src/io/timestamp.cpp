@@ -193,13 +193,28 @@ unsigned two_digits(const char* at, bool& ok) {
   return tens * 10 + ones;
 }
 
-// The day number of "YYYY-MM-DD" (the text's first ten bytes).
-std::optional<std::int64_t> fixed_iso_day(const char* text) {
+// The day number of the month's first day and the month's length, for "YYYY-MM-" (the
+// text's first eight bytes).
+struct FixedIsoMonth {
+  std::int64_t first_day;
+  unsigned days;
+};
+
+std::optional<FixedIsoMonth> fixed_iso_month(const char* text) {
   bool ok = text[4] == '-' && text[7] == '-';
   const std::int64_t year = two_digits(text, ok) * 100 + two_digits(text + 2, ok);
-  const unsigned month = two_digits(text + 5, ok), day = two_digits(text + 8, ok);
-  if (!ok || !year_in_range(year) || !valid_date(year, month, day)) return std::nullopt;
-  return days_from_civil(year, month, day);
+  const unsigned month = two_digits(text + 5, ok);
+  if (!ok || !year_in_range(year) || month < 1 || month > 12) return std::nullopt;
+  return FixedIsoMonth{days_from_civil(year, month, 1), days_in_month(year, month)};
+}
+
+// The day number of day "DD" (text[8], text[9]) of a month: days_from_civil is linear in
+// the day.
+std::optional<std::int64_t> fixed_iso_day(const FixedIsoMonth& month, const char* text) {
+  bool ok = true;
+  const unsigned day = two_digits(text + 8, ok);
+  if (!ok || day < 1 || day > month.days) return std::nullopt;
+  return month.first_day + day - 1;
 }
 
 // Eight bytes as one word, the first in the lowest byte.
@@ -235,7 +250,8 @@ inline std::optional<std::int64_t> fixed_iso_clock(std::string_view text) {
 
 std::optional<ParsedTimestamp> parse_fixed_iso(std::string_view text) {
   if (!fixed_iso_size(text.size())) return std::nullopt;
-  const auto day = fixed_iso_day(text.data());
+  const auto month = fixed_iso_month(text.data());
+  const auto day = month ? fixed_iso_day(*month, text.data()) : std::nullopt;
   const auto clock = day ? fixed_iso_clock(text) : std::nullopt;
   if (!clock) return std::nullopt;
   return ParsedTimestamp{(*day * 86'400 + *clock) * kNanosPerSecond, DateStyle::kIsoDash};
@@ -301,20 +317,19 @@ std::optional<ParsedTimestamp> parse_timestamp(std::string_view text) {
 
 std::optional<Timestamp> FixedIsoReader::read(std::string_view text) {
   if (!fixed_iso_size(text.size())) return std::nullopt;
-  // The date's ten bytes compared as two words (memcmp is a call per row).
+  // "YYYY-MM-" compared as one word (memcmp would be a call per row).
   std::uint64_t head;
-  std::uint16_t tail;
   std::memcpy(&head, text.data(), sizeof head);
-  std::memcpy(&tail, text.data() + sizeof head, sizeof tail);
-  if (!remembered_ || head != day_head_ || tail != day_tail_) {
-    const auto day = fixed_iso_day(text.data());
-    if (!day) return std::nullopt;
-    day_head_ = head, day_tail_ = tail, day_ = *day;
+  if (!remembered_ || head != month_head_) {
+    const auto month = fixed_iso_month(text.data());
+    if (!month) return std::nullopt;
+    month_head_ = head, month_first_day_ = month->first_day, month_days_ = month->days;
     remembered_ = true;
   }
-  const auto clock = fixed_iso_clock(text);
+  const auto day = fixed_iso_day({month_first_day_, month_days_}, text.data());
+  const auto clock = day ? fixed_iso_clock(text) : std::nullopt;
   if (!clock) return std::nullopt;
-  return (day_ * 86'400 + *clock) * kNanosPerSecond;
+  return (*day * 86'400 + *clock) * kNanosPerSecond;
 }
 
 DateFormat::DateFormat(std::string_view format) : text_(format) {

@@ -129,7 +129,7 @@ TEST_CASE("plain rows end as LineSource ends lines", "[plain_rows]") {
   CHECK(time == general_time("2024-01-31"));
 }
 
-TEST_CASE("the remembered day never outlives a date it could not read", "[timestamp]") {
+TEST_CASE("the remembered month never outlives a date it could not read", "[timestamp]") {
   FixedIsoReader dates;
   CHECK(dates.read("2024-01-31 10:00:00") == general_time("2024-01-31 10:00:00"));
   CHECK_FALSE(dates.read("2024-02-30 10:00:00"));
@@ -138,4 +138,10 @@ TEST_CASE("the remembered day never outlives a date it could not read", "[timest
   CHECK(dates.read("2024-02-29") == general_time("2024-02-29"));
   CHECK_FALSE(dates.read("2023-02-29"));
   CHECK(dates.read("2024-02-29 23:59:59") == general_time("2024-02-29 23:59:59"));
+  CHECK(dates.read("2023-02-28") == general_time("2023-02-28"));
+  CHECK_FALSE(dates.read("2023-02-29"));  // the month remembered, its length too
+  CHECK_FALSE(dates.read("2023-02-00"));
+  CHECK(dates.read("2023-02-01") == general_time("2023-02-01"));
+  CHECK_FALSE(dates.read("2023-13-01"));
+  CHECK(dates.read("2023-12-31T23:59:59Z") == general_time("2023-12-31T23:59:59Z"));
 }
