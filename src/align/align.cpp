@@ -34,7 +34,10 @@ AlignedPrices join_two(const PriceSeries& a, const PriceSeries& b) {
   // Most rows match: where the next kRun times of both are equal, they go over as a block.
   constexpr size_t kRun = 16;
   while (i < a.size() && j < b.size()) {
+    // The runs' last times first: after a gap they differ, and the whole comparison
+    // (a call) is skipped.
     if (i + kRun <= a.size() && j + kRun <= b.size() &&
+        a.time[i + kRun - 1] == b.time[j + kRun - 1] &&
         std::equal(a.time.begin() + static_cast<long>(i), a.time.begin() + static_cast<long>(i + kRun),
                    b.time.begin() + static_cast<long>(j))) {
       std::copy_n(a.time.begin() + static_cast<long>(i), kRun, time + kept);
@@ -59,6 +62,8 @@ AlignedPrices join_inner(const std::vector<const PriceSeries*>& series) {
   AlignedPrices aligned;
   aligned.prices.resize(series.size());
   if (series.empty()) return aligned;
+  // A pair's join copies runs of equal times as they come: no whole comparison first.
+  if (series.size() == 2) return join_two(*series[0], *series[1]);
   // Series on one calendar (daily closes of one market) need no search.
   bool same_times = true;
   for (const PriceSeries* s : series) same_times &= s->time == series.front()->time;
@@ -72,7 +77,6 @@ AlignedPrices join_inner(const std::vector<const PriceSeries*>& series) {
     }
     return aligned;
   }
-  if (series.size() == 2) return join_two(*series[0], *series[1]);
   size_t bound = series.front()->size();
   for (const PriceSeries* s : series) bound = std::min(bound, s->size());
   reserve_huge(aligned.time, bound);
