@@ -38,6 +38,7 @@ class BatchWriter {
   std::vector<std::string> header_;
   JsonArrayWriter json_;
   bool started_ = false;
+  std::string line_;  // the delimited row being built
 };
 
 }  // namespace hedgecalc

@@ -1,6 +1,6 @@
 #include "hedgecalc/batch_writer.hpp"
 
-#include <map>
+#include <algorithm>
 
 #include "csv_reporter.hpp"
 #include "hedgecalc/json_reporter.hpp"
@@ -44,15 +44,30 @@ void BatchWriter::start_delimited() {
 
 void BatchWriter::write_delimited(const Cells& cells) {
   const char delimiter = format_ == OutputFormat::kTsv ? '\t' : ',';
+  const char needs_quotes[] = {'"', '\r', '\n', delimiter, '\0'};
   if (!started_) start_delimited();
-  std::map<std::string, const std::string*> by_key;
-  for (const auto& [key, value] : cells) by_key[key] = &value;
+  // A row's cells come in the header's order, some columns absent (an error row): a
+  // cursor finds each without a search; a key out of that order is searched for. Keys
+  // are unique, so either finds the one cell of the column. The row is built in one
+  // buffer and written at once.
+  line_.clear();
+  size_t cursor = 0;
   for (size_t i = 0; i < header_.size(); ++i) {
-    const auto found = by_key.find(header_[i]);
-    out_ << (i ? std::string(1, delimiter) : "")
-         << (found == by_key.end() ? "" : csv_quote(*found->second, delimiter));
+    if (i > 0) line_ += delimiter;
+    const std::string* value = nullptr;
+    if (cursor < cells.size() && cells[cursor].first == header_[i]) {
+      value = &cells[cursor++].second;
+    } else {
+      const auto found = std::find_if(cells.begin(), cells.end(),
+                                      [&](const auto& cell) { return cell.first == header_[i]; });
+      if (found != cells.end()) value = &found->second;
+    }
+    if (value == nullptr) continue;
+    line_ += value->find_first_of(needs_quotes) == std::string::npos ? *value
+                                                                      : csv_quote(*value, delimiter);
   }
-  out_ << '\n';
+  line_ += '\n';
+  out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
 }
 
 void BatchWriter::write_table(const Value& row) {
