@@ -1,7 +1,5 @@
 #include "hedgecalc/packed_input.hpp"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -10,6 +8,7 @@
 #include <exception>
 #include <memory>
 
+#include "archive_library.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/huge_pages.hpp"
 #include "hedgecalc/input_limit.hpp"
@@ -92,6 +91,7 @@ namespace {
 // libarchive's C frames, so it waits here until control is back in C++.
 struct Feed {
   const BlockReader* next_block;
+  const ArchiveLibrary* library;
   std::exception_ptr failure;
 };
 
@@ -103,7 +103,7 @@ la_ssize_t feed_block(struct archive* archive, void* client, const void** buffer
     return static_cast<la_ssize_t>(block.size());
   } catch (...) {
     feed.failure = std::current_exception();
-    archive_set_error(archive, EIO, "read error");
+    feed.library->set_error(archive, EIO, "read error");
     return -1;
   }
 }
@@ -118,7 +118,8 @@ void append_or_say(UnpackedBytes& bytes, std::string_view block, const std::stri
 }
 
 struct ArchiveFree {
-  void operator()(struct archive* archive) const { archive_read_free(archive); }
+  const ArchiveLibrary* library;
+  void operator()(struct archive* archive) const { library->read_free(archive); }
 };
 
 }  // namespace
@@ -126,52 +127,53 @@ struct ArchiveFree {
 UnpackedBytes unpack(Packing packing, const BlockReader& next_block, const std::string& label,
                      std::optional<size_t> limit) {
   InputGuard guard(label, limit);
-  std::unique_ptr<struct archive, ArchiveFree> archive(archive_read_new());
+  const ArchiveLibrary& lib = archive_library(label);
+  std::unique_ptr<struct archive, ArchiveFree> archive(lib.read_new(), ArchiveFree{&lib});
   if (!archive) throw DataError(label + ": out of memory");
   struct archive* a = archive.get();
   switch (packing) {
-    case Packing::kGzip: archive_read_support_filter_gzip(a); break;
-    case Packing::kZstd: archive_read_support_filter_zstd(a); break;
-    case Packing::kXz: archive_read_support_filter_xz(a); break;
-    case Packing::kBzip2: archive_read_support_filter_bzip2(a); break;
+    case Packing::kGzip: lib.support_gzip(a); break;
+    case Packing::kZstd: lib.support_zstd(a); break;
+    case Packing::kXz: lib.support_xz(a); break;
+    case Packing::kBzip2: lib.support_bzip2(a); break;
     case Packing::kZip: case Packing::kNone: break;
   }
   if (packing == Packing::kZip) {
-    archive_read_support_format_zip(a);
+    lib.support_zip(a);
   } else {
-    archive_read_support_format_raw(a);
-    archive_read_support_format_empty(a);  // raw refuses an empty stream; the loader reports it
+    lib.support_raw(a);
+    lib.support_empty(a);  // raw refuses an empty stream; the loader reports it
   }
-  Feed feed{&next_block, nullptr};
+  Feed feed{&next_block, &lib, nullptr};
   const std::string what = std::string(packing_name(packing));
   auto fail = [&](const char* doing) {
     if (feed.failure) std::rethrow_exception(feed.failure);
-    const char* reason = archive_error_string(a);
+    const char* reason = lib.error_string(a);
     throw DataError(label + ": cannot " + doing + " this " + what + " file: " +
                     (reason != nullptr ? reason : "corrupt or truncated"));
   };
-  if (archive_read_open(a, &feed, nullptr, feed_block, nullptr) != ARCHIVE_OK) fail("read");
+  if (lib.read_open(a, &feed, nullptr, feed_block, nullptr) != ARCHIVE_OK) fail("read");
 
   UnpackedBytes bytes;
   std::string first_name;
   size_t files = 0;
   struct archive_entry* entry = nullptr;
   for (;;) {
-    const int status = archive_read_next_header(a, &entry);
+    const int status = lib.read_next_header(a, &entry);
     if (status == ARCHIVE_EOF) break;
     if (status < ARCHIVE_WARN) fail("read");
     // Raw reading accepts anything: make sure the decompressor did recognise the stream.
-    if (packing != Packing::kZip && archive_filter_code(a, 0) == ARCHIVE_FILTER_NONE) {
+    if (packing != Packing::kZip && lib.filter_code(a, 0) == ARCHIVE_FILTER_NONE) {
       throw DataError(label + ": starts like a " + what +
                       " file but is not one (a damaged header); cannot read it");
     }
-    if (packing == Packing::kZip && archive_entry_filetype(entry) != AE_IFREG) continue;
-    const char* name = archive_entry_pathname(entry);
+    if (packing == Packing::kZip && lib.entry_filetype(entry) != AE_IFREG) continue;
+    const char* name = lib.entry_pathname(entry);
     if (++files == 1) {
       first_name = name != nullptr ? name : "";
       char block[1 << 16];
       la_ssize_t got;
-      while ((got = archive_read_data(a, block, sizeof block)) > 0) {
+      while ((got = lib.read_data(a, block, sizeof block)) > 0) {
         const size_t size = static_cast<size_t>(got);
         guard.admit({block, size}, bytes.view().size() + size);
         append_or_say(bytes, {block, size}, label);

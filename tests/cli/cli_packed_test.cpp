@@ -73,3 +73,23 @@ TEST_CASE("errors inside a packed file name the file and the line", "[packed_inp
   CHECK(empty.exit_code == 1);
   CHECK_THAT(empty.err, Contains("empty.gz: the file is empty"));
 }
+
+TEST_CASE("libarchive is opened only for a compressed input, and its absence is said", "[packed_input][cli]") {
+  // A plain pair runs without it: the executable does not link it.
+  const ProcessResult linked = run_shell("( ldd '" + hedgecalc_binary() + "' | grep -c libarchive )");
+  CHECK(linked.out == "0\n");
+  // Another library under libarchive's soname stands in for a broken installation.
+  const std::string folder = fresh_folder("no_libarchive");
+  const ProcessResult made = run_shell(
+      "cp \"$(/sbin/ldconfig -p | awk '/libz\\.so\\.1 /{print $NF; exit}')\" " + folder +
+      "/libarchive.so.13");
+  REQUIRE(made.exit_code == 0);
+  const std::string with_stand_in = "LD_LIBRARY_PATH=" + folder + " '" + hedgecalc_binary() + "' ";
+  CHECK(run_shell(with_stand_in + "data/token.csv data/btc.csv").exit_code == 0);
+  const ProcessResult packed = run_shell(with_stand_in + kPacked + "token.csv.gz data/btc.csv");
+  CHECK(packed.exit_code == 1);
+  CHECK(packed.out.empty());
+  CHECK_THAT(packed.err, Contains("error: " + kPacked + "token.csv.gz: reading a compressed file "
+                                  "needs libarchive (libarchive.so.13), which could not be loaded: "
+                                  "no archive_read_new in it"));
+}
