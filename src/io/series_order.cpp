@@ -1,6 +1,7 @@
 #include "series_order.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <numeric>
 
 #include "hedgecalc/error.hpp"
@@ -21,6 +22,8 @@ void apply_permutation(std::vector<T>& values, const std::vector<size_t>& order)
 
 void sort_by_time(PriceSeries& series) {
   const auto& time = series.time;
+  // Nearly every file is in order without repeats: one look, and nothing to move.
+  if (std::adjacent_find(time.begin(), time.end(), std::greater_equal<>()) == time.end()) return;
   if (!std::is_sorted(time.begin(), time.end())) {
     std::vector<size_t> order(time.size());
     std::iota(order.begin(), order.end(), 0);
