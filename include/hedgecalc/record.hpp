@@ -41,6 +41,7 @@ class Value {
   /// Becomes a number (null when not finite), a boolean, or text (reusing its memory).
   void set_number(double value);
   void set_boolean(bool value);
+  void set_integer(long long value);
   void set_string(std::string_view text);
   /// Appends a field to an object; returns *this for chaining.
   Value& add(std::string key, Value value);

@@ -16,16 +16,32 @@
 namespace hedgecalc {
 namespace {
 
-Value pair_row(const std::string& target, const std::string& proxy, const PairResult& r) {
-  Value row = Value::object();
-  row.add("target", Value::string(target))
-      .add("proxy", Value::string(proxy))
-      .add("n", Value::integer(static_cast<long long>(r.n)))
-      .add("hedge_ratio", Value::number(r.hedge_ratio))
-      .add("correlation", Value::number(r.correlation))
-      .add("effectiveness", Value::number(r.effectiveness));
-  return row;
-}
+// A long-layout row, made once and refilled for each pair (a 500-column file has 249,500).
+class PairRow {
+ public:
+  PairRow() {
+    row_.reserve(6)
+        .add("target", Value::string(""))
+        .add("proxy", Value::string(""))
+        .add("n", Value::integer(0))
+        .add("hedge_ratio", Value::null())
+        .add("correlation", Value::null())
+        .add("effectiveness", Value::null());
+  }
+
+  const Value& fill(const std::string& target, const std::string& proxy, const PairResult& r) {
+    row_.field_at(0).set_string(target);
+    row_.field_at(1).set_string(proxy);
+    row_.field_at(2).set_integer(static_cast<long long>(r.n));
+    row_.field_at(3).set_number(r.hedge_ratio);
+    row_.field_at(4).set_number(r.correlation);
+    row_.field_at(5).set_number(r.effectiveness);
+    return row_;
+  }
+
+ private:
+  Value row_ = Value::object();
+};
 
 double field_value(const PairResult& r, MatrixField field) {
   switch (field) {
@@ -124,6 +140,9 @@ void wide_rows(const std::vector<PriceSeries>& columns, const PairMatrix& matrix
 void long_rows(const std::vector<PriceSeries>& columns, const PairMatrix& matrix, bool best_only,
                const RowUse& use) {
   const size_t k = columns.size();
+  std::vector<std::string> labels;
+  for (const PriceSeries& column : columns) labels.push_back(column.label());
+  PairRow row;
   for (size_t t = matrix.shard().index; t < k; t += matrix.shard().count) {
     size_t best = k;
     double best_effectiveness = -1;
@@ -134,10 +153,10 @@ void long_rows(const std::vector<PriceSeries>& columns, const PairMatrix& matrix
         if (r.effectiveness > best_effectiveness) best = p, best_effectiveness = r.effectiveness;
         continue;
       }
-      use(pair_row(columns[t].label(), columns[p].label(), r));
+      use(row.fill(labels[t], labels[p], r));
     }
     if (best_only && best < k) {
-      use(pair_row(columns[t].label(), columns[best].label(), pair_result(matrix, t, best)));
+      use(row.fill(labels[t], labels[best], pair_result(matrix, t, best)));
     }
   }
 }

@@ -42,6 +42,11 @@ void Value::set_boolean(bool value) {
   integer_ = value ? 1 : 0;
 }
 
+void Value::set_integer(long long value) {
+  type_ = Type::kInteger;
+  integer_ = value;
+}
+
 void Value::set_string(std::string_view text) {
   type_ = Type::kString;
   text_.assign(text.data(), text.size());
