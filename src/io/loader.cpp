@@ -263,10 +263,14 @@ class RowReader {
     return true;
   }
 
-  // The row's prices, read into values_, at time.
+  // The row's prices, read into values_, at time (PlainRows::kMissing: none).
   void store(Timestamp time, size_t line) {
     for (size_t c = 0; c < price_indices_.size(); ++c) {
       PriceSeries& series = columns_[c].series;
+      if (std::isnan(values_[c])) {
+        ++series.missing;
+        continue;
+      }
       series.time.push_back(time);
       series.price.push_back(values_[c]);
       series.line.push_back(static_cast<std::uint32_t>(line));

@@ -91,6 +91,10 @@ size_t PlainRows::read(std::string_view text, Timestamp& time, double* prices) {
       p += length;
       continue;
     }
+    if (role >= 0 && ends_cell(p, end)) {
+      prices[role] = kMissing;  // an empty cell: no price on this row
+      continue;
+    }
     if (role >= 0) {
       const char* const number_end = read_plain_decimal(p, end, prices[role]);
       if (number_end && ends_cell(number_end, end)) {

@@ -202,3 +202,29 @@ TEST_CASE("a long file read row by row keeps its line numbers for messages", "[l
                     Contains("f.csv:" + std::to_string(rows + 2) + ":") &&
                         Contains("line 61: 159.25, line " + std::to_string(rows + 2) + ": 5"));
 }
+
+TEST_CASE("empty cells read on the quick path are missing prices, as on the general one", "[loader]") {
+  // A wide file: most rows lack a price or two. Past the first rows (read on the general
+  // path) the same rows, quoted in a fourth column, take the general path throughout.
+  std::string quick = "Date,A,B,C\n", general = "Date,A,B,C,D\n";
+  for (int i = 0; i < 400; ++i) {
+    const std::string date = format_timestamp(day(2020, 1, 1) + i * kNanosPerDay, true);
+    const std::string a = i % 3 == 0 ? "" : std::to_string(100 + i) + ".5";
+    const std::string b = i % 5 == 0 ? "" : std::to_string(200 + i);
+    const std::string c = i % 15 == 0 ? "" : "3.25";
+    quick += date + "," + a + "," + b + "," + c + "\n";
+    general += date + "," + a + "," + b + "," + c + ",\"x\"\n";
+  }
+  const std::vector<std::optional<std::string>> names = {std::string("A"), std::string("B"), std::string("C")};
+  const std::vector<ColumnLoad> fast = load_columns(quick, "f.csv", names, CsvOptions{});
+  const std::vector<ColumnLoad> slow = load_columns(general, "f.csv", names, CsvOptions{});
+  for (size_t c = 0; c < 3; ++c) {
+    CAPTURE(c);
+    CHECK(fast[c].series.time == slow[c].series.time);
+    CHECK(fast[c].series.price == slow[c].series.price);
+    CHECK(fast[c].series.line == slow[c].series.line);
+    CHECK(fast[c].series.missing == slow[c].series.missing);
+  }
+  CHECK(fast[0].series.missing == 134);  // i % 3 == 0 for i < 400
+  CHECK(fast[2].series.size() == 400 - 27);
+}

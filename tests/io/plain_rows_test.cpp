@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <charconv>
+#include <cmath>
 #include <cstring>
 #include <random>
 #include <string>
@@ -86,6 +87,8 @@ TEST_CASE("rows of any other shape are left to the general path", "[plain_rows]"
   auto taken = [&](const std::string& line) { return rows.read(line, time, &price); };
   CHECK(taken("2024-01-31,1.5,x\n") == 17);
   CHECK(taken("2024-01-31,1.5,xyzw") == 19);  // a date of 10 bytes, 19 left unended
+  CHECK(taken("2024-01-31,,x\n") == 14);      // an empty cell: no price on the row
+  CHECK(std::isnan(price));
   for (const char* other : {
            "# 2024-01-31,1.5,x\n",            // a comment
            " 2024-01-31,1.5,x\n",             // a space first
@@ -94,7 +97,6 @@ TEST_CASE("rows of any other shape are left to the general path", "[plain_rows]"
            "2024-01-31,1.5,\"x,y\"\n",        // a quoted skipped cell
            "2024-01-31,1.5\n",                // a field fewer
            "2024-01-31,1.5,x,y\n",            // a field more
-           "2024-01-31,,x\n",                 // a missing price
            "2024-01-31,NA,x\n",               // a missing marker
            "2024-01-31,-1.5,x\n",             // a sign
            "2024-01-31,+1.5,x\n",
