@@ -8,6 +8,7 @@
 
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/executor.hpp"
+#include "hedgecalc/huge_pages.hpp"
 #include "hedgecalc/setting.hpp"
 #include "window_moments.hpp"
 
@@ -35,28 +36,37 @@ namespace {
 // parts, added in the same order, as in one pass from the start.
 void roll_blocks(const std::vector<double>& target, const std::vector<double>& proxy, size_t window,
                  size_t begin, size_t end, RollingSeries& out) {
-  // suffix[j] holds the moments of [block_start + j, block_end] of the last full block.
-  std::vector<WindowMoments> suffix(window);
-  auto keep_suffixes = [&](size_t block_start) {
-    WindowMoments running;
+  const size_t n = target.size();
+  // previous[j]: the moments of [j, end] of the last complete block, which the windows
+  // of the current block start in. Those of the current block are built in `next`
+  // from its end backwards, a step for each step forwards of the prefix: the two chains
+  // of divisions overlap instead of running one after the other.
+  std::vector<WindowMoments> previous(window), next(window);
+  WindowMoments running;  // moments of [j, end] of the current block, so far
+  if (begin > 0) {
     for (size_t j = window; j-- > 0;) {
-      running.add(proxy[block_start + j], target[block_start + j]);
-      suffix[j] = running;
+      running.add(proxy[begin - window + j], target[begin - window + j]);
+      previous[j] = running;
     }
-  };
-  if (begin > 0) keep_suffixes(begin - window);
+  }
   WindowMoments prefix;  // moments of [current block start, e]
   for (size_t e = begin; e < end; ++e) {
     prefix.add(proxy[e], target[e]);
-    const size_t offset_in_block = e % window;
+    const size_t offset_in_block = e % window, block_start = e - offset_in_block;
+    if (block_start + window <= n) {  // a complete block: its suffixes will be needed
+      if (offset_in_block == 0) running = WindowMoments();
+      const size_t j = window - 1 - offset_in_block;
+      running.add(proxy[block_start + j], target[block_start + j]);
+      next[j] = running;
+    }
     if (offset_in_block == window - 1) {
-      // A block is complete: it is itself a window; keep its suffixes for the next block.
-      keep_suffixes(e + 1 - window);
+      // A block is complete: it is itself a window; its suffixes serve the next block.
       store(prefix, e, out);
       prefix = WindowMoments();
+      previous.swap(next);
     } else if (e >= window) {
       // Window [e-W+1, e]: the suffix of the previous block from offset+1, plus the prefix.
-      store(WindowMoments::merge(suffix[offset_in_block + 1], prefix), e, out);
+      store(WindowMoments::merge(previous[offset_in_block + 1], prefix), e, out);
     }
   }
 }
@@ -72,9 +82,10 @@ RollingSeries rolling_hedge(const std::vector<double>& target, const std::vector
                     " is longer than the " + std::to_string(n) + " aligned returns");
   }
   RollingSeries out;
-  out.hedge_ratio.assign(n, kNaN);
-  out.correlation.assign(n, kNaN);
-  out.effectiveness.assign(n, kNaN);
+  for (std::vector<double>* values : {&out.hedge_ratio, &out.correlation, &out.effectiveness}) {
+    reserve_huge(*values, n);  // a value per return: millions for a minute-bar pair
+    values->assign(n, kNaN);
+  }
   // Whole blocks to each thread; every value is computed as in one pass (roll_blocks).
   const size_t blocks = (n + window - 1) / window;
   const size_t parts = std::min(executor.jobs(), blocks);
