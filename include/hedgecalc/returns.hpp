@@ -9,6 +9,8 @@
 
 namespace hedgecalc {
 
+class Executor;
+
 /// --returns: simple p1/p0-1, log ln(p1/p0), diff p1-p0, none (the files hold returns),
 /// changes (the files hold price changes, as diff would make them).
 enum class ReturnKind { kSimple, kLog, kDiff, kNone, kChanges };
@@ -43,6 +45,9 @@ AlignedPrices every_kth_row(const AlignedPrices& aligned, size_t k);
 
 /// Returns from aligned prices (for none and changes the aligned values themselves).
 ReturnSeries compute_returns(const AlignedPrices& aligned, ReturnKind kind);
+
+/// compute_returns with the columns shared among the executor's threads (the same values).
+ReturnSeries compute_returns(const AlignedPrices& aligned, ReturnKind kind, const Executor& executor);
 
 /// Throws DataError naming the file and line of the first return that is not finite
 /// (a price that underflows or overflows the division) or so large that the sums of

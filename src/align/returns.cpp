@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/executor.hpp"
 #include "hedgecalc/huge_pages.hpp"
 #include "hedgecalc/setting.hpp"
 #include "hedgecalc/text.hpp"
@@ -58,6 +59,10 @@ AlignedPrices every_kth_row(const AlignedPrices& aligned, size_t k) {
 }
 
 ReturnSeries compute_returns(const AlignedPrices& aligned, ReturnKind kind) {
+  return compute_returns(aligned, kind, Executor(1));
+}
+
+ReturnSeries compute_returns(const AlignedPrices& aligned, ReturnKind kind, const Executor& executor) {
   ReturnSeries returns;
   const size_t rows = aligned.time.size();
   returns.values.resize(aligned.prices.size());
@@ -67,11 +72,15 @@ ReturnSeries compute_returns(const AlignedPrices& aligned, ReturnKind kind) {
     return returns;
   }
   if (rows < 2) return returns;
-  reserve_huge(returns.time, rows - 1);
-  returns.time.assign(aligned.time.begin() + 1, aligned.time.end());
-  for (size_t k = 0; k < aligned.prices.size(); ++k) {
-    const std::vector<double>& p = aligned.prices[k];
-    std::vector<double>& r = returns.values[k];
+  // Task 0 copies the times, task k + 1 makes column k's returns: each writes its own.
+  executor.for_each(aligned.prices.size() + 1, [&](size_t task) {
+    if (task == 0) {
+      reserve_huge(returns.time, rows - 1);
+      returns.time.assign(aligned.time.begin() + 1, aligned.time.end());
+      return;
+    }
+    const std::vector<double>& p = aligned.prices[task - 1];
+    std::vector<double>& r = returns.values[task - 1];
     resize_huge(r, rows - 1);
     // One loop per kind, so that each is a plain loop the compiler can vectorise.
     const double* price = p.data();
@@ -87,7 +96,7 @@ ReturnSeries compute_returns(const AlignedPrices& aligned, ReturnKind kind) {
         for (size_t i = 1; i < rows; ++i) out[i - 1] = price[i] - price[i - 1];
         break;
     }
-  }
+  });
   return returns;
 }
 

@@ -164,7 +164,7 @@ void run_contest(Analysis& analysis, const AnalysisOptions& options) {
 // Align, thin to --horizon, count what the join dropped, and fit the full sample.
 // Returns the aligned rows the returns came from (sizing reads the last prices).
 AlignedPrices join_and_fit(Analysis& analysis, const std::vector<const PriceSeries*>& series,
-                           const AnalysisOptions& options) {
+                           const AnalysisOptions& options, const Executor& executor) {
   AlignedPrices joined =
       options.asof ? align_asof(series, options.max_gap.value_or(-1)) : align_inner(series);
   // Periods per year count the data's own spacing, before --horizon thins it.
@@ -184,7 +184,7 @@ AlignedPrices join_and_fit(Analysis& analysis, const std::vector<const PriceSeri
     analysis.alignment.first_row_is_data.push_back(s->first_row_is_data);
   }
   analysis.alignment.unmatched = joined.unmatched;
-  analysis.returns = compute_returns(joined, options.kind);
+  analysis.returns = compute_returns(joined, options.kind, executor);
   require_finite_returns(analysis.returns, series);
   analysis.full = analyse_hedge(analysis.returns, analysis.labels, options.hedge);
   return joined;
@@ -333,7 +333,7 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
   analysis.horizon = options.horizon;
   analysis.asof = options.asof;
   for (const PriceSeries* s : series) analysis.labels.push_back(s->label());
-  const AlignedPrices aligned = join_and_fit(analysis, series, options);
+  const AlignedPrices aligned = join_and_fit(analysis, series, options, executor);
   if (sections.sizing) analysis.sizing = size_positions(analysis, aligned, options.sizing);
   if (sections.sizing && analysis.kind == ReturnKind::kNone) warn_of_price_changes(analysis);
   if (sections.trade) {

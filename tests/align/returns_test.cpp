@@ -1,6 +1,10 @@
 #include "hedgecalc/returns.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <random>
+
+#include "hedgecalc/executor.hpp"
 #include <cmath>
 
 #include "hedgecalc/error.hpp"
@@ -51,4 +55,23 @@ TEST_CASE("every K-th row counted back from the last", "[returns]") {
   CHECK(every_kth_row(prices, 4).time == std::vector<Timestamp>{3, 7});
   CHECK(every_kth_row(prices, 4).prices[0] == std::vector<double>{12, 16});
   CHECK(every_kth_row(prices, 1).time.size() == 7);
+}
+
+TEST_CASE("returns are the same on any number of threads", "[returns]") {
+  std::mt19937 rng(3);
+  std::uniform_real_distribution<double> step(0.98, 1.02);
+  AlignedPrices prices;
+  prices.prices.resize(3);
+  double level[3] = {100, 50, 7};
+  for (int i = 0; i < 5000; ++i) {
+    prices.time.push_back(i * kNanosPerDay);
+    for (size_t k = 0; k < 3; ++k) prices.prices[k].push_back(level[k] *= step(rng));
+  }
+  for (ReturnKind kind : {ReturnKind::kSimple, ReturnKind::kLog, ReturnKind::kDiff, ReturnKind::kNone}) {
+    const ReturnSeries one = compute_returns(prices, kind);
+    const ReturnSeries many = compute_returns(prices, kind, Executor(3));
+    CHECK(many.time == one.time);
+    CHECK(many.values == one.values);
+    CHECK(one.values[2].size() == (kind == ReturnKind::kNone ? 5000u : 4999u));
+  }
 }
