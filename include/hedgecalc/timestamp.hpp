@@ -56,8 +56,10 @@ std::optional<ParsedTimestamp> parse_timestamp(std::string_view text);
 /// few months, so most rows read only their day and time of day.
 class FixedIsoReader {
  public:
-  /// The time, or nullopt for any other text (parse_timestamp then decides).
-  std::optional<Timestamp> read(std::string_view text);
+  /// Sets time and returns true, or returns false for any other text (parse_timestamp
+  /// then decides). (Not an optional: returned through memory, its flag byte and value
+  /// were read back as one word, a stalled load on every row.)
+  bool read(std::string_view text, Timestamp& time);
 
  private:
   std::uint64_t month_head_ = 0;     // the remembered "YYYY-MM-" as one word

@@ -85,9 +85,7 @@ size_t PlainRows::read(std::string_view text, Timestamp& time, double* prices) {
     if (role == kDate) {
       // The reader checks every byte of the cell, so no delimiter or quote hides in it.
       const size_t length = date_length(p, end);
-      const auto parsed = length ? dates_.read({p, length}) : std::nullopt;
-      if (!parsed) return 0;
-      time = *parsed;
+      if (length == 0 || !dates_.read({p, length}, time)) return 0;
       p += length;
       continue;
     }

@@ -315,21 +315,22 @@ std::optional<ParsedTimestamp> parse_timestamp(std::string_view text) {
   return ParsedTimestamp{*time, style};
 }
 
-std::optional<Timestamp> FixedIsoReader::read(std::string_view text) {
-  if (!fixed_iso_size(text.size())) return std::nullopt;
+bool FixedIsoReader::read(std::string_view text, Timestamp& time) {
+  if (!fixed_iso_size(text.size())) return false;
   // "YYYY-MM-" compared as one word (memcmp would be a call per row).
   std::uint64_t head;
   std::memcpy(&head, text.data(), sizeof head);
   if (!remembered_ || head != month_head_) {
     const auto month = fixed_iso_month(text.data());
-    if (!month) return std::nullopt;
+    if (!month) return false;
     month_head_ = head, month_first_day_ = month->first_day, month_days_ = month->days;
     remembered_ = true;
   }
   const auto day = fixed_iso_day({month_first_day_, month_days_}, text.data());
   const auto clock = day ? fixed_iso_clock(text) : std::nullopt;
-  if (!clock) return std::nullopt;
-  return (*day * 86'400 + *clock) * kNanosPerSecond;
+  if (!clock) return false;
+  time = (*day * 86'400 + *clock) * kNanosPerSecond;
+  return true;
 }
 
 DateFormat::DateFormat(std::string_view format) : text_(format) {

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <optional>
 #include <random>
 #include <string>
 
@@ -132,7 +133,14 @@ TEST_CASE("plain rows end as LineSource ends lines", "[plain_rows]") {
 }
 
 TEST_CASE("the remembered month never outlives a date it could not read", "[timestamp]") {
-  FixedIsoReader dates;
+  FixedIsoReader reader;
+  struct {
+    FixedIsoReader& reader;
+    std::optional<Timestamp> read(const char* text) {
+      Timestamp time = 0;
+      return reader.read(text, time) ? std::optional<Timestamp>(time) : std::nullopt;
+    }
+  } dates{reader};
   CHECK(dates.read("2024-01-31 10:00:00") == general_time("2024-01-31 10:00:00"));
   CHECK_FALSE(dates.read("2024-02-30 10:00:00"));
   CHECK_FALSE(dates.read("2024-01-31 10:60:00"));
