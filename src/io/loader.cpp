@@ -1,7 +1,6 @@
 #include "hedgecalc/loader.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <vector>
 
@@ -249,13 +248,7 @@ class RowReader {
     };
     values_.resize(price_indices_.size());
     for (size_t c = 0; c < price_indices_.size(); ++c) {
-      const std::string_view price = field(price_indices_[c]);
-      if (price.empty() || price[0] < '0' || price[0] > '9') return false;
-      const auto [end, error] = std::from_chars(price.data(), price.data() + price.size(), values_[c],
-                                                std::chars_format::general);
-      if (error != std::errc() || end != price.data() + price.size() || !std::isfinite(values_[c])) {
-        return false;
-      }
+      if (!read_plain_price(field(price_indices_[c]), values_[c])) return false;
     }
     const auto parsed = parse_timestamp(field(date_index_));
     if (!parsed || parsed->style != first_style_) return false;

@@ -33,16 +33,14 @@ const char* read_plain_decimal(const char* p, const char* end, double& value) {
   return p;
 }
 
-// A price as the loader's general path reads it without a word: a number that starts
-// with a digit and fills the cell.
-bool read_price(std::string_view cell, double& value) {
+}  // namespace
+
+bool read_plain_price(std::string_view cell, double& value) {
   if (cell.empty() || !is_digit(cell[0])) return false;
   const auto [end, error] =
       std::from_chars(cell.data(), cell.data() + cell.size(), value, std::chars_format::general);
   return error == std::errc() && end == cell.data() + cell.size() && std::isfinite(value);
 }
-
-}  // namespace
 
 PlainRows::PlainRows(char delimiter, size_t fields, size_t date_index,
                      const std::vector<size_t>& price_indices)
@@ -106,7 +104,7 @@ size_t PlainRows::read(std::string_view text, Timestamp& time, double* prices) {
     for (; !ends_cell(p, end); ++p) {
       if (*p == '"') return 0;
     }
-    if (role >= 0 && !read_price({start, static_cast<size_t>(p - start)}, prices[role])) return 0;
+    if (role >= 0 && !read_plain_price({start, static_cast<size_t>(p - start)}, prices[role])) return 0;
   }
   // The line ends as LineSource ends it: LF, CRLF, or the end of the bytes (after an
   // optional CR).

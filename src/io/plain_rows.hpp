@@ -13,6 +13,10 @@
 
 namespace hedgecalc {
 
+/// A price as the loader's general path reads it without a word: a number that starts
+/// with a digit, fills the cell and is finite; false (value meaningless) for anything else.
+bool read_plain_price(std::string_view cell, double& value);
+
 class PlainRows {
  public:
   /// A row of `fields` fields split at `delimiter`: the date in field date_index, the
