@@ -10,6 +10,7 @@
 #include "hedgecalc/analysis_options.hpp"
 #include "hedgecalc/analysis_sections.hpp"
 #include "hedgecalc/backtest.hpp"
+#include "hedgecalc/cointegration.hpp"
 #include "hedgecalc/compare.hpp"
 #include "hedgecalc/estimators.hpp"
 #include "hedgecalc/executor.hpp"
@@ -73,6 +74,7 @@ struct Analysis {
   std::vector<HorizonFit> horizons;           ///< --horizons
   std::optional<OtherBetas> estimators;       ///< --estimators
   std::optional<Monitoring> monitor;          ///< the monitor command
+  std::optional<Cointegration> cointegration;  ///< --cointegration
 };
 
 /// Runs the analysis of series[0] (target) on the others, with options checked by

@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "hedgecalc/cointegration.hpp"
 #include "hedgecalc/hedge_analysis.hpp"
 #include "hedgecalc/kalman.hpp"
 #include "hedgecalc/monitor.hpp"
@@ -56,6 +57,7 @@ struct AnalysisOptions {
   bool accounting = false;            ///< hedge accounting tests (needs sizing, one proxy)
   std::optional<size_t> dimson_lags;  ///< other estimators, Dimson with these lags
   std::optional<MonitorOptions> monitor;  ///< sequential monitoring after a history
+  std::optional<CointegrationOptions> cointegration;  ///< tests on the levels (one proxy)
 
   /// True when a time-varying ratio (rolling, EWMA or Kalman) is asked for.
   bool time_varying() const { return window.active() || ewma_lambda || kalman; }

@@ -32,6 +32,7 @@ struct AnalysisSections {
   bool risk = false;
   bool accounting = false;
   bool monitor = false;        ///< the monitor command, batch --monitor
+  bool cointegration = false;
 
   /// True for several proxies.
   bool basket() const { return proxies > 1; }

@@ -25,6 +25,9 @@ enum class Setting {
   kProxyPrice,
   kMinObs,
   kMaxInputSize,
+  kCointegration,
+  kJohansenLags,
+  kMaxCointP,
 };
 
 /// How the command line spells setting, as "--window".

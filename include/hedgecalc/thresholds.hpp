@@ -14,6 +14,7 @@ struct Thresholds {
   std::optional<double> min_correlation;
   std::optional<double> min_effectiveness;
   std::optional<double> max_break_p;  ///< --max-break-p: alarm when supf_p is below it
+  std::optional<double> max_coint_p;  ///< --max-coint-p: alarm when the Engle-Granger p is above it
 };
 
 /// One message per threshold not met, judged on the latest rolling value with

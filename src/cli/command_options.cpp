@@ -24,6 +24,7 @@ void add_analysis_options(CLI::App& app, SingleOptions& options) {
   add_estimator_options(app, options);
   add_stability_options(app, options);
   add_risk_options(app, options);
+  add_cointegration_options(app, options);
   add_cost_options(app, options);
 }
 
@@ -33,6 +34,7 @@ void validate_single(SingleOptions& options, size_t proxies, bool positions_from
   validate_estimators(options, proxies);
   validate_stability(options);
   validate_risk(options, proxies);
+  validate_cointegration(options, proxies);
   validate_costs(options, proxies, positions_from_pairs);
   validate_output(options);
   validate_monitor(options, proxies);

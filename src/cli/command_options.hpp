@@ -68,6 +68,9 @@ struct SingleOptions {
   std::optional<double> var_level;              ///< --var-level
   bool estimators = false;                      ///< --estimators: analysis.dimson_lags
   std::optional<size_t> dimson_lags;            ///< --dimson-lags K
+  bool cointegration = false;                   ///< --cointegration: analysis.cointegration
+  std::optional<size_t> adf_max_lags;           ///< --adf-max-lags L
+  std::optional<size_t> johansen_lags;          ///< --johansen-lags L
   // Monitoring: the monitor command (or batch --monitor) sets `monitor`; the rest is
   // folded into analysis.monitor by validate_monitor().
   bool monitor = false;
@@ -132,6 +135,9 @@ void validate_follow(SingleOptions& options);
 /// Risk: --risk, --var-level, --accounting.
 void add_risk_options(CLI::App& app, SingleOptions& options);
 
+/// Cointegration: --cointegration, --adf-max-lags, --johansen-lags, --max-coint-p.
+void add_cointegration_options(CLI::App& app, SingleOptions& options);
+
 /// Trades and costs: --exposure, --proxy-price, --contract-size, --position, --band,
 /// --cost-bps, --carry, --carry-series, --rebalance-band, --periods-per-year.
 void add_cost_options(CLI::App& app, SingleOptions& options);
@@ -151,6 +157,7 @@ void validate_alignment(SingleOptions& options);
 void validate_estimators(SingleOptions& options, size_t proxies);
 void validate_stability(SingleOptions& options);
 void validate_risk(SingleOptions& options, size_t proxies);
+void validate_cointegration(SingleOptions& options, size_t proxies);
 void validate_costs(SingleOptions& options, size_t proxies, bool positions_from_pairs);
 void validate_output(const SingleOptions& options);
 /// With `monitor`: one of --history-to and --history, and settings with a critical value

@@ -31,10 +31,12 @@ std::vector<std::pair<bool, std::string>> unfollowable(const SingleOptions& o) {
       {a.risk_level.has_value(), "--risk belongs to the one-shot record"},
       {a.dimson_lags.has_value(), "--estimators belongs to the one-shot record"},
       {a.accounting, "--accounting belongs to the one-shot record"},
+      {a.cointegration.has_value(), "--cointegration belongs to the one-shot record"},
       {a.costs.carry.has_value() || o.carry_series.has_value() || a.costs.periods_per_year ||
            a.costs.periods_per_year_auto,
        "--carry, --carry-series and --periods-per-year belong to the one-shot record"},
-      {o.thresholds.min_correlation || o.thresholds.min_effectiveness || o.thresholds.max_break_p,
+      {o.thresholds.min_correlation || o.thresholds.min_effectiveness || o.thresholds.max_break_p ||
+           o.thresholds.max_coint_p,
        "--min-correlation, --min-effectiveness and --max-break-p judge the one-shot record; a "
        "follow's alarm is the monitor's"},
   };

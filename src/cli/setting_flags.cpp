@@ -34,6 +34,12 @@ std::string flag_for(Setting setting) {
       return "--min-obs";
     case Setting::kMaxInputSize:
       return "--max-input-size";
+    case Setting::kCointegration:
+      return "--cointegration";
+    case Setting::kJohansenLags:
+      return "--johansen-lags";
+    case Setting::kMaxCointP:
+      return "--max-coint-p";
   }
   return "";  // unreachable: the switch names every setting
 }

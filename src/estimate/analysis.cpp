@@ -322,6 +322,26 @@ std::vector<double> proxy_price_per_return(const AlignedPrices& aligned, const R
   return std::vector<double>(prices.end() - static_cast<long>(returns.size()), prices.end());
 }
 
+// --cointegration on the levels the returns were taken from: log prices, or the prices
+// themselves for diff returns (the command line allows no other kind).
+Cointegration run_cointegration(const AlignedPrices& aligned, const AnalysisOptions& options) {
+  const CointegrationOptions& settings = *options.cointegration;
+  std::vector<std::vector<double>> levels(aligned.prices.begin(), aligned.prices.begin() + 2);
+  if (options.kind != ReturnKind::kDiff) {
+    for (auto& series : levels) {
+      for (double& price : series) price = std::log(price);
+    }
+  }
+  const size_t needed = cointegration_min_levels(settings.johansen_lags);
+  if (levels[0].size() < needed) {
+    throw DataError(flag_for(Setting::kCointegration) + " needs at least " + std::to_string(needed) +
+                    " aligned prices with " + flag_for(Setting::kJohansenLags) + " " +
+                    std::to_string(settings.johansen_lags) + "; the series share " +
+                    std::to_string(levels[0].size()));
+  }
+  return test_cointegration(levels[0], levels[1], settings);
+}
+
 }  // namespace
 
 Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOptions& options,
@@ -342,6 +362,7 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
   }
   analysis.costs = hedge_costs(analysis, options.costs);
   if (sections.accounting) analysis.accounting = run_accounting(analysis, options);
+  if (sections.cointegration) analysis.cointegration = run_cointegration(aligned, options);
   if (sections.stability) {
     analysis.stability = test_stability(analysis.returns, analysis.labels, options.hedge,
                                         analysis.full, *options.stability);

@@ -31,6 +31,7 @@ AnalysisSections analysis_sections(const AnalysisOptions& options, size_t proxie
   s.risk = options.risk_level.has_value();
   s.accounting = options.accounting;
   s.monitor = options.monitor.has_value();
+  s.cointegration = options.cointegration.has_value();
   return s;
 }
 

@@ -37,6 +37,14 @@ std::vector<std::string> unmet_thresholds(const Analysis& analysis, const Thresh
         significant_decimal(*thresholds.max_break_p, 4) + " (a break on " +
         format_timestamp(analysis.stability->break_date, analysis.full.date_only) + ")");
   }
+  if (thresholds.max_coint_p && analysis.cointegration &&
+      !(analysis.cointegration->p_value <= *thresholds.max_coint_p)) {
+    const double p = analysis.cointegration->p_value;
+    messages.push_back("the Engle-Granger test gives p = " +
+                       (std::isnan(p) ? std::string("undefined") : significant_decimal(p, 4)) + ", above " +
+                       flag_for(Setting::kMaxCointP) + " " + significant_decimal(*thresholds.max_coint_p, 4) +
+                       ": no evidence that the levels are cointegrated");
+  }
   if (analysis.accounting && !analysis.accounting->pass()) {
     const AccountingTests& a = *analysis.accounting;
     std::string failed;

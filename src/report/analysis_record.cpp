@@ -182,6 +182,38 @@ Value accounting_object(const AccountingTests& a) {
   return object;
 }
 
+// Two numbers per Johansen hypothesis (r = 0, then r <= 1), one proxy always: csv prints
+// each pair as one cell, "a;b".
+Value pair_array(const std::array<double, 2>& values) {
+  Value array = Value::array();
+  for (double v : values) array.push(Value::number(v));
+  return array;
+}
+
+Value cointegration_object(const Cointegration& c) {
+  Value object = Value::object();
+  object.add("level_ratio", Value::number(c.level_ratio))
+      .add("level_intercept", Value::number(c.level_intercept))
+      .add("adf_statistic", Value::number(c.adf_statistic))
+      .add("adf_lags", std::isnan(c.adf_statistic) ? Value::null() : Value::integer(static_cast<long long>(c.adf_lags)))
+      .add("p_value", Value::number(c.p_value))
+      .add("critical_1", Value::number(c.critical[0]))
+      .add("critical_5", Value::number(c.critical[1]))
+      .add("critical_10", Value::number(c.critical[2]))
+      .add("trace", pair_array(c.trace))
+      .add("max_eigen", pair_array(c.max_eigen))
+      .add("trace_critical_95", pair_array(c.trace_critical_95))
+      .add("max_eigen_critical_95", pair_array(c.max_eigen_critical_95))
+      .add("rank", std::isnan(c.trace[0]) ? Value::null() : Value::integer(static_cast<long long>(c.rank)))
+      .add("half_life", Value::number(c.half_life))
+      .add("spread_last", Value::number(c.spread_last))
+      .add("spread_z", Value::number(c.spread_z))
+      .add("ecm_hedge_ratio", Value::number(c.ecm_hedge_ratio))
+      .add("ecm_std_error", Value::number(c.ecm_std_error))
+      .add("ecm_gamma", Value::number(c.ecm_gamma));
+  return object;
+}
+
 Value trade_object(const Trade& t) {
   Value object = Value::object();
   object.add("position", Value::number(t.position))
@@ -400,6 +432,9 @@ Value analysis_record(const Analysis& analysis) {
   if (sections.estimators) record.add("estimators", estimators_object(or_blank(analysis.estimators)));
   if (sections.risk) record.add("risk", risk_object(or_blank(analysis.risk), sections.backtest));
   if (sections.accounting) record.add("accounting", accounting_object(or_blank(analysis.accounting)));
+  if (sections.cointegration) {
+    record.add("cointegration", cointegration_object(or_blank(analysis.cointegration)));
+  }
   if (sections.monitor) record.add("monitor", monitor_object(or_blank(analysis.monitor), basket, date_only));
   return record;
 }

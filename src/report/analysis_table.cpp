@@ -420,6 +420,29 @@ void write_accounting(Block& block, const AccountingTests& a) {
                      " periods in range one by one");
 }
 
+// --cointegration: a verdict at 5% first, then each test and the spread.
+void write_cointegration(Block& block, const Cointegration& c) {
+  const bool engle_granger = c.p_value < 0.05;
+  const std::string johansen = std::isnan(c.trace[0]) ? "undefined" : block.count(c.rank);
+  block.wide("cointegration", std::string(engle_granger ? "the levels are cointegrated at 5%"
+                                                        : "no evidence of cointegration at 5%") +
+                                  " (Engle-Granger p = " + p_value(c.p_value) + "; Johansen rank " +
+                                  johansen + ")");
+  block.wide("", "Engle-Granger tau " + block.number(c.adf_statistic) + " with " + block.count(c.adf_lags) +
+                     " lags; critical 1% " + block.number(c.critical[0]) + ", 5% " +
+                     block.number(c.critical[1]) + ", 10% " + block.number(c.critical[2]));
+  block.wide("", "Johansen trace " + block.number(c.trace[0]) + " (95%: " + block.number(c.trace_critical_95[0]) +
+                     "), " + block.number(c.trace[1]) + " (" + block.number(c.trace_critical_95[1]) +
+                     "); max-eigen " + block.number(c.max_eigen[0]) + " (" +
+                     block.number(c.max_eigen_critical_95[0]) + "), " + block.number(c.max_eigen[1]) + " (" +
+                     block.number(c.max_eigen_critical_95[1]) + ")");
+  block.wide("", "levels: target = " + block.number(c.level_intercept) + " + " + block.number(c.level_ratio) +
+                     " proxy; spread last " + block.number(c.spread_last) + ", z " + block.number(c.spread_z) +
+                     ", half-life " + block.number(c.half_life) + " periods");
+  block.wide("", "error correction: hedge ratio " + block.number(c.ecm_hedge_ratio) + " (se " +
+                     block.number(c.ecm_std_error) + "), gamma " + block.number(c.ecm_gamma));
+}
+
 // The estimates: one block per proxy of a basket, else the one estimate.
 void write_estimates(Block& block, const Analysis& analysis) {
   if (!analysis.sections.basket()) {
@@ -451,6 +474,7 @@ void write_analysis_table(std::ostream& out, const Analysis& analysis, int preci
   if (sections.estimators) write_estimators(block, *analysis.estimators);
   if (sections.risk) write_risk(block, *analysis.risk);
   if (sections.accounting) write_accounting(block, *analysis.accounting);
+  if (sections.cointegration) write_cointegration(block, *analysis.cointegration);
   if (sections.monitor) {
     write_monitor(block, *analysis.monitor, analysis.labels, sections.basket(), analysis.full.date_only);
   }
