@@ -45,6 +45,7 @@ ewma|--ewma 0.94
 costs|--window 1440 --rebalance 60 --cost-bps 10 --carry 0.1
 accounting|--accounting --exposure 1000000
 horizons|--horizons 1,5,60
+cointegration|--cointegration
 LIST
 # The one-shot monitor is a command of its own.
 t=$(seconds "$hedgecalc" monitor --format json --history 200000 $files)

@@ -9,6 +9,8 @@
 #include <optional>
 #include <vector>
 
+#include "hedgecalc/executor.hpp"
+
 namespace hedgecalc {
 
 /// How the tests are run.
@@ -36,8 +38,9 @@ struct Cointegration {
 size_t cointegration_min_levels(size_t johansen_lags);
 
 /// The tests on two aligned level series (log prices, or prices for diff returns), at
-/// least cointegration_min_levels() long; the caller checks the length.
+/// least cointegration_min_levels() long; the caller checks the length. Engle-Granger and
+/// Johansen run side by side when the executor has two threads.
 Cointegration test_cointegration(const std::vector<double>& target, const std::vector<double>& proxy,
-                                 const CointegrationOptions& options);
+                                 const CointegrationOptions& options, const Executor& executor = Executor(1));
 
 }  // namespace hedgecalc

@@ -324,7 +324,8 @@ std::vector<double> proxy_price_per_return(const AlignedPrices& aligned, const R
 
 // --cointegration on the levels the returns were taken from: log prices, or the prices
 // themselves for diff returns (the command line allows no other kind).
-Cointegration run_cointegration(const AlignedPrices& aligned, const AnalysisOptions& options) {
+Cointegration run_cointegration(const AlignedPrices& aligned, const AnalysisOptions& options,
+                                const Executor& executor) {
   const CointegrationOptions& settings = *options.cointegration;
   std::vector<std::vector<double>> levels(aligned.prices.begin(), aligned.prices.begin() + 2);
   if (options.kind != ReturnKind::kDiff) {
@@ -339,7 +340,7 @@ Cointegration run_cointegration(const AlignedPrices& aligned, const AnalysisOpti
                     std::to_string(settings.johansen_lags) + "; the series share " +
                     std::to_string(levels[0].size()));
   }
-  return test_cointegration(levels[0], levels[1], settings);
+  return test_cointegration(levels[0], levels[1], settings, executor);
 }
 
 }  // namespace
@@ -362,7 +363,7 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
   }
   analysis.costs = hedge_costs(analysis, options.costs);
   if (sections.accounting) analysis.accounting = run_accounting(analysis, options);
-  if (sections.cointegration) analysis.cointegration = run_cointegration(aligned, options);
+  if (sections.cointegration) analysis.cointegration = run_cointegration(aligned, options, executor);
   if (sections.stability) {
     analysis.stability = test_stability(analysis.returns, analysis.labels, options.hedge,
                                         analysis.full, *options.stability);

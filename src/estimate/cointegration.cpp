@@ -2,43 +2,47 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 #include <limits>
+
+#include <Eigen/Dense>
 
 #include "johansen.hpp"
 #include "mackinnon.hpp"
-#include "ols.hpp"
+#include "moments.hpp"
 #include "unit_root.hpp"
 
 namespace hedgecalc {
 namespace {
 
-using Eigen::Index;
-using Eigen::MatrixXd;
-using Eigen::VectorXd;
-
-VectorXd as_vector(const std::vector<double>& values) {
-  return Eigen::Map<const VectorXd>(values.data(), static_cast<Index>(values.size()));
-}
-
 // Engle-Granger: the levels regression, then the ADF test on its residuals, judged as
-// statsmodels' coint(trend="c") judges it (critical values at nobs - 1, as Stata's egranger).
-VectorXd engle_granger(const std::vector<double>& target, const std::vector<double>& proxy,
-                       const CointegrationOptions& options, Cointegration& c) {
-  const OlsFit levels = fit_ols(as_vector(target), as_vector(proxy), true);
-  if (levels.rank < 1) return VectorXd();  // a constant proxy: no levels regression
-  c.level_ratio = levels.coefficients(0);
-  c.level_intercept = levels.intercept;
+// statsmodels' coint(trend="c") judges it (critical values at nobs - 1, as Stata's
+// egranger). Returns the spread (empty for a constant proxy). Centred two-pass moments
+// throughout: one regressor needs no decomposition, and a million levels no copies.
+std::vector<double> engle_granger(const std::vector<double>& target, const std::vector<double>& proxy,
+                                  const CointegrationOptions& options, const Executor& executor,
+                                  Cointegration& c) {
+  const PairMoments m = pair_moments(proxy, target);
+  if (m.sxx == 0) return {};  // a constant proxy: no levels regression
+  c.level_ratio = m.sxy / m.sxx;
+  c.level_intercept = m.mean_y - c.level_ratio * m.mean_x;
   c.critical = engle_granger_critical_values(static_cast<double>(target.size() - 1));
-  const double sqrt_eps = std::sqrt(std::numeric_limits<double>::epsilon());
-  // With an intercept the residuals sum to zero; centring the levels near 1e9 leaves an
+  std::vector<double> spread(target.size());
+  for (size_t t = 0; t < spread.size(); ++t) {
+    spread[t] = (target[t] - m.mean_y) - c.level_ratio * (proxy[t] - m.mean_x);
+  }
+  // With an intercept the residuals sum to zero; centring levels near 1e9 leaves an
   // offset of up to half an ulp of the mean in them, which the ADF regression (no
   // constant) would read as a level. Removing it changes nothing in exact arithmetic.
-  VectorXd spread = levels.residuals;
-  for (int pass = 0; pass < 2; ++pass) spread.array() -= spread.mean();
-  if (std::isnan(levels.r_squared)) return spread;  // a constant target: nothing to test
-  if (levels.r_squared < 1 - 100 * sqrt_eps) {
-    const std::vector<double> residuals(spread.data(), spread.data() + spread.size());
-    const AdfTest adf = adf_no_constant(residuals, options.adf_max_lags);
+  for (int pass = 0; pass < 2; ++pass) {
+    const double offset = mean(spread);
+    for (double& s : spread) s -= offset;
+  }
+  if (m.syy == 0) return spread;  // a constant target: nothing to test
+  const double r_squared = m.sxy / m.sxx * m.sxy / m.syy;
+  const double sqrt_eps = std::sqrt(std::numeric_limits<double>::epsilon());
+  if (r_squared < 1 - 100 * sqrt_eps) {
+    const AdfTest adf = adf_no_constant(spread, options.adf_max_lags, executor);
     c.adf_statistic = adf.statistic;
     c.adf_lags = adf.lags;
   } else {
@@ -49,33 +53,49 @@ VectorXd engle_granger(const std::vector<double>& target, const std::vector<doub
   return spread;
 }
 
-// The spread's mean reversion: OLS of its change on its last value; a half-life only
-// when the spread reverts without overshooting (-1 < phi < 0).
-void spread_measures(const VectorXd& spread, Cointegration& c) {
-  const Index n = spread.size();
-  const VectorXd change = spread.tail(n - 1) - spread.head(n - 1);
-  const OlsFit ar = fit_ols(change, spread.head(n - 1), true);
-  const double phi = ar.coefficients(0);
-  if (phi > -1 && phi < 0) c.half_life = -std::log(2.0) / std::log1p(phi);
-  c.spread_last = spread(n - 1);
-  const double mean = spread.mean();
-  const double sd = std::sqrt((spread.array() - mean).square().sum() / static_cast<double>(n - 1));
-  c.spread_z = (c.spread_last - mean) / sd;
+// x[t+1] - x[t] for t = 0 .. n-2.
+std::vector<double> changes(const std::vector<double>& x) {
+  std::vector<double> d(x.size() - 1);
+  for (size_t t = 0; t + 1 < x.size(); ++t) d[t] = x[t + 1] - x[t];
+  return d;
 }
 
-// Lien (1996): the target's change on the proxy's and the last spread, with an intercept.
+// The spread's mean reversion: OLS of its change on its last value; a half-life only
+// when the spread reverts without overshooting (-1 < phi < 0).
+void spread_measures(const std::vector<double>& spread, Cointegration& c) {
+  const std::vector<double> last(spread.begin(), spread.end() - 1);
+  const PairMoments ar = pair_moments(last, changes(spread));
+  const double phi = ar.sxy / ar.sxx;
+  if (phi > -1 && phi < 0) c.half_life = -std::log(2.0) / std::log1p(phi);
+  c.spread_last = spread.back();
+  c.spread_z = (c.spread_last - mean(spread)) / std::sqrt(sample_variance(spread));
+}
+
+// Lien (1996): the target's change on the proxy's and the last spread, with an intercept,
+// from the centred cross products; the residuals summed over the data for s^2.
 void error_correction(const std::vector<double>& target, const std::vector<double>& proxy,
-                      const VectorXd& spread, Cointegration& c) {
-  const Index n = static_cast<Index>(target.size());
-  const VectorXd t = as_vector(target), p = as_vector(proxy);
-  MatrixXd X(n - 1, 2);
-  X.col(0) = p.tail(n - 1) - p.head(n - 1);
-  X.col(1) = spread.head(n - 1);
-  const OlsFit ecm = fit_ols(t.tail(n - 1) - t.head(n - 1), X, true);
-  if (ecm.rank < 2) return;
-  c.ecm_hedge_ratio = ecm.coefficients(0);
-  c.ecm_std_error = ecm.std_errors(0);
-  c.ecm_gamma = ecm.coefficients(1);
+                      const std::vector<double>& spread, Cointegration& c) {
+  const std::vector<double> y = changes(target), x1 = changes(proxy);
+  const double my = mean(y), m1 = mean(x1), m2 = mean(std::vector<double>(spread.begin(), spread.end() - 1));
+  Eigen::Matrix2d sxx = Eigen::Matrix2d::Zero();
+  Eigen::Vector2d sxy = Eigen::Vector2d::Zero();
+  for (size_t t = 0; t < y.size(); ++t) {
+    const Eigen::Vector2d x(x1[t] - m1, spread[t] - m2);
+    sxx.noalias() += x * x.transpose();
+    sxy += x * (y[t] - my);
+  }
+  const Eigen::LDLT<Eigen::Matrix2d> solver(sxx);
+  if (solver.info() != Eigen::Success || !(solver.vectorD().minCoeff() > 0)) return;
+  const Eigen::Vector2d beta = solver.solve(sxy);
+  double ssr = 0;
+  for (size_t t = 0; t < y.size(); ++t) {
+    const double e = (y[t] - my) - beta(0) * (x1[t] - m1) - beta(1) * (spread[t] - m2);
+    ssr += e * e;
+  }
+  const double s2 = ssr / static_cast<double>(y.size() - 3);
+  c.ecm_hedge_ratio = beta(0);
+  c.ecm_std_error = std::sqrt(s2 * solver.solve(Eigen::Vector2d::UnitX())(0));
+  c.ecm_gamma = beta(1);
 }
 
 }  // namespace
@@ -83,11 +103,11 @@ void error_correction(const std::vector<double>& target, const std::vector<doubl
 size_t cointegration_min_levels(size_t johansen_lags) { return std::max<size_t>(20, 4 * johansen_lags + 8); }
 
 Cointegration test_cointegration(const std::vector<double>& target, const std::vector<double>& proxy,
-                                 const CointegrationOptions& options) {
+                                 const CointegrationOptions& options, const Executor& executor) {
   assert(target.size() == proxy.size() && target.size() >= cointegration_min_levels(options.johansen_lags));
   Cointegration c;
-  const VectorXd spread = engle_granger(target, proxy, options, c);
-  if (spread.size() == 0) return c;
+  const std::vector<double> spread = engle_granger(target, proxy, options, executor, c);
+  if (spread.empty()) return c;
   const JohansenTest johansen = johansen_test(target, proxy, options.johansen_lags);
   c.trace = johansen.trace;
   c.max_eigen = johansen.max_eigen;

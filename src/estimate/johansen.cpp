@@ -1,5 +1,6 @@
 #include "johansen.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <Eigen/Dense>
@@ -14,34 +15,62 @@ using Eigen::MatrixXd;
 constexpr std::array<double, 2> kTrace95 = {3.8415, 15.4943};
 constexpr std::array<double, 2> kMaxEigen95 = {3.8415, 14.2639};
 
-// One row per regression row r: the differences at t = lags + 1 + r, the levels one
-// row later than the first lag (statsmodels' indexing), then the lagged differences.
-MatrixXd centred_rows(const std::vector<double>& a, const std::vector<double>& b, size_t lags) {
+// Rows from .. from + block.rows() of the regressions: the differences at
+// t = lags + 1 + r, the levels one row later than the first lag (statsmodels'
+// indexing), then the lagged differences.
+void fill_rows(const std::vector<double>& a, const std::vector<double>& b, size_t lags, size_t from,
+               MatrixXd& block) {
   const std::vector<const std::vector<double>*> levels = {&a, &b};
-  const size_t rows = a.size() - 1 - lags;
-  MatrixXd v(static_cast<Index>(rows), static_cast<Index>(4 + 2 * lags));
   for (Index s = 0; s < 2; ++s) {
     const std::vector<double>& y = *levels[static_cast<size_t>(s)];
-    for (size_t r = 0; r < rows; ++r) {
-      const Index i = static_cast<Index>(r);
-      v(i, s) = y[lags + 1 + r] - y[lags + r];
-      v(i, 2 + s) = y[1 + r];
-      for (size_t m = 0; m < lags; ++m) v(i, static_cast<Index>(4 + 2 * m) + s) = y[lags + r - m] - y[lags + r - m - 1];
+    for (Index i = 0; i < block.rows(); ++i) {
+      const size_t r = from + static_cast<size_t>(i);
+      block(i, s) = y[lags + 1 + r] - y[lags + r];
+      block(i, 2 + s) = y[1 + r];
+      for (size_t m = 0; m < lags; ++m) {
+        block(i, static_cast<Index>(4 + 2 * m) + s) = y[lags + r - m] - y[lags + r - m - 1];
+      }
     }
   }
-  // Two passes: the second mean corrects the first's rounding.
-  for (int pass = 0; pass < 2; ++pass) v.rowwise() -= v.colwise().mean();
-  return v;
+}
+
+// The centred cross products of the rows over their number, built block by block (no
+// copy of the data): a first pass for the means, a second for the products about them,
+// corrected by the second pass's own mean (sum (v - m)(v - m)' - T c c').
+MatrixXd centred_products(const std::vector<double>& a, const std::vector<double>& b, size_t lags) {
+  constexpr size_t kBlock = 512;
+  const size_t rows = a.size() - 1 - lags;
+  const Index k = static_cast<Index>(4 + 2 * lags);
+  MatrixXd block;
+  auto each_block = [&](auto&& use) {
+    for (size_t from = 0; from < rows; from += kBlock) {
+      block.resize(static_cast<Index>(std::min(kBlock, rows - from)), k);
+      fill_rows(a, b, lags, from, block);
+      use();
+    }
+  };
+  const double T = static_cast<double>(rows);
+  Eigen::RowVectorXd mean = Eigen::RowVectorXd::Zero(k), correction = Eigen::RowVectorXd::Zero(k);
+  each_block([&] { mean += block.colwise().sum(); });
+  mean /= T;
+  MatrixXd products = MatrixXd::Zero(k, k);
+  each_block([&] {
+    block.rowwise() -= mean;
+    correction += block.colwise().sum();
+    products.noalias() += block.transpose() * block;
+  });
+  correction /= T;
+  products -= T * correction.transpose() * correction;
+  return products / T;
 }
 
 }  // namespace
 
 JohansenTest johansen_test(const std::vector<double>& a, const std::vector<double>& b, size_t lags) {
-  const MatrixXd v = centred_rows(a, b, lags);
   JohansenTest test;
-  test.nobs = static_cast<size_t>(v.rows());
-  const double T = static_cast<double>(v.rows());
-  MatrixXd C = (v.transpose() * v) / T;
+  test.nobs = a.size() - 1 - lags;
+  const double T = static_cast<double>(test.nobs);
+  const MatrixXd C = centred_products(a, b, lags);
   // Both blocks (differences, levels) net of the lagged differences: a Schur complement.
   Eigen::Matrix4d S = C.topLeftCorner(4, 4);
   if (lags > 0) {

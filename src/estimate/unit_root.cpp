@@ -25,32 +25,28 @@ struct CrossProducts {
   double yy = 0;
 };
 
-// sum_t d[t] d[t-j] and sum_t x[t] d[t-j], j = 0..lags, over t = lags..N-1: in blocks of
-// rows, so that the shifted copies of a block are read from cache rather than the whole
-// series once per lag (the sums are memory-bound otherwise).
-void lag_sums(const std::vector<double>& x, const std::vector<double>& d, size_t lags, VectorXd& dd,
-              VectorXd& xd) {
+// sum_t y[t] d[t-j], j = 0..lags, over t = lags..N-1: in blocks of rows, so that the
+// shifted copies of a block are read from cache rather than the whole series once per
+// lag (the sums are memory-bound otherwise).
+VectorXd lag_sums(const double* y, const std::vector<double>& d, size_t lags) {
   constexpr size_t kBlock = 2048;
-  const Index k = static_cast<Index>(lags + 1);
-  dd = VectorXd::Zero(k);
-  xd = VectorXd::Zero(k);
+  VectorXd sums = VectorXd::Zero(static_cast<Index>(lags + 1));
   for (size_t from = lags; from < d.size(); from += kBlock) {
     const size_t rows = std::min(kBlock, d.size() - from);
-    for (size_t j = 0; j <= lags; ++j) {
-      dd(static_cast<Index>(j)) += dot(&d[from], &d[from - j], rows);
-      xd(static_cast<Index>(j)) += dot(&x[from], &d[from - j], rows);
-    }
+    for (size_t j = 0; j <= lags; ++j) sums(static_cast<Index>(j)) += dot(&y[from], &d[from - j], rows);
   }
+  return sums;
 }
 
 // Every lagged column is a shift of d, so the first row of products is summed over the
 // data and the rest follow by moving the window one row at a time:
 // S(i, j) = S(i-1, j-1) + d[lags-i] d[lags-j] - d[N-i] d[N-j].
-CrossProducts lagged_products(const std::vector<double>& x, const std::vector<double>& d, size_t lags) {
+CrossProducts lagged_products(const std::vector<double>& x, const std::vector<double>& d, size_t lags,
+                              const Executor& executor) {
   const size_t N = d.size(), rows = N - lags;
   const Index k = static_cast<Index>(lags + 1);
   VectorXd dd, xd;
-  lag_sums(x, d, lags, dd, xd);
+  executor.both([&] { dd = lag_sums(d.data(), d, lags); }, [&] { xd = lag_sums(x.data(), d, lags); });
   MatrixXd S(k, k);  // S(i, j) = sum d[t-i] d[t-j], i, j = 0 .. lags
   S.row(0) = dd.transpose();
   for (Index i = 1; i < k; ++i) {
@@ -134,12 +130,13 @@ size_t default_adf_max_lags(size_t m) {
   return std::min(schwert, cap);
 }
 
-AdfTest adf_no_constant(const std::vector<double>& x, std::optional<size_t> max_lags) {
+AdfTest adf_no_constant(const std::vector<double>& x, std::optional<size_t> max_lags,
+                        const Executor& executor) {
   const size_t cap = x.size() / 2 - 1;
   const size_t lags = std::min(max_lags.value_or(default_adf_max_lags(x.size())), cap);
   std::vector<double> d(x.size() - 1);
   for (size_t t = 0; t + 1 < x.size(); ++t) d[t] = x[t + 1] - x[t];
-  const CrossProducts common = lagged_products(x, d, lags);
+  const CrossProducts common = lagged_products(x, d, lags, executor);
   const std::optional<size_t> lag = lag_of_least_aic(common, lags, d.size() - lags);
   if (!lag) return AdfTest{NAN, 0, d.size()};
   return final_regression(x, d, common, lags, *lag);

@@ -7,6 +7,8 @@
 #include <optional>
 #include <vector>
 
+#include "hedgecalc/executor.hpp"
+
 namespace hedgecalc {
 
 /// The test's outcome: the t statistic of the level's coefficient, and the lags kept.
@@ -22,7 +24,9 @@ size_t default_adf_max_lags(size_t m);
 
 /// The test on x (at least 4 values) with lags 0..max_lags compared by AIC on the rows
 /// the largest lag leaves; max_lags is capped at x.size()/2 - 1. The statistic is NaN
-/// when the regression is singular (x constant).
-AdfTest adf_no_constant(const std::vector<double>& x, std::optional<size_t> max_lags);
+/// when the regression is singular (x constant). The lag sums run on two threads when the
+/// executor has them.
+AdfTest adf_no_constant(const std::vector<double>& x, std::optional<size_t> max_lags,
+                        const Executor& executor = Executor(1));
 
 }  // namespace hedgecalc
