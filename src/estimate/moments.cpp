@@ -6,20 +6,25 @@
 
 namespace hedgecalc {
 
-double mean(const std::vector<double>& x) {
-  if (x.empty()) return std::numeric_limits<double>::quiet_NaN();
+double mean(const std::vector<double>& x) { return mean(x.data(), x.size()); }
+
+double mean(const double* x, size_t n) {
+  if (n == 0) return std::numeric_limits<double>::quiet_NaN();
   double sum = 0;
-  for (double v : x) sum += v;
-  double m = sum / static_cast<double>(x.size());
+  for (size_t i = 0; i < n; ++i) sum += x[i];
+  double m = sum / static_cast<double>(n);
   // A second pass corrects the rounding of the first (as numpy's mean does not).
   double correction = 0;
-  for (double v : x) correction += v - m;
-  return m + correction / static_cast<double>(x.size());
+  for (size_t i = 0; i < n; ++i) correction += x[i] - m;
+  return m + correction / static_cast<double>(n);
 }
 
 PairMoments pair_moments(const std::vector<double>& x, const std::vector<double>& y) {
+  return pair_moments(x.data(), y.data(), x.size());
+}
+
+PairMoments pair_moments(const double* x, const double* y, size_t n) {
   PairMoments m;
-  const size_t n = x.size();
   m.n = n;
   if (n == 0) return m;
   // Both means in one pass, then one correcting pass (as mean() does), then the sums.

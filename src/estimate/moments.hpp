@@ -16,9 +16,13 @@ struct PairMoments {
 
 /// Two-pass moments of x and y.
 PairMoments pair_moments(const std::vector<double>& x, const std::vector<double>& y);
+/// Two-pass moments of x[0..n) and y[0..n) (part of a series, without a copy).
+PairMoments pair_moments(const double* x, const double* y, size_t n);
 
 /// Arithmetic mean (NaN when empty).
 double mean(const std::vector<double>& x);
+/// Arithmetic mean of x[0..n) (NaN when empty).
+double mean(const double* x, size_t n);
 
 /// Sample variance with n-1 (NaN below 2 values).
 double sample_variance(const std::vector<double>& x);
