@@ -8,6 +8,7 @@
 #include "carry.hpp"
 #include "hedgecalc/align.hpp"
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/huge_pages.hpp"
 #include "hedgecalc/setting.hpp"
 #include "hedgecalc/text.hpp"
 #include "order_statistics.hpp"
@@ -327,11 +328,12 @@ std::vector<double> proxy_price_per_return(const AlignedPrices& aligned, const R
 Cointegration run_cointegration(const AlignedPrices& aligned, const AnalysisOptions& options,
                                 const Executor& executor) {
   const CointegrationOptions& settings = *options.cointegration;
-  std::vector<std::vector<double>> levels(aligned.prices.begin(), aligned.prices.begin() + 2);
-  if (options.kind != ReturnKind::kDiff) {
-    for (auto& series : levels) {
-      for (double& price : series) price = std::log(price);
-    }
+  std::vector<std::vector<double>> levels(2);
+  for (size_t s = 0; s < 2; ++s) {
+    const std::vector<double>& prices = aligned.prices[s];
+    resize_huge(levels[s], prices.size());
+    const bool logs = options.kind != ReturnKind::kDiff;
+    for (size_t t = 0; t < prices.size(); ++t) levels[s][t] = logs ? std::log(prices[t]) : prices[t];
   }
   const size_t needed = cointegration_min_levels(settings.johansen_lags);
   if (levels[0].size() < needed) {

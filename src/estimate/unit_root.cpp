@@ -5,6 +5,8 @@
 
 #include <Eigen/Dense>
 
+#include "hedgecalc/huge_pages.hpp"
+
 namespace hedgecalc {
 namespace {
 
@@ -130,12 +132,17 @@ size_t default_adf_max_lags(size_t m) {
   return std::min(schwert, cap);
 }
 
-AdfTest adf_no_constant(const std::vector<double>& x, std::optional<size_t> max_lags,
-                        const Executor& executor) {
+std::vector<double> changes(const std::vector<double>& x) {
+  std::vector<double> d;
+  resize_huge(d, x.size() - 1);
+  for (size_t t = 0; t + 1 < x.size(); ++t) d[t] = x[t + 1] - x[t];
+  return d;
+}
+
+AdfTest adf_no_constant(const std::vector<double>& x, const std::vector<double>& d,
+                        std::optional<size_t> max_lags, const Executor& executor) {
   const size_t cap = x.size() / 2 - 1;
   const size_t lags = std::min(max_lags.value_or(default_adf_max_lags(x.size())), cap);
-  std::vector<double> d(x.size() - 1);
-  for (size_t t = 0; t + 1 < x.size(); ++t) d[t] = x[t + 1] - x[t];
   const CrossProducts common = lagged_products(x, d, lags, executor);
   const std::optional<size_t> lag = lag_of_least_aic(common, lags, d.size() - lags);
   if (!lag) return AdfTest{NAN, 0, d.size()};

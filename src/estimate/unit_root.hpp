@@ -22,11 +22,14 @@ struct AdfTest {
 /// at most m/2 - 1 (integer division).
 size_t default_adf_max_lags(size_t m);
 
-/// The test on x (at least 4 values) with lags 0..max_lags compared by AIC on the rows
-/// the largest lag leaves; max_lags is capped at x.size()/2 - 1. The statistic is NaN
-/// when the regression is singular (x constant). The lag sums run on two threads when the
-/// executor has them.
-AdfTest adf_no_constant(const std::vector<double>& x, std::optional<size_t> max_lags,
-                        const Executor& executor = Executor(1));
+/// x[t+1] - x[t] for t = 0 .. n-2 (huge pages when long).
+std::vector<double> changes(const std::vector<double>& x);
+
+/// The test on x (at least 4 values), d its changes, with lags 0..max_lags compared by
+/// AIC on the rows the largest lag leaves; max_lags is capped at x.size()/2 - 1. The
+/// statistic is NaN when the regression is singular (x constant). The lag sums run on
+/// two threads when the executor has them.
+AdfTest adf_no_constant(const std::vector<double>& x, const std::vector<double>& d,
+                        std::optional<size_t> max_lags, const Executor& executor = Executor(1));
 
 }  // namespace hedgecalc

@@ -121,7 +121,7 @@ TEST_CASE("the ADF lag search agrees with plain regressions at every lag", "[coi
   }
   const auto [y, X] = design(best_lag, best_lag);
   const OlsFit fit = fit_ols(y, X, false);
-  const AdfTest adf = adf_no_constant(x, max_lags);
+  const AdfTest adf = adf_no_constant(x, changes(x), max_lags);
   CHECK(adf.lags == best_lag);
   CHECK(best_lag > 0);
   CHECK(adf.nobs == n - best_lag);
