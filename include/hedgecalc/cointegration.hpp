@@ -26,7 +26,6 @@ struct Cointegration {
   size_t adf_lags = 0;
   double p_value = NAN;
   std::array<double, 3> critical{NAN, NAN, NAN};  ///< 1%, 5%, 10%
-  bool collinear = false;  ///< R^2 of the levels within 100 sqrt(eps) of 1: no ADF test
   std::array<double, 2> trace{NAN, NAN}, max_eigen{NAN, NAN};
   std::array<double, 2> trace_critical_95{NAN, NAN}, max_eigen_critical_95{NAN, NAN};
   size_t rank = 0;

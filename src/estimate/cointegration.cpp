@@ -52,7 +52,7 @@ Spread engle_granger(const std::vector<double>& target, const std::vector<double
     c.adf_statistic = adf.statistic;
     c.adf_lags = adf.lags;
   } else {
-    c.collinear = true;  // statsmodels: tau = -inf, p = 0
+    // R^2 within 100 sqrt(eps) of 1: no ADF test; statsmodels gives tau = -inf, p = 0.
     c.adf_statistic = -INFINITY;
   }
   c.p_value = engle_granger_p_value(c.adf_statistic);
