@@ -1,0 +1,31 @@
+#pragma once
+// A minimiser for the few parameters of a likelihood whose gradient we compute along
+// with its value: L-BFGS within bounds, from NLopt (Debian libnlopt-dev). Each
+// evaluation is a pass over the data, and with the gradient a quasi-Newton method needs
+// a few tens of them where a simplex search needs hundreds.
+
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+namespace hedgecalc {
+
+/// The function to minimise: its value at x, with its gradient written to `gradient`
+/// (of x's size). It must be finite inside the bounds.
+using SmoothObjective = std::function<double(const std::vector<double>& x, std::vector<double>& gradient)>;
+
+/// Where the search ended.
+struct GradientMinimum {
+  std::vector<double> x;
+  double value = 0;
+  size_t evaluations = 0;
+  bool converged = false;  ///< false: stopped at max_evaluations or by a failure
+};
+
+/// Minimises f over the box [lower, upper] from x0 (inside it); stops when a step
+/// changes f by less than relative_tolerance of |f| or after max_evaluations.
+GradientMinimum gradient_minimum(const SmoothObjective& f, const std::vector<double>& x0,
+                                 const std::vector<double>& lower, const std::vector<double>& upper,
+                                 double relative_tolerance, size_t max_evaluations);
+
+}  // namespace hedgecalc
