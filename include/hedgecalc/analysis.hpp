@@ -12,6 +12,7 @@
 #include "hedgecalc/backtest.hpp"
 #include "hedgecalc/cointegration.hpp"
 #include "hedgecalc/compare.hpp"
+#include "hedgecalc/dcc.hpp"
 #include "hedgecalc/estimators.hpp"
 #include "hedgecalc/executor.hpp"
 #include "hedgecalc/ewma.hpp"
@@ -62,6 +63,7 @@ struct Analysis {
   AlignmentCounts alignment;
   std::optional<Stability> stability;
   std::optional<KalmanSeries> kalman;
+  std::optional<DccFit> dcc;            ///< --dcc
   std::string backtest_method;          ///< the estimator --rebalance backtested
   std::vector<MethodResult> compare;    ///< --compare, best first
   size_t compare_first = 0;             ///< the first out-of-sample return of the contest

@@ -47,6 +47,7 @@ struct AnalysisOptions {
   std::optional<double> ewma_lambda;  ///< EWMA decay
   bool kalman = false;                ///< Kalman-filter ratio
   std::optional<KalmanVariances> kalman_variances;  ///< fixed; else estimated
+  bool dcc = false;                   ///< DCC-GARCH conditional ratio
   size_t rebalance = 0;               ///< out-of-sample backtest every K returns (0: none)
   bool compare = false;               ///< every estimator out of sample (needs rebalance)
   std::optional<StabilityOptions> stability;  ///< break tests
@@ -59,8 +60,8 @@ struct AnalysisOptions {
   std::optional<MonitorOptions> monitor;  ///< sequential monitoring after a history
   std::optional<CointegrationOptions> cointegration;  ///< tests on the levels (one proxy)
 
-  /// True when a time-varying ratio (rolling, EWMA or Kalman) is asked for.
-  bool time_varying() const { return window.active() || ewma_lambda || kalman; }
+  /// True when a time-varying ratio (rolling, EWMA, Kalman or DCC) is asked for.
+  bool time_varying() const { return window.active() || ewma_lambda || kalman || dcc; }
 };
 
 }  // namespace hedgecalc

@@ -24,6 +24,7 @@ struct AnalysisSections {
   bool rolling = false;
   bool ewma = false;
   bool kalman = false;
+  bool dcc = false;
   bool backtest = false;       ///< the --rebalance backtest of one estimator
   size_t compare_rows = 0;     ///< rows of the out-of-sample contest
   bool compare_costs = false;  ///< the contest's cost columns

@@ -28,6 +28,7 @@ enum class Setting {
   kCointegration,
   kJohansenLags,
   kMaxCointP,
+  kDcc,
 };
 
 /// How the command line spells setting, as "--window".

@@ -45,7 +45,8 @@ void add_time_varying_options(CLI::App& app, SingleOptions& options) {
                "Rolling values over every return up to each date (instead of --window)")
       ->group(kGroup);
   app.add_option("--min-obs", analysis.window.min_obs,
-                 "Returns a window (or --ewma) must hold for a value (default: W, else 3)")
+                 "Returns a window (or --ewma) must hold for a value (default: W, else 3); "
+                 "with --dcc, returns before its first rebalancing date (default 100)")
       ->check(whole_number(1))
       ->type_name("N")
       ->group(kGroup);
@@ -71,6 +72,10 @@ void add_time_varying_options(CLI::App& app, SingleOptions& options) {
       ->check(positive_number())
       ->type_name("R")
       ->group(kGroup);
+  app.add_flag("--dcc", analysis.dcc,
+               "Conditional hedge ratio of a GARCH(1,1) per series with dynamic conditional "
+               "correlation (DCC(1,1), two-step maximum likelihood); at least 100 returns")
+      ->group(kGroup);
 }
 
 void add_backtest_options(CLI::App& app, SingleOptions& options) {
@@ -85,13 +90,13 @@ void add_backtest_options(CLI::App& app, SingleOptions& options) {
       ->group(kGroup);
   app.add_option("--rebalance", analysis.rebalance,
                  "Out-of-sample backtest re-estimating every K returns (of --window, else "
-                 "--ewma, else --kalman)")
+                 "--ewma, else --kalman, else --dcc)")
       ->check(whole_number(1))
       ->type_name("K")
       ->group(kGroup);
   app.add_flag("--compare", analysis.compare,
                "With --rebalance K: rank naive, static, expanding, rolling, EWMA and Kalman "
-               "hedges by out-of-sample effectiveness on the same dates")
+               "hedges (and DCC with --dcc) by out-of-sample effectiveness on the same dates")
       ->group(kGroup);
 }
 
@@ -107,8 +112,8 @@ void fold_window(SingleOptions& options) {
   }
   window.min_obs = min_obs;
   const bool ewma = options.analysis.ewma_lambda || options.halflife;
-  if (min_obs > 0 && !window.active() && !ewma) {
-    throw UsageError("--min-obs applies to a rolling window or --ewma: add one");
+  if (min_obs > 0 && !window.active() && !ewma && !options.analysis.dcc) {
+    throw UsageError("--min-obs applies to a rolling window, --ewma or --dcc: add one");
   }
   if (window.count > 0 && min_obs > window.count) {
     throw UsageError("--min-obs " + std::to_string(min_obs) + " is more than the " +
@@ -172,11 +177,11 @@ void validate_estimators(SingleOptions& options, size_t proxies) {
   }
   if (options.estimators) analysis.dimson_lags = options.dimson_lags.value_or(1);
   if (analysis.time_varying() && proxies > 1) {
-    throw UsageError("--window, --expanding, --ewma, --halflife and --kalman work with one proxy, not a basket");
+    throw UsageError("--window, --expanding, --ewma, --halflife, --kalman and --dcc work with one proxy, not a basket");
   }
   if (analysis.rebalance > 0 && !analysis.time_varying() && !analysis.compare) {
     throw UsageError("--rebalance needs an estimator to re-estimate: --window, --expanding, "
-                     "--ewma, --kalman or --compare");
+                     "--ewma, --kalman, --dcc or --compare");
   }
   if (analysis.compare && analysis.rebalance == 0) {
     throw UsageError("--compare backtests every estimator out of sample: add --rebalance K");

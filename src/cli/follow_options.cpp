@@ -32,6 +32,7 @@ std::vector<std::pair<bool, std::string>> unfollowable(const SingleOptions& o) {
       {a.dimson_lags.has_value(), "--estimators belongs to the one-shot record"},
       {a.accounting, "--accounting belongs to the one-shot record"},
       {a.cointegration.has_value(), "--cointegration belongs to the one-shot record"},
+      {a.dcc, "--dcc belongs to the one-shot record"},
       {a.costs.carry.has_value() || o.carry_series.has_value() || a.costs.periods_per_year ||
            a.costs.periods_per_year_auto,
        "--carry, --carry-series and --periods-per-year belong to the one-shot record"},

@@ -54,9 +54,9 @@ void validate_output(const SingleOptions& options) {
       throw UsageError("--plot-kind value draws the backtest's value: add --rebalance K and an estimator");
     }
   } else if (!options.plot.empty() && !analysis.window.active() && !analysis.ewma_lambda &&
-             !analysis.kalman) {
-    throw UsageError(
-        "--plot draws the rolling, EWMA or Kalman ratio: add --window W, --ewma LAMBDA or --kalman");
+             !analysis.kalman && !analysis.dcc) {
+    throw UsageError("--plot draws the rolling, EWMA, Kalman or DCC ratio: add --window W, --ewma "
+                     "LAMBDA, --kalman or --dcc");
   }
 }
 

@@ -40,6 +40,8 @@ std::string flag_for(Setting setting) {
       return "--johansen-lags";
     case Setting::kMaxCointP:
       return "--max-coint-p";
+    case Setting::kDcc:
+      return "--dcc";
   }
   return "";  // unreachable: the switch names every setting
 }

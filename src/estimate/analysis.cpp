@@ -113,9 +113,21 @@ void backtest_with_costs(Analysis& analysis, const AnalysisOptions& options,
                                          options.rebalance, analysis.full.proxies[0].hedge_ratio);
 }
 
-// --compare: naive, static, expanding, rolling, EWMA and Kalman ratios, each held out
-// of sample on the same dates. The user's window, decay and Kalman settings are used
-// where given; else a 60-return window, lambda 0.94 and estimated variances.
+// The DCC ratio as a backtest holds it: known at the end of date t, the forecast for
+// t + 1; nothing before the first rebalancing date the contract allows, after
+// max(100, --min-obs) returns.
+std::vector<double> dcc_ratio_by_date(const DccFit& fit, size_t min_obs) {
+  const size_t n = fit.hedge_ratio.size() - 1;
+  const size_t first = std::min(std::max(kDccMinReturns, min_obs), n);
+  std::vector<double> ratio(fit.hedge_ratio.begin() + 1, fit.hedge_ratio.end());
+  std::fill(ratio.begin(), ratio.begin() + static_cast<long>(first - 1), std::nan(""));
+  return ratio;
+}
+
+// --compare: naive, static, expanding, rolling, EWMA and Kalman ratios (and DCC with
+// --dcc), each held out of sample on the same dates. The user's window, decay and
+// Kalman settings are used where given; else a 60-return window, lambda 0.94 and
+// estimated variances.
 void run_contest(Analysis& analysis, const AnalysisOptions& options) {
   const std::vector<double>& target = analysis.returns.values[0];
   const std::vector<double>& proxy = analysis.returns.values[1];
@@ -153,6 +165,10 @@ void run_contest(Analysis& analysis, const AnalysisOptions& options) {
           ? kalman_filter(target, proxy, options.hedge.intercept, *options.kalman_variances).hedge_ratio
           : kalman_estimate(target, proxy, options.hedge.intercept).hedge_ratio;
   paths.push_back({"kalman", kalman_ratio, first_hedge_date(kalman_ratio)});
+  if (analysis.dcc) {
+    const std::vector<double> dcc_ratio = dcc_ratio_by_date(*analysis.dcc, options.window.min_obs);
+    paths.push_back({"dcc", dcc_ratio, first_hedge_date(dcc_ratio)});
+  }
   analysis.compare =
       compare_estimators(target, proxy, paths, options.rebalance, analysis.compare_first,
                          analysis.costs);
@@ -254,8 +270,24 @@ void require_min_obs(const Analysis& analysis, const RollingWindow& window) {
   }
 }
 
-// Rolling, Kalman and EWMA ratios; without a window the backtest takes the EWMA's,
-// else the Kalman filter's.
+// --dcc: both steps, with a warning when an optimiser stopped short of convergence.
+DccFit run_dcc(Analysis& analysis) {
+  const std::vector<double>& target = analysis.returns.values[0];
+  if (target.size() < kDccMinReturns) {
+    throw DataError(flag_for(Setting::kDcc) + " needs at least " + std::to_string(kDccMinReturns) +
+                    " returns to fit a GARCH model; the series share " + std::to_string(target.size()));
+  }
+  DccFit fit = fit_dcc(target, analysis.returns.values[1]);
+  if (!fit.converged()) {
+    analysis.full.warnings.push_back(flag_for(Setting::kDcc) +
+                                      ": the likelihood maximisation did not converge; the "
+                                      "values are at the best point it reached");
+  }
+  return fit;
+}
+
+// Rolling, Kalman, EWMA and DCC ratios; without a window the backtest takes the EWMA's,
+// else the Kalman filter's, else the DCC's.
 void run_time_varying(Analysis& analysis, const AnalysisOptions& options,
                       const Executor& executor) {
   const AnalysisSections& sections = analysis.sections;
@@ -270,11 +302,16 @@ void run_time_varying(Analysis& analysis, const AnalysisOptions& options,
                           : kalman_estimate(target, proxy, intercept);
   }
   if (sections.ewma) run_ewma(analysis, options);
+  if (sections.dcc) analysis.dcc = run_dcc(analysis);
   if (sections.backtest && !analysis.backtest) {
-    const std::vector<double>& ratio =
-        analysis.ewma ? analysis.ewma->hedge_ratio : analysis.kalman->hedge_ratio;
+    const std::vector<double> ratio =
+        analysis.ewma     ? analysis.ewma->hedge_ratio
+        : analysis.kalman ? analysis.kalman->hedge_ratio
+                          : dcc_ratio_by_date(*analysis.dcc, options.window.min_obs);
     backtest_with_costs(analysis, options, ratio, first_hedge_date(ratio));
-    analysis.backtest_method = analysis.ewma ? "ewma " + shortest_decimal(analysis.ewma_lambda) : "kalman";
+    analysis.backtest_method = analysis.ewma     ? "ewma " + shortest_decimal(analysis.ewma_lambda)
+                               : analysis.kalman ? "kalman"
+                                                 : "dcc";
   }
 }
 

@@ -3,7 +3,8 @@
 namespace hedgecalc {
 
 namespace {
-// naive, static, expanding, rolling, EWMA and Kalman (run_contest in analysis.cpp).
+// naive, static, expanding, rolling, EWMA and Kalman (run_contest in analysis.cpp), and
+// DCC when --dcc asks for its fit.
 constexpr size_t kContestMethods = 6;
 }  // namespace
 
@@ -22,8 +23,9 @@ AnalysisSections analysis_sections(const AnalysisOptions& options, size_t proxie
   s.rolling = options.window.active();
   s.ewma = options.ewma_lambda.has_value();
   s.kalman = options.kalman;
+  s.dcc = options.dcc;
   s.backtest = options.rebalance > 0 && options.time_varying();
-  s.compare_rows = options.compare ? kContestMethods : 0;
+  s.compare_rows = options.compare ? kContestMethods + (options.dcc ? 1 : 0) : 0;
   // The contest shows costs when a backtest is charged any (HedgeCosts::any).
   s.compare_costs = costs.cost_bps.value_or(0.0) > 0 || costs.carry || costs.carry_series;
   s.horizons = options.horizons;

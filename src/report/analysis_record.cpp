@@ -88,6 +88,41 @@ void add_ewma(Value& record, const Analysis& analysis) {
   record.add("ewma", std::move(ewma));
 }
 
+Value garch_object(const GarchParameters& p) {
+  Value object = Value::object();
+  object.add("mu", Value::number(p.mu))
+      .add("omega", Value::number(p.omega))
+      .add("alpha", Value::number(p.alpha))
+      .add("beta", Value::number(p.beta));
+  return object;
+}
+
+// --dcc: the models, then the forecast for the period after the last date, and the
+// per-date ratios' range.
+Value dcc_object(const DccFit& fit) {
+  const bool any = !fit.hedge_ratio.empty();
+  double low = NAN, high = NAN, sum = 0;
+  const size_t dates = any ? fit.hedge_ratio.size() - 1 : 0;
+  for (size_t t = 0; t < dates; ++t) {
+    const double h = fit.hedge_ratio[t];
+    sum += h;
+    if (t == 0 || h < low) low = h;
+    if (t == 0 || h > high) high = h;
+  }
+  Value object = Value::object();
+  object.add("target", garch_object(fit.target.parameters))
+      .add("proxy", garch_object(fit.proxy.parameters))
+      .add("a", Value::number(fit.correlation_fit.parameters.a))
+      .add("b", Value::number(fit.correlation_fit.parameters.b))
+      .add("loglik", Value::number(fit.loglik))
+      .add("hedge_ratio", Value::number(any ? fit.hedge_ratio.back() : NAN))
+      .add("correlation", Value::number(any ? fit.correlation.back() : NAN))
+      .add("ratio_mean", Value::number(dates > 0 ? sum / static_cast<double>(dates) : NAN))
+      .add("ratio_min", Value::number(low))
+      .add("ratio_max", Value::number(high));
+  return object;
+}
+
 void add_time_varying(Value& record, const Analysis& analysis) {
   const AnalysisSections& sections = analysis.sections;
   if (sections.rolling) add_rolling(record, analysis);
@@ -106,6 +141,7 @@ void add_time_varying(Value& record, const Analysis& analysis) {
         .add("intercept", Value::number(any ? k.intercept.back() : std::nan("")));
     record.add("kalman", std::move(kalman));
   }
+  if (sections.dcc) record.add("dcc", dcc_object(or_blank(analysis.dcc)));
   if (sections.backtest) {
     const Backtest& b = or_blank(analysis.backtest);
     Value backtest = Value::object();
@@ -570,6 +606,17 @@ std::vector<Value> monitor_records(const Monitoring& monitor, const MonitorColum
   return rows;
 }
 
+// --dcc's columns for date t: the model's values for that date, known at t - 1, and the
+// return they hedged.
+void add_dcc_columns(Value& row, const DccFit& fit, double target, double proxy, size_t t) {
+  const double h = fit.hedge_ratio[t];
+  row.add("dcc_hedge_ratio", Value::number(h))
+      .add("dcc_correlation", Value::number(fit.correlation[t]))
+      .add("target_vol", Value::number(fit.target_vol[t]))
+      .add("proxy_vol", Value::number(fit.proxy_vol[t]))
+      .add("dcc_hedged_return", Value::number(target - h * proxy));
+}
+
 }  // namespace
 
 std::vector<Value> series_records(const Analysis& analysis) {
@@ -611,6 +658,7 @@ std::vector<Value> series_records(const Analysis& analysis) {
           .add("kalman_std_error", Value::number(analysis.kalman->std_error[t]))
           .add("kalman_hedged_return", Value::number(kalman_hedged[t]));
     }
+    if (analysis.dcc) add_dcc_columns(row, *analysis.dcc, target[t], proxy[t], t);
     if (analysis.backtest_path) {
       row.add("backtest_ratio", Value::number(backtest.held[t]))
           .add("backtest_hedged_return", Value::number(backtest.hedged[t]))

@@ -227,6 +227,24 @@ void write_kalman(Block& block, const KalmanSeries& k) {
                      block.number(k.variances.r) + "; log-likelihood " + block.number(k.loglik));
 }
 
+// --dcc: the forecast for the next period first, the path of the ratios, then the models.
+void write_dcc(Block& block, const DccFit& fit) {
+  const std::vector<double> dates(fit.hedge_ratio.begin(), fit.hedge_ratio.end() - 1);
+  block.wide("DCC-GARCH", "ratio " + block.number(fit.hedge_ratio.back()) + ", correlation " +
+                              block.number(fit.correlation.back()) + " for the next period");
+  block.wide("", "conditional ratio " + summary_in_words(block, dates));
+  block.wide("", sparkline(dates, kSparklineWidth));
+  for (const auto& [name, model] : {std::pair{"target", &fit.target}, std::pair{"proxy", &fit.proxy}}) {
+    const GarchParameters& p = model->parameters;
+    block.wide("", std::string(name) + " GARCH: mu " + block.number(p.mu) + ", omega " +
+                       block.number(p.omega) + ", alpha " + block.number(p.alpha) + ", beta " +
+                       block.number(p.beta));
+  }
+  block.wide("", "correlation a " + block.number(fit.correlation_fit.parameters.a) + ", b " +
+                     block.number(fit.correlation_fit.parameters.b) + "; log-likelihood " +
+                     block.number(fit.loglik));
+}
+
 void write_backtest(Block& block, const Backtest& b) {
   const double oos = defined_or_nan(b.effectiveness);
   const double in_sample = defined_or_nan(b.effectiveness_in_sample);
@@ -466,6 +484,7 @@ void write_analysis_table(std::ostream& out, const Analysis& analysis, int preci
   if (sections.rolling) write_rolling(block, analysis);
   if (sections.ewma) write_ewma(block, analysis);
   if (sections.kalman) write_kalman(block, *analysis.kalman);
+  if (sections.dcc) write_dcc(block, *analysis.dcc);
   if (sections.backtest) write_backtest(block, *analysis.backtest);
   if (sections.compare_rows > 0) write_contest(block, analysis);
   if (sections.stability) write_stability(block, *analysis.stability, analysis.labels, sections.basket(),

@@ -220,6 +220,14 @@ std::string render_plot(const Analysis& analysis) {
     std::fill(kalman_ratio.begin(), kalman_ratio.begin() + static_cast<long>(settle), std::nan(""));
     ratios.push_back({&kalman_ratio, "#2a9d4b", "Kalman"});
   }
+  // The DCC ratio and correlation for each date (known the day before).
+  std::vector<double> dcc_ratio, dcc_correlation;
+  if (analysis.dcc) {
+    dcc_ratio.assign(analysis.dcc->hedge_ratio.begin(), analysis.dcc->hedge_ratio.end() - 1);
+    dcc_correlation.assign(analysis.dcc->correlation.begin(), analysis.dcc->correlation.end() - 1);
+    ratios.push_back({&dcc_ratio, "#b8326e", "DCC-GARCH"});
+    correlations.push_back({&dcc_correlation, "#b8326e", "DCC-GARCH"});
+  }
   const std::vector<double> full_line(1, full_ratio);
   std::vector<const std::vector<double>*> ratio_values{&full_line}, corr_values;
   for (const Line& l : ratios) ratio_values.push_back(l.values);
