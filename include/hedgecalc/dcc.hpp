@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "hedgecalc/executor.hpp"
 #include "hedgecalc/garch.hpp"
 
 namespace hedgecalc {
@@ -63,7 +64,8 @@ DccPath dcc_path(const std::vector<double>& target, const std::vector<double>& p
                  const DccParameters& dynamics);
 
 /// Both steps on the returns (at least kDccMinReturns; throws DataError when a series
-/// does not vary).
-DccFit fit_dcc(const std::vector<double>& target, const std::vector<double>& proxy);
+/// does not vary); the two GARCH fits side by side on the executor's threads.
+DccFit fit_dcc(const std::vector<double>& target, const std::vector<double>& proxy,
+               const Executor& executor = Executor(1));
 
 }  // namespace hedgecalc

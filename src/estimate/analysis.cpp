@@ -271,13 +271,13 @@ void require_min_obs(const Analysis& analysis, const RollingWindow& window) {
 }
 
 // --dcc: both steps, with a warning when an optimiser stopped short of convergence.
-DccFit run_dcc(Analysis& analysis) {
+DccFit run_dcc(Analysis& analysis, const Executor& executor) {
   const std::vector<double>& target = analysis.returns.values[0];
   if (target.size() < kDccMinReturns) {
     throw DataError(flag_for(Setting::kDcc) + " needs at least " + std::to_string(kDccMinReturns) +
                     " returns to fit a GARCH model; the series share " + std::to_string(target.size()));
   }
-  DccFit fit = fit_dcc(target, analysis.returns.values[1]);
+  DccFit fit = fit_dcc(target, analysis.returns.values[1], executor);
   if (!fit.converged()) {
     analysis.full.warnings.push_back(flag_for(Setting::kDcc) +
                                       ": the likelihood maximisation did not converge; the "
@@ -302,7 +302,7 @@ void run_time_varying(Analysis& analysis, const AnalysisOptions& options,
                           : kalman_estimate(target, proxy, intercept);
   }
   if (sections.ewma) run_ewma(analysis, options);
-  if (sections.dcc) analysis.dcc = run_dcc(analysis);
+  if (sections.dcc) analysis.dcc = run_dcc(analysis, executor);
   if (sections.backtest && !analysis.backtest) {
     const std::vector<double> ratio =
         analysis.ewma     ? analysis.ewma->hedge_ratio

@@ -24,17 +24,47 @@ struct Pass {
   std::array<double, 2> gradient{};
 };
 
-Pass correlation_pass(const std::vector<double>& zt, const std::vector<double>& zp, double qbar,
-                      const DccParameters& p, bool with_gradient) {
+// Sum of log(v_i) over a block: one logarithm of their product (each 1 - rho^2 is in
+// (0, 1]; a block whose product underflows, with correlations within about 1e-18 of 1,
+// takes one logarithm each).
+constexpr size_t kLogBlock = 16;
+
+double block_log(const double* v, size_t count) {
+  double product = 1;
+  for (size_t i = 0; i < count; ++i) product *= v[i];
+  if (product > 1e-290) return std::log(product);
+  double sum = 0;
+  for (size_t i = 0; i < count; ++i) sum += std::log(v[i]);
+  return sum;
+}
+
+// A derivative that settles at 0 may end as a subnormal number that b < 1 rounds back to
+// itself, and subnormal arithmetic is a hundred times slower: such values become 0.
+constexpr size_t kFlushEvery = 1024;
+
+void flush_subnormal(std::array<Q, 2>& dq) {
+  for (Q& d : dq) {
+    for (double* v : {&d.tt, &d.pp, &d.tp}) {
+      if (std::fabs(*v) < 1e-290) *v = 0;
+    }
+  }
+}
+
+Pass correlation_pass(const double* zt, const double* zp, size_t n, double qbar, const DccParameters& p,
+                      bool with_gradient) {
   const double c = 1 - p.a - p.b;
   Q q{1, 1, qbar};
   std::array<Q, 2> dq{Q{0, 0, 0}, Q{0, 0, 0}};  // dQ_t / da, dQ_t / db: Q_1 = Qbar is fixed
   double sum = 0;
   std::array<double, 2> g{};
-  for (size_t t = 0; t < zt.size(); ++t) {
+  std::array<double, kLogBlock> block{};
+  for (size_t t = 0; t < n; ++t) {
+    if (with_gradient && t % kFlushEvery == 0) flush_subnormal(dq);
     const double root = std::sqrt(q.tt * q.pp), rho = q.tp / root, one = 1 - rho * rho;
     const double s = zt[t] * zt[t] + zp[t] * zp[t], cross = zt[t] * zp[t];
-    sum += std::log(one) + (s - 2 * rho * cross) / one - s;
+    block[t % kLogBlock] = one;
+    if (t % kLogBlock == kLogBlock - 1) sum += block_log(block.data(), kLogBlock);
+    sum += (s - 2 * rho * cross) / one - s;
     if (with_gradient) {
       const double dl = -2 * rho / one + (-2 * cross * one + 2 * rho * (s - 2 * rho * cross)) / (one * one);
       for (size_t k = 0; k < 2; ++k) {
@@ -48,10 +78,12 @@ Pass correlation_pass(const std::vector<double>& zt, const std::vector<double>& 
     q = {c + p.a * zt[t] * zt[t] + p.b * q.tt, c + p.a * zp[t] * zp[t] + p.b * q.pp,
          c * qbar + p.a * cross + p.b * q.tp};
   }
+  sum += block_log(block.data(), n % kLogBlock);
   return Pass{-0.5 * sum, {-0.5 * g[0], -0.5 * g[1]}};
 }
 
 constexpr double kLargestPersistence = 1 - 1e-8;
+constexpr size_t kWarmStart = 65536;
 
 // The optimiser's coordinates: persistence a + b and a's share of it.
 DccParameters from_coordinates(const std::vector<double>& x) { return {x[0] * x[1], x[0] * (1 - x[1])}; }
@@ -81,33 +113,58 @@ std::vector<double> dcc_correlations(const std::vector<double>& zt, const std::v
 }
 
 double dcc_loglik(const std::vector<double>& zt, const std::vector<double>& zp, const DccParameters& p) {
-  return correlation_pass(zt, zp, correlation(pair_moments(zt, zp)), p, false).loglik;
+  return correlation_pass(zt.data(), zp.data(), zt.size(), correlation(pair_moments(zt, zp)), p, false).loglik;
 }
 
-DccCorrelationFit fit_dcc_correlation(const std::vector<double>& zt, const std::vector<double>& zp) {
-  assert(zt.size() == zp.size() && !zt.empty());
-  const double qbar = correlation(pair_moments(zt, zp)), n = static_cast<double>(zt.size());
+namespace {
+
+// The best of the L-BFGS runs from each start on z[0..n), in coordinates persistence
+// a + b and a's share of it.
+struct Search {
+  DccParameters parameters;
+  bool converged = false;
+};
+
+Search best_fit(const double* zt, const double* zp, size_t n, const std::vector<DccParameters>& starts) {
+  const double qbar = correlation(pair_moments(zt, zp, n)), count = static_cast<double>(n);
   if (!(std::fabs(qbar) < 1)) {
     throw DataError("the standardized returns are perfectly correlated: no DCC model fits them");
   }
   // 1 - loglik / n: the second-step likelihood is near 0 for uncorrelated series, and a
-  // relative tolerance needs a value of order one.
+  // tolerance needs a value of order one.
   const SmoothObjective objective = [&](const std::vector<double>& x, std::vector<double>& gradient) {
-    const Pass pass = correlation_pass(zt, zp, qbar, from_coordinates(x), true);
-    gradient = {-(pass.gradient[0] * x[1] + pass.gradient[1] * (1 - x[1])) / n,
-                -(pass.gradient[0] - pass.gradient[1]) * x[0] / n};
-    return 1 - pass.loglik / n;
+    const Pass pass = correlation_pass(zt, zp, n, qbar, from_coordinates(x), true);
+    gradient = {-(pass.gradient[0] * x[1] + pass.gradient[1] * (1 - x[1])) / count,
+                -(pass.gradient[0] - pass.gradient[1]) * x[0] / count};
+    return 1 - pass.loglik / count;
   };
-  constexpr std::array<std::array<double, 2>, 3> kStarts{{{0.95, 0.05}, {0.99, 0.01}, {0.6, 0.1}}};
   GradientMinimum best;
   best.value = INFINITY;
-  for (const auto& [persistence, a] : kStarts) {
-    GradientMinimum found = gradient_minimum(objective, {persistence, a / persistence}, {0, 0},
-                                             {kLargestPersistence, 1}, 1e-13, 400);
+  for (const DccParameters& start : starts) {
+    const double persistence = std::min(start.a + start.b, kLargestPersistence);
+    const std::vector<double> x0{persistence, persistence > 0 ? start.a / (start.a + start.b) : 0};
+    GradientMinimum found = gradient_minimum(objective, x0, {0, 0}, {kLargestPersistence, 1}, 1e-13, 400);
     if (found.value < best.value) best = found;
   }
+  return Search{from_coordinates(best.x), best.converged};
+}
+
+}  // namespace
+
+DccCorrelationFit fit_dcc_correlation(const std::vector<double>& zt, const std::vector<double>& zp) {
+  assert(zt.size() == zp.size() && !zt.empty());
+  const size_t n = zt.size();
+  // As for the GARCH fits: the search from several starts on the last kWarmStart
+  // returns, then on all of them from where each ended.
+  std::vector<DccParameters> starts{{0.05, 0.9}, {0.01, 0.98}, {0.06, 0.54}};
+  if (n > 2 * kWarmStart) {
+    for (DccParameters& start : starts) {
+      start = best_fit(zt.data() + n - kWarmStart, zp.data() + n - kWarmStart, kWarmStart, {start}).parameters;
+    }
+  }
+  const Search best = best_fit(zt.data(), zp.data(), n, starts);
   DccCorrelationFit fit;
-  fit.parameters = from_coordinates(best.x);
+  fit.parameters = best.parameters;
   fit.loglik = dcc_loglik(zt, zp, fit.parameters);
   fit.converged = best.converged;
   return fit;
@@ -137,11 +194,14 @@ DccPath dcc_path(const std::vector<double>& target, const std::vector<double>& p
   return path;
 }
 
-DccFit fit_dcc(const std::vector<double>& target, const std::vector<double>& proxy) {
+DccFit fit_dcc(const std::vector<double>& target, const std::vector<double>& proxy,
+               const Executor& executor) {
   assert(target.size() == proxy.size() && target.size() >= kDccMinReturns);
   DccFit fit;
-  fit.target = fit_garch(target);
-  fit.proxy = fit_garch(proxy);
+  // Below this many returns a second thread costs more than it saves.
+  constexpr size_t kParallelFrom = 20000;
+  (target.size() >= kParallelFrom ? executor : Executor(1))
+      .both([&] { fit.target = fit_garch(target); }, [&] { fit.proxy = fit_garch(proxy); });
   fit.correlation_fit = fit_dcc_correlation(standardized_residuals(target, fit.target.parameters),
                                             standardized_residuals(proxy, fit.proxy.parameters));
   fit.loglik = fit.target.loglik + fit.proxy.loglik + fit.correlation_fit.loglik;
