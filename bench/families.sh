@@ -46,6 +46,8 @@ costs|--window 1440 --rebalance 60 --cost-bps 10 --carry 0.1
 accounting|--accounting --exposure 1000000
 horizons|--horizons 1,5,60
 cointegration|--cointegration
+dcc|--dcc
+contest with dcc|--dcc --rebalance 1440 --compare
 LIST
 # The one-shot monitor is a command of its own.
 t=$(seconds "$hedgecalc" monitor --format json --history 200000 $files)
