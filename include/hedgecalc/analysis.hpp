@@ -13,6 +13,7 @@
 #include "hedgecalc/cointegration.hpp"
 #include "hedgecalc/compare.hpp"
 #include "hedgecalc/dcc.hpp"
+#include "hedgecalc/dcc_out_of_sample.hpp"
 #include "hedgecalc/estimators.hpp"
 #include "hedgecalc/executor.hpp"
 #include "hedgecalc/ewma.hpp"

@@ -7,6 +7,7 @@
 // h_t = rho_t s_T,t / s_P,t, uses returns up to t - 1 only (Kroner and Sultan 1993).
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "hedgecalc/executor.hpp"
@@ -51,9 +52,11 @@ std::vector<double> dcc_correlations(const std::vector<double>& z_target,
 double dcc_loglik(const std::vector<double>& z_target, const std::vector<double>& z_proxy,
                   const DccParameters& p);
 
-/// The maximum of the second-step likelihood over a, b >= 0, a + b < 1.
+/// The maximum of the second-step likelihood over a, b >= 0, a + b < 1, from several
+/// starts, or from warm_start alone when given.
 DccCorrelationFit fit_dcc_correlation(const std::vector<double>& z_target,
-                                      const std::vector<double>& z_proxy);
+                                      const std::vector<double>& z_proxy,
+                                      const std::optional<DccParameters>& warm_start = std::nullopt);
 
 /// z_t = (r_t - mu) / s_t for t = 1..n under p.
 std::vector<double> standardized_residuals(const std::vector<double>& returns, const GarchParameters& p);

@@ -5,6 +5,7 @@
 // The first step of --dcc, one series at a time.
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 namespace hedgecalc {
@@ -27,7 +28,10 @@ std::vector<double> garch_variances(const std::vector<double>& returns, const Ga
 /// The log-likelihood of the returns at p.
 double garch_loglik(const std::vector<double>& returns, const GarchParameters& p);
 
-/// The maximum-likelihood parameters. Throws DataError when the returns do not vary.
-GarchFit fit_garch(const std::vector<double>& returns);
+/// The maximum-likelihood parameters, from several starts, or from warm_start alone
+/// when given (the last fit of a growing sample). Throws DataError when the returns do
+/// not vary.
+GarchFit fit_garch(const std::vector<double>& returns,
+                   const std::optional<GarchParameters>& warm_start = std::nullopt);
 
 }  // namespace hedgecalc

@@ -113,22 +113,15 @@ void backtest_with_costs(Analysis& analysis, const AnalysisOptions& options,
                                          options.rebalance, analysis.full.proxies[0].hedge_ratio);
 }
 
-// The DCC ratio as a backtest holds it: known at the end of date t, the forecast for
-// t + 1; nothing before the first rebalancing date the contract allows, after
-// max(100, --min-obs) returns.
-std::vector<double> dcc_ratio_by_date(const DccFit& fit, size_t min_obs) {
-  const size_t n = fit.hedge_ratio.size() - 1;
-  const size_t first = std::min(std::max(kDccMinReturns, min_obs), n);
-  std::vector<double> ratio(fit.hedge_ratio.begin() + 1, fit.hedge_ratio.end());
-  std::fill(ratio.begin(), ratio.begin() + static_cast<long>(first - 1), std::nan(""));
-  return ratio;
-}
+// The first rebalancing date the contract allows a DCC backtest: after max(100,
+// --min-obs) returns.
+size_t first_dcc_date(size_t min_obs) { return std::max(kDccMinReturns, min_obs); }
 
 // --compare: naive, static, expanding, rolling, EWMA and Kalman ratios (and DCC with
 // --dcc), each held out of sample on the same dates. The user's window, decay and
 // Kalman settings are used where given; else a 60-return window, lambda 0.94 and
 // estimated variances.
-void run_contest(Analysis& analysis, const AnalysisOptions& options) {
+void run_contest(Analysis& analysis, const AnalysisOptions& options, const Executor& executor) {
   const std::vector<double>& target = analysis.returns.values[0];
   const std::vector<double>& proxy = analysis.returns.values[1];
   const size_t n = target.size();
@@ -165,9 +158,12 @@ void run_contest(Analysis& analysis, const AnalysisOptions& options) {
           ? kalman_filter(target, proxy, options.hedge.intercept, *options.kalman_variances).hedge_ratio
           : kalman_estimate(target, proxy, options.hedge.intercept).hedge_ratio;
   paths.push_back({"kalman", kalman_ratio, first_hedge_date(kalman_ratio)});
+  // The DCC model is refitted out of sample at the contest's own rebalancing dates,
+  // which start where the slowest estimator can first hedge.
   if (analysis.dcc) {
-    const std::vector<double> dcc_ratio = dcc_ratio_by_date(*analysis.dcc, options.window.min_obs);
-    paths.push_back({"dcc", dcc_ratio, first_hedge_date(dcc_ratio)});
+    size_t first = first_dcc_date(options.window.min_obs);
+    for (const RatioPath& path : paths) first = std::max(first, path.first);
+    paths.push_back({"dcc", dcc_out_of_sample(target, proxy, first, options.rebalance, executor), first});
   }
   analysis.compare =
       compare_estimators(target, proxy, paths, options.rebalance, analysis.compare_first,
@@ -304,11 +300,15 @@ void run_time_varying(Analysis& analysis, const AnalysisOptions& options,
   if (sections.ewma) run_ewma(analysis, options);
   if (sections.dcc) analysis.dcc = run_dcc(analysis, executor);
   if (sections.backtest && !analysis.backtest) {
+    const size_t n = analysis.returns.size();
+    const size_t dcc_first = std::min(first_dcc_date(options.window.min_obs), n);
     const std::vector<double> ratio =
         analysis.ewma     ? analysis.ewma->hedge_ratio
         : analysis.kalman ? analysis.kalman->hedge_ratio
-                          : dcc_ratio_by_date(*analysis.dcc, options.window.min_obs);
-    backtest_with_costs(analysis, options, ratio, first_hedge_date(ratio));
+                          : dcc_out_of_sample(analysis.returns.values[0], analysis.returns.values[1],
+                                              dcc_first, options.rebalance, executor);
+    backtest_with_costs(analysis, options, ratio,
+                        analysis.ewma || analysis.kalman ? first_hedge_date(ratio) : dcc_first);
     analysis.backtest_method = analysis.ewma     ? "ewma " + shortest_decimal(analysis.ewma_lambda)
                                : analysis.kalman ? "kalman"
                                                  : "dcc";
@@ -409,7 +409,7 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
   }
   run_time_varying(analysis, options, executor);
   if (sections.compare_rows > 0) {
-    run_contest(analysis, options);
+    run_contest(analysis, options, executor);
     assert(analysis.compare.size() == sections.compare_rows);
   }
   run_risk_and_estimators(analysis, options, executor);

@@ -151,13 +151,16 @@ Search best_fit(const double* zt, const double* zp, size_t n, const std::vector<
 
 }  // namespace
 
-DccCorrelationFit fit_dcc_correlation(const std::vector<double>& zt, const std::vector<double>& zp) {
+DccCorrelationFit fit_dcc_correlation(const std::vector<double>& zt, const std::vector<double>& zp,
+                                      const std::optional<DccParameters>& warm_start) {
   assert(zt.size() == zp.size() && !zt.empty());
   const size_t n = zt.size();
   // As for the GARCH fits: the search from several starts on the last kWarmStart
   // returns, then on all of them from where each ended.
   std::vector<DccParameters> starts{{0.05, 0.9}, {0.01, 0.98}, {0.06, 0.54}};
-  if (n > 2 * kWarmStart) {
+  if (warm_start) {
+    starts = {*warm_start};
+  } else if (n > 2 * kWarmStart) {
     for (DccParameters& start : starts) {
       start = best_fit(zt.data() + n - kWarmStart, zp.data() + n - kWarmStart, kWarmStart, {start}).parameters;
     }

@@ -173,7 +173,7 @@ double garch_loglik(const std::vector<double>& returns, const GarchParameters& p
       .loglik;
 }
 
-GarchFit fit_garch(const std::vector<double>& returns) {
+GarchFit fit_garch(const std::vector<double>& returns, const std::optional<GarchParameters>& warm_start) {
   assert(!returns.empty());
   // Equal returns: the centred mean square may still be a rounding error above 0.
   const bool constant = std::all_of(returns.begin(), returns.end(), [&](double x) { return x == returns[0]; });
@@ -183,7 +183,9 @@ GarchFit fit_garch(const std::vector<double>& returns) {
   // and the whole sample's search starts from its best: a few passes over all the data
   // instead of a hundred.
   std::vector<GarchParameters> starts = usual_starts(m);
-  if (returns.size() > 2 * kWarmStart) {
+  if (warm_start) {
+    starts = {*warm_start};
+  } else if (returns.size() > 2 * kWarmStart) {
     const double* tail = returns.data() + returns.size() - kWarmStart;
     starts.clear();
     for (const GarchParameters& start : usual_starts(sample_moments(tail, kWarmStart))) {

@@ -158,28 +158,76 @@ TEST_CASE("the DCC option: prints what its parameters imply, at maxima no lower 
   }
 }
 
-TEST_CASE("the DCC option: --rebalance holds the forecast made the day before, from the 101st return",
+namespace {
+
+// The eustock returns with those from row `from` on multiplied by `factor`, and only the
+// first `rows`, as a file in /tmp.
+std::string changed_returns(size_t from, double factor, size_t rows, const std::string& name) {
+  const auto table = parse_csv_table(source_file_text("tests/data/dcc/eustock.csv"));
+  const std::string path = "/tmp/hedgecalc_dcc_" + std::to_string(::getpid()) + "_" + name + ".csv";
+  std::ofstream out(path);
+  out.precision(17);
+  out << "date,target,proxy\n";
+  for (size_t t = 0; t < std::min(rows, table.size()); ++t) {
+    const double f = t >= from ? factor : 1.0;
+    out << table[t].at("date") << ',' << f * std::stod(table[t].at("target")) << ','
+        << f * std::stod(table[t].at("proxy")) << '\n';
+  }
+  return path;
+}
+
+std::vector<Row> backtest_rows(const std::string& file, const std::string& extra) {
+  const ProcessResult r = run_hedgecalc("--dcc --rebalance 5 --series --format csv --returns none " + extra +
+                                        " " + file + ":target " + file + ":proxy");
+  REQUIRE(r.exit_code == 0);
+  return parse_csv_table(r.out);
+}
+
+}  // namespace
+
+TEST_CASE("the DCC option: a backtest holds from the 101st return a forecast fitted before it",
           "[dcc]") {
-  for (const std::string extra : {"", " --min-obs 150"}) {
+  for (const std::string extra : {"", "--min-obs 150"}) {
     INFO(extra);
     const size_t first = extra.empty() ? 100 : 150;
-    const ProcessResult r =
-        run_hedgecalc("--dcc --rebalance 1 --series --format csv" + extra + " " + returns_args("eustock"));
-    REQUIRE(r.exit_code == 0);
-    const auto rows = parse_csv_table(r.out);
-    for (size_t t = 0; t < rows.size(); ++t) {
-      INFO("row " << t);
-      if (t < first) {
-        REQUIRE(rows[t].at("backtest_ratio").empty());
-      } else {
-        REQUIRE(rows[t].at("backtest_ratio") == rows[t].at("dcc_hedge_ratio"));
-      }
-    }
-    const Row record = parse_csv_row(run_hedgecalc("--dcc --rebalance 5 --format csv" + extra + " " +
-                                                   returns_args("eustock")).out);
+    const std::string all = changed_returns(0, 1.0, 100000, "all");
+    const auto rows = backtest_rows(all, extra);
+    for (size_t t = 0; t < first; ++t) REQUIRE(rows[t].at("backtest_ratio").empty());
+    // The first held ratio is the next-period forecast of --dcc on the returns before it.
+    const std::string head = changed_returns(0, 1.0, first, "head");
+    const Row fit = parse_csv_row(
+        run_hedgecalc("--dcc --format csv --returns none " + head + ":target " + head + ":proxy").out);
+    CHECK(close(number(fit, "dcc_hedge_ratio"), number(rows[first], "backtest_ratio"), 1e-12));
+    const Row record = parse_csv_row(run_hedgecalc("--dcc --rebalance 5 --format csv --returns none " + extra +
+                                                   " " + all + ":target " + all + ":proxy").out);
     CHECK(record.at("backtest_method") == "dcc");
     CHECK(number(record, "backtest_n") == static_cast<double>(rows.size() - first));
+    std::remove(all.c_str());
+    std::remove(head.c_str());
   }
+}
+
+TEST_CASE("the DCC option: returns after a date move no ratio held up to it", "[dcc]") {
+  const std::string base = changed_returns(0, 1.0, 100000, "base");
+  const auto before = backtest_rows(base, "");
+  // Rebalancing dates (every 5th from the 101st return), early and late, so
+  // that a fit that saw even one return too many would show.
+  for (const size_t from : {100, 105, 110, 115, 125, 140, 155, 175, 295, 715, 1060, 1500}) {
+    INFO("returns from row " << from << " tripled");
+    const std::string changed = changed_returns(from, 3.0, 100000, "changed");
+    const auto after = backtest_rows(changed, "");
+    REQUIRE(before.size() == after.size());
+    for (size_t t = 0; t <= from; ++t) {
+      INFO("row " << t);
+      REQUIRE(before[t].at("backtest_ratio") == after[t].at("backtest_ratio"));
+    }
+    // The test has teeth: a later held ratio does move.
+    bool moved = false;
+    for (size_t t = from + 1; t < before.size(); ++t) moved |= before[t].at("backtest_ratio") != after[t].at("backtest_ratio");
+    CHECK(moved);
+    std::remove(changed.c_str());
+  }
+  std::remove(base.c_str());
 }
 
 TEST_CASE("the contest with --dcc ranks the DCC hedge among the others", "[dcc]") {

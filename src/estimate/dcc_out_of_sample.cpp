@@ -1,0 +1,91 @@
+#include "hedgecalc/dcc_out_of_sample.hpp"
+
+#include <cassert>
+#include <cmath>
+
+#include "moments.hpp"
+
+namespace hedgecalc {
+
+namespace {
+
+// A refit costs a few passes over the returns before it; refitting when they have
+// grown by a tenth keeps the whole backtest within about ten times that.
+constexpr double kRefitGrowth = 1.25;
+
+double mean_square_about(const std::vector<double>& r, double mu) {
+  double sum = 0;
+  for (double x : r) sum += (x - mu) * (x - mu);
+  return sum / static_cast<double>(r.size());
+}
+
+}  // namespace
+
+DccModel fit_dcc_model(const std::vector<double>& target, const std::vector<double>& proxy, size_t n,
+                       const std::optional<DccModel>& previous, const Executor& executor) {
+  assert(n <= target.size() && n <= proxy.size());
+  const std::vector<double> head_target(target.begin(), target.begin() + static_cast<long>(n));
+  const std::vector<double> head_proxy(proxy.begin(), proxy.begin() + static_cast<long>(n));
+  DccModel model;
+  GarchFit fit_target, fit_proxy;
+  executor.both(
+      [&] { fit_target = fit_garch(head_target, previous ? std::optional(previous->target) : std::nullopt); },
+      [&] { fit_proxy = fit_garch(head_proxy, previous ? std::optional(previous->proxy) : std::nullopt); });
+  model.target = fit_target.parameters;
+  model.proxy = fit_proxy.parameters;
+  model.target_start = mean_square_about(head_target, model.target.mu);
+  model.proxy_start = mean_square_about(head_proxy, model.proxy.mu);
+  const std::vector<double> zt = standardized_residuals(head_target, model.target);
+  const std::vector<double> zp = standardized_residuals(head_proxy, model.proxy);
+  model.qbar = correlation(pair_moments(zt, zp));
+  model.dynamics =
+      fit_dcc_correlation(zt, zp, previous ? std::optional(previous->dynamics) : std::nullopt).parameters;
+  return model;
+}
+
+DccForecast::DccForecast(const DccModel& model)
+    : model_(model),
+      target_variance_(model.target_start),
+      proxy_variance_(model.proxy_start),
+      q_cross_(model.qbar) {}
+
+void DccForecast::push(double target, double proxy) {
+  const GarchParameters &t = model_.target, &p = model_.proxy;
+  const double et = target - t.mu, ep = proxy - p.mu;
+  const double zt = et / std::sqrt(target_variance_), zp = ep / std::sqrt(proxy_variance_);
+  const DccParameters& d = model_.dynamics;
+  const double c = 1 - d.a - d.b;
+  q_target_ = c + d.a * zt * zt + d.b * q_target_;
+  q_proxy_ = c + d.a * zp * zp + d.b * q_proxy_;
+  q_cross_ = c * model_.qbar + d.a * zt * zp + d.b * q_cross_;
+  target_variance_ = t.omega + t.alpha * et * et + t.beta * target_variance_;
+  proxy_variance_ = p.omega + p.alpha * ep * ep + p.beta * proxy_variance_;
+}
+
+double DccForecast::hedge_ratio() const {
+  const double rho = q_cross_ / std::sqrt(q_target_ * q_proxy_);
+  return rho * std::sqrt(target_variance_ / proxy_variance_);
+}
+
+std::vector<double> dcc_out_of_sample(const std::vector<double>& target, const std::vector<double>& proxy,
+                                      size_t first, size_t rebalance, const Executor& executor) {
+  assert(first >= 1 && rebalance >= 1);
+  const size_t n = target.size();
+  std::vector<double> ratio(n, std::nan(""));
+  std::optional<DccModel> model;
+  std::optional<DccForecast> forecast;
+  size_t fitted = 0, pushed = 0;  // returns the model was fitted on, and fed since
+  for (size_t t0 = first; t0 < n; t0 += rebalance) {
+    if (!model || static_cast<double>(t0) >= kRefitGrowth * static_cast<double>(fitted)) {
+      model = fit_dcc_model(target, proxy, t0, model, executor);
+      forecast.emplace(*model);
+      fitted = t0;
+      pushed = 0;
+    }
+    for (; pushed < t0; ++pushed) forecast->push(target[pushed], proxy[pushed]);
+    ratio[t0 - 1] = forecast->hedge_ratio();
+  }
+  return ratio;
+}
+
+}  // namespace hedgecalc
