@@ -43,7 +43,7 @@ class DccForecast {
 
 /// ratio[t0 - 1] for each rebalancing date t0 = first, first + K, ... < n: the forecast
 /// for t0 of the model last fitted at a rebalancing date at or before t0, on the returns
-/// before that date (a fit at first, then whenever the returns have grown by a tenth
+/// before that date (a fit at first, then whenever the returns have grown by a quarter
 /// since the last fit, warm-started from it); NaN on the other dates.
 std::vector<double> dcc_out_of_sample(const std::vector<double>& target, const std::vector<double>& proxy,
                                       size_t first, size_t rebalance, const Executor& executor);

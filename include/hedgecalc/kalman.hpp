@@ -59,10 +59,23 @@ KalmanSeries kalman_filter(const std::vector<double>& target, const std::vector<
 double kalman_loglik(const std::vector<double>& target, const std::vector<double>& proxy,
                      bool intercept, const KalmanVariances& variances);
 
-/// Maximum-likelihood variances (Nelder-Mead on their logarithms, from several
-/// starting points), then the filter with them. Throws DataError when the returns
-/// are too few (fewer than k + 2).
+/// Maximum-likelihood variances (Nelder-Mead on their logarithms, from the best of a
+/// grid of starting points, or from warm_start alone when given: the last fit of a
+/// growing sample), then the filter with them. Throws DataError when the returns are
+/// too few (fewer than k + 2).
 KalmanSeries kalman_estimate(const std::vector<double>& target, const std::vector<double>& proxy,
-                             bool intercept);
+                             bool intercept,
+                             const std::optional<KalmanVariances>& warm_start = std::nullopt);
+
+/// The fewest returns kalman_estimate takes: k + 2 for k coefficients.
+size_t kalman_min_returns(bool intercept);
+
+/// ratio[t0 - 1] for each rebalancing date t0 = first, first + K, ... < n: the filtered
+/// ratio at t0 - 1 under variances estimated on the returns before a rebalancing date,
+/// t0 or an earlier one (the first, then each by which the sample has grown by a quarter
+/// since the last estimate, warm-started from it); NaN on the other dates.
+std::vector<double> kalman_out_of_sample(const std::vector<double>& target,
+                                         const std::vector<double>& proxy, bool intercept,
+                                         size_t first, size_t rebalance);
 
 }  // namespace hedgecalc

@@ -152,17 +152,23 @@ void run_contest(Analysis& analysis, const AnalysisOptions& options, const Execu
   std::vector<double> ewma_ratio = analysis.ewma ? analysis.ewma->hedge_ratio
                                                  : ewma_hedge(target, proxy, lambda).hedge_ratio;
   paths.push_back({"ewma " + shortest_decimal(lambda), ewma_ratio, first_hedge_date(ewma_ratio)});
-  const std::vector<double> kalman_ratio =
-      analysis.kalman ? analysis.kalman->hedge_ratio
-      : options.kalman_variances
-          ? kalman_filter(target, proxy, options.hedge.intercept, *options.kalman_variances).hedge_ratio
-          : kalman_estimate(target, proxy, options.hedge.intercept).hedge_ratio;
-  paths.push_back({"kalman", kalman_ratio, first_hedge_date(kalman_ratio)});
-  // The DCC model is refitted out of sample at the contest's own rebalancing dates,
-  // which start where the slowest estimator can first hedge.
+  // Estimated Kalman variances and the DCC model are fitted out of sample at the
+  // contest's own rebalancing dates, which start where the slowest estimator can first
+  // hedge.
+  const bool intercept = options.hedge.intercept;
+  size_t first = 0;
+  for (const RatioPath& path : paths) first = std::max(first, path.first);
+  if (!options.kalman_variances) first = std::max(first, kalman_min_returns(intercept));
+  if (analysis.dcc) first = std::max(first, first_dcc_date(options.window.min_obs));
+  if (options.kalman_variances) {
+    const std::vector<double> kalman_ratio =
+        analysis.kalman ? analysis.kalman->hedge_ratio
+                        : kalman_filter(target, proxy, intercept, *options.kalman_variances).hedge_ratio;
+    paths.push_back({"kalman", kalman_ratio, first_hedge_date(kalman_ratio)});
+  } else {
+    paths.push_back({"kalman", kalman_out_of_sample(target, proxy, intercept, first, options.rebalance), first});
+  }
   if (analysis.dcc) {
-    size_t first = first_dcc_date(options.window.min_obs);
-    for (const RatioPath& path : paths) first = std::max(first, path.first);
     paths.push_back({"dcc", dcc_out_of_sample(target, proxy, first, options.rebalance, executor), first});
   }
   analysis.compare =
@@ -282,8 +288,33 @@ DccFit run_dcc(Analysis& analysis, const Executor& executor) {
   return fit;
 }
 
-// Rolling, Kalman, EWMA and DCC ratios; without a window the backtest takes the EWMA's,
-// else the Kalman filter's, else the DCC's.
+// The backtest without a window: of the EWMA ratio, else the Kalman filter's (with
+// estimated variances, fitted out of sample from the first date that can estimate
+// them), else the DCC's (from after max(100, --min-obs) returns).
+void backtest_time_varying(Analysis& analysis, const AnalysisOptions& options, const Executor& executor) {
+  const std::vector<double>& target = analysis.returns.values[0];
+  const std::vector<double>& proxy = analysis.returns.values[1];
+  const size_t n = target.size(), rebalance = options.rebalance;
+  const bool intercept = options.hedge.intercept;
+  if (analysis.ewma) {
+    backtest_with_costs(analysis, options, analysis.ewma->hedge_ratio, first_hedge_date(analysis.ewma->hedge_ratio));
+    analysis.backtest_method = "ewma " + shortest_decimal(analysis.ewma_lambda);
+  } else if (analysis.kalman && options.kalman_variances) {
+    backtest_with_costs(analysis, options, analysis.kalman->hedge_ratio,
+                        first_hedge_date(analysis.kalman->hedge_ratio));
+    analysis.backtest_method = "kalman";
+  } else if (analysis.kalman) {
+    const size_t first = std::min(kalman_min_returns(intercept), n);
+    backtest_with_costs(analysis, options, kalman_out_of_sample(target, proxy, intercept, first, rebalance), first);
+    analysis.backtest_method = "kalman";
+  } else {
+    const size_t first = std::min(first_dcc_date(options.window.min_obs), n);
+    backtest_with_costs(analysis, options, dcc_out_of_sample(target, proxy, first, rebalance, executor), first);
+    analysis.backtest_method = "dcc";
+  }
+}
+
+// Rolling, Kalman, EWMA and DCC ratios, and the backtest of one of them.
 void run_time_varying(Analysis& analysis, const AnalysisOptions& options,
                       const Executor& executor) {
   const AnalysisSections& sections = analysis.sections;
@@ -299,20 +330,7 @@ void run_time_varying(Analysis& analysis, const AnalysisOptions& options,
   }
   if (sections.ewma) run_ewma(analysis, options);
   if (sections.dcc) analysis.dcc = run_dcc(analysis, executor);
-  if (sections.backtest && !analysis.backtest) {
-    const size_t n = analysis.returns.size();
-    const size_t dcc_first = std::min(first_dcc_date(options.window.min_obs), n);
-    const std::vector<double> ratio =
-        analysis.ewma     ? analysis.ewma->hedge_ratio
-        : analysis.kalman ? analysis.kalman->hedge_ratio
-                          : dcc_out_of_sample(analysis.returns.values[0], analysis.returns.values[1],
-                                              dcc_first, options.rebalance, executor);
-    backtest_with_costs(analysis, options, ratio,
-                        analysis.ewma || analysis.kalman ? first_hedge_date(ratio) : dcc_first);
-    analysis.backtest_method = analysis.ewma     ? "ewma " + shortest_decimal(analysis.ewma_lambda)
-                               : analysis.kalman ? "kalman"
-                                                 : "dcc";
-  }
+  if (sections.backtest && !analysis.backtest) backtest_time_varying(analysis, options, executor);
 }
 
 // The risk report, hedged with the full-sample ratios (every proxy of a basket).

@@ -4,14 +4,11 @@
 #include <cmath>
 
 #include "moments.hpp"
+#include "refit_schedule.hpp"
 
 namespace hedgecalc {
 
 namespace {
-
-// A refit costs a few passes over the returns before it; refitting when they have
-// grown by a tenth keeps the whole backtest within about ten times that.
-constexpr double kRefitGrowth = 1.25;
 
 double mean_square_about(const std::vector<double>& r, double mu) {
   double sum = 0;
@@ -74,12 +71,12 @@ std::vector<double> dcc_out_of_sample(const std::vector<double>& target, const s
   std::vector<double> ratio(n, std::nan(""));
   std::optional<DccModel> model;
   std::optional<DccForecast> forecast;
-  size_t fitted = 0, pushed = 0;  // returns the model was fitted on, and fed since
+  RefitSchedule schedule;
+  size_t pushed = 0;  // returns fed to the last model
   for (size_t t0 = first; t0 < n; t0 += rebalance) {
-    if (!model || static_cast<double>(t0) >= kRefitGrowth * static_cast<double>(fitted)) {
+    if (schedule.due(t0)) {
       model = fit_dcc_model(target, proxy, t0, model, executor);
       forecast.emplace(*model);
-      fitted = t0;
       pushed = 0;
     }
     for (; pushed < t0; ++pushed) forecast->push(target[pushed], proxy[pushed]);

@@ -1,6 +1,7 @@
 #include "hedgecalc/kalman.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -9,6 +10,7 @@
 #include "hedgecalc/setting.hpp"
 #include "moments.hpp"
 #include "nelder_mead.hpp"
+#include "refit_schedule.hpp"
 
 namespace hedgecalc {
 namespace {
@@ -167,13 +169,15 @@ double kalman_loglik(const std::vector<double>& target, const std::vector<double
                                  [](size_t, double, double, double) {});
 }
 
+size_t kalman_min_returns(bool intercept) { return intercept ? 4 : 3; }
+
 KalmanSeries kalman_estimate(const std::vector<double>& target, const std::vector<double>& proxy,
-                             bool intercept) {
+                             bool intercept, const std::optional<KalmanVariances>& warm_start) {
   const size_t n = target.size();
-  const size_t k = intercept ? 2 : 1;
-  if (n < k + 2) {
+  if (n < kalman_min_returns(intercept)) {
     throw DataError("only " + std::to_string(n) + " returns: " + flag_for(Setting::kKalman) +
-                    " needs at least " + std::to_string(k + 2) + " to estimate its variances");
+                    " needs at least " + std::to_string(kalman_min_returns(intercept)) +
+                    " to estimate its variances");
   }
   // Scales for the starting points: the target's and the proxy's variances.
   const double var_y = std::max(sample_variance(target), 1e-300);
@@ -207,13 +211,21 @@ KalmanSeries kalman_estimate(const std::vector<double>& target, const std::vecto
   double start_value = std::numeric_limits<double>::infinity();
   for (const double noise : {0.25, 0.5, 0.9}) {
     for (const double drift : {1e-8, 1e-5, 1e-3, 1e-1}) {
+      if (warm_start) break;
       std::vector<double> theta = {std::log(var_y * noise), std::log(drift * var_y / var_x)};
       if (intercept) theta.push_back(std::log(drift * 1e-2 * var_y));
       const double value = objective(theta);
       if (value < start_value) start = theta, start_value = value;
     }
   }
-  Minimum best = nelder_mead(objective, start, 1.0, tolerance(start_value), 600);
+  // A warm start is near the answer already: a small first simplex.
+  if (warm_start) {
+    start = {std::log(warm_start->r), std::log(warm_start->q_ratio)};
+    if (intercept) start.push_back(std::log(warm_start->q_intercept));
+    for (size_t i = 0; i < start.size(); ++i) start[i] = std::max(start[i], floor[i]);
+    start_value = objective(start);
+  }
+  Minimum best = nelder_mead(objective, start, warm_start ? kRestartStep : 1.0, tolerance(start_value), 600);
   // Restarts from the best point, with a fresh small simplex, until one gains nothing:
   // Nelder-Mead's simplex can collapse on the flat likelihood of a variance near zero.
   for (int restart = 0; restart < 3; ++restart) {
@@ -226,6 +238,30 @@ KalmanSeries kalman_estimate(const std::vector<double>& target, const std::vecto
   KalmanSeries out = kalman_filter(target, proxy, intercept, variances_of(best.x));
   out.estimated = true;
   return out;
+}
+
+std::vector<double> kalman_out_of_sample(const std::vector<double>& target,
+                                         const std::vector<double>& proxy, bool intercept,
+                                         size_t first, size_t rebalance) {
+  assert(first >= kalman_min_returns(intercept) && rebalance >= 1);
+  const size_t n = target.size();
+  std::vector<double> ratio(n, std::nan(""));
+  std::optional<KalmanVariances> variances;
+  KalmanRecursion filter(intercept, KalmanVariances{});
+  RefitSchedule schedule;
+  size_t pushed = 0;
+  for (size_t t0 = first; t0 < n; t0 += rebalance) {
+    if (schedule.due(t0)) {
+      const std::vector<double> head_target(target.begin(), target.begin() + static_cast<long>(t0));
+      const std::vector<double> head_proxy(proxy.begin(), proxy.begin() + static_cast<long>(t0));
+      variances = kalman_estimate(head_target, head_proxy, intercept, variances).variances;
+      filter = KalmanRecursion(intercept, *variances);
+      pushed = 0;
+    }
+    for (; pushed < t0; ++pushed) filter.push(target[pushed], proxy[pushed]);
+    ratio[t0 - 1] = filter.hedge_ratio();
+  }
+  return ratio;
 }
 
 }  // namespace hedgecalc

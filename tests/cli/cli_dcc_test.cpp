@@ -176,8 +176,10 @@ std::string changed_returns(size_t from, double factor, size_t rows, const std::
   return path;
 }
 
+// --rebalance 5 --series of the model `extra` names (--dcc unless it names one).
 std::vector<Row> backtest_rows(const std::string& file, const std::string& extra) {
-  const ProcessResult r = run_hedgecalc("--dcc --rebalance 5 --series --format csv --returns none " + extra +
+  const std::string model = extra.find("--kalman") == std::string::npos ? "--dcc " : "";
+  const ProcessResult r = run_hedgecalc(model + "--rebalance 5 --series --format csv --returns none " + extra +
                                         " " + file + ":target " + file + ":proxy");
   REQUIRE(r.exit_code == 0);
   return parse_csv_table(r.out);
@@ -207,25 +209,33 @@ TEST_CASE("the DCC option: a backtest holds from the 101st return a forecast fit
   }
 }
 
-TEST_CASE("the DCC option: returns after a date move no ratio held up to it", "[dcc]") {
+TEST_CASE("backtests of fitted models: returns after a date move no ratio held up to it",
+          "[dcc][kalman]") {
+  // Rebalancing dates (every 5th from the first), early and late, so that a fit that saw
+  // even one return too many would show: DCC holds from the 101st return, Kalman with
+  // estimated variances from the 5th.
+  const std::vector<std::pair<std::string, std::vector<size_t>>> cases{
+      {"--dcc", {100, 105, 110, 115, 125, 140, 155, 175, 295, 715, 1060, 1500}},
+      {"--kalman", {4, 9, 14, 19, 24, 34, 54, 99, 294, 714, 1059, 1499}}};
   const std::string base = changed_returns(0, 1.0, 100000, "base");
-  const auto before = backtest_rows(base, "");
-  // Rebalancing dates (every 5th from the 101st return), early and late, so
-  // that a fit that saw even one return too many would show.
-  for (const size_t from : {100, 105, 110, 115, 125, 140, 155, 175, 295, 715, 1060, 1500}) {
-    INFO("returns from row " << from << " tripled");
-    const std::string changed = changed_returns(from, 3.0, 100000, "changed");
-    const auto after = backtest_rows(changed, "");
-    REQUIRE(before.size() == after.size());
-    for (size_t t = 0; t <= from; ++t) {
-      INFO("row " << t);
-      REQUIRE(before[t].at("backtest_ratio") == after[t].at("backtest_ratio"));
+  for (const auto& [estimator, dates] : cases) {
+    const auto before = backtest_rows(base, estimator);
+    for (const size_t from : dates) {
+      INFO(estimator << ": returns from row " << from << " tripled");
+      const std::string changed = changed_returns(from, 3.0, 100000, "changed");
+      const auto after = backtest_rows(changed, estimator);
+      REQUIRE(before.size() == after.size());
+      REQUIRE(!before[from].at("backtest_ratio").empty());
+      for (size_t t = 0; t <= from; ++t) {
+        INFO("row " << t);
+        REQUIRE(before[t].at("backtest_ratio") == after[t].at("backtest_ratio"));
+      }
+      // The test has teeth: a later held ratio does move.
+      bool moved = false;
+      for (size_t t = from + 1; t < before.size(); ++t) moved |= before[t].at("backtest_ratio") != after[t].at("backtest_ratio");
+      CHECK(moved);
+      std::remove(changed.c_str());
     }
-    // The test has teeth: a later held ratio does move.
-    bool moved = false;
-    for (size_t t = from + 1; t < before.size(); ++t) moved |= before[t].at("backtest_ratio") != after[t].at("backtest_ratio");
-    CHECK(moved);
-    std::remove(changed.c_str());
   }
   std::remove(base.c_str());
 }

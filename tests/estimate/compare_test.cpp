@@ -8,6 +8,7 @@
 #include <map>
 
 #include "golden.hpp"
+#include "hedgecalc/kalman.hpp"
 #include "process.hpp"
 
 namespace {
@@ -48,8 +49,14 @@ double number(const std::string& text) { return text.empty() ? NAN : std::stod(t
 }  // namespace
 
 TEST_CASE("the estimator contest equals a plain out-of-sample loop", "[compare]") {
+  // Kalman with fixed variances (the full-sample estimates, as printed): a filter that
+  // reads only past returns, whose per-date ratios --series shows. Estimated variances
+  // are fitted out of sample (the next test).
+  const auto fit = parse_csv_row(run_hedgecalc("--format csv --kalman " + kPair).out);
+  const std::string kalman_fixed = "--kalman --kalman-q " + fit.at("kalman_q_intercept") + "," +
+                                   fit.at("kalman_q_ratio") + " --kalman-r " + fit.at("kalman_r");
   const auto rows = parse_csv_table(
-      run_hedgecalc("--series --format csv --window 60 --ewma 0.94 --kalman " + kPair).out);
+      run_hedgecalc("--series --format csv --window 60 --ewma 0.94 " + kalman_fixed + " " + kPair).out);
   const auto summary = parse_csv_row(run_hedgecalc("--format csv " + kPair).out);
   const size_t n = rows.size();
   REQUIRE(n == 727);
@@ -81,7 +88,7 @@ TEST_CASE("the estimator contest equals a plain out-of-sample loop", "[compare]"
   // --rebalance without a window backtests the EWMA (then the Kalman) ratio from the
   // day after its first value.
   for (const auto& [options, ratio] : std::vector<std::pair<std::string, std::vector<double>*>>{
-           {"--ewma 0.94", &ewma}, {"--kalman", &kalman}}) {
+           {"--ewma 0.94", &ewma}, {kalman_fixed, &kalman}}) {
     size_t first = 0;
     while (std::isnan((*ratio)[first])) ++first;
     const Plain plain = out_of_sample(t, p, *ratio, first + 1, 5);
@@ -92,7 +99,7 @@ TEST_CASE("the estimator contest equals a plain out-of-sample loop", "[compare]"
     CHECK(std::stod(backtest.at("backtest_effectiveness")) == Approx(plain.effectiveness).epsilon(1e-12));
   }
   const auto contest = parse_csv_row(
-      run_hedgecalc("--format csv --compare --rebalance 5 --window 60 --kalman " + kPair).out);
+      run_hedgecalc("--format csv --compare --rebalance 5 --window 60 " + kalman_fixed + " " + kPair).out);
   CHECK(contest.at("compare_start") == rows[60].at("date"));
   double previous = 1;
   for (int rank = 1; rank <= 6; ++rank) {
@@ -129,4 +136,35 @@ TEST_CASE("the contest needs --rebalance, and --rebalance backtests EWMA and Kal
   REQUIRE_FALSE(rows.empty());
   CHECK(rows[0].count("compare_6_turnover") == 1);
   CHECK_FALSE(rows[0].at("compare_1_method").empty());
+}
+
+TEST_CASE("estimated Kalman variances are fitted out of sample in the contest and the backtest",
+          "[compare][kalman]") {
+  const auto rows = parse_csv_table(run_hedgecalc("--series --format csv --kalman " + kPair).out);
+  std::vector<double> t, p;
+  for (const auto& row : rows) {
+    t.push_back(number(row.at("target_return")));
+    p.push_back(number(row.at("proxy_return")));
+  }
+  // The contest's Kalman row: the ratios fitted on returns before each rebalancing date
+  // from the common first date (the 60-return window's), through the plain loop.
+  const Plain plain = out_of_sample(t, p, hedgecalc::kalman_out_of_sample(t, p, true, 60, 5), 60, 5);
+  const auto contest =
+      parse_csv_row(run_hedgecalc("--format csv --compare --rebalance 5 --window 60 --kalman " + kPair).out);
+  bool found = false;
+  for (int rank = 1; rank <= 6; ++rank) {
+    const std::string prefix = "compare_" + std::to_string(rank) + "_";
+    if (contest.at(prefix + "method") != "kalman") continue;
+    found = true;
+    CHECK(std::stod(contest.at(prefix + "effectiveness")) == Approx(plain.effectiveness).epsilon(1e-12));
+    CHECK(std::stod(contest.at(prefix + "turnover")) == Approx(plain.turnover).epsilon(1e-12));
+  }
+  CHECK(found);
+  // The backtest holds from the 5th return (4 estimate the 3 variances): its first ratio
+  // is --kalman's last on the first 4 returns alone.
+  const auto backtest = parse_csv_table(run_hedgecalc("--series --format csv --kalman --rebalance 5 " + kPair).out);
+  for (size_t i = 0; i < 4; ++i) CHECK(backtest[i].at("backtest_ratio").empty());
+  const auto head = parse_csv_row(run_hedgecalc("--format csv --kalman --to " + rows[3].at("date") + " " + kPair).out);
+  CHECK(head.at("n") == "4");
+  CHECK(std::stod(backtest[4].at("backtest_ratio")) == Approx(std::stod(head.at("kalman_hedge_ratio"))).epsilon(1e-12));
 }
