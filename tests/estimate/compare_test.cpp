@@ -168,3 +168,13 @@ TEST_CASE("estimated Kalman variances are fitted out of sample in the contest an
   CHECK(head.at("n") == "4");
   CHECK(std::stod(backtest[4].at("backtest_ratio")) == Approx(std::stod(head.at("kalman_hedge_ratio"))).epsilon(1e-12));
 }
+
+TEST_CASE("the contest alone (--rebalance K --compare) prints no backtest", "[compare]") {
+  const ProcessResult r = run_hedgecalc("--rebalance 5 --compare --format json " + kPair);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("\"compare\"") != std::string::npos);
+  CHECK(r.out.find("\"backtest\"") == std::string::npos);
+  const auto row = parse_csv_row(run_hedgecalc("--rebalance 5 --compare --format csv " + kPair).out);
+  CHECK(row.count("backtest_method") == 0);
+  CHECK(row.count("compare_1_method") == 1);
+}
