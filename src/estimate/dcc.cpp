@@ -6,6 +6,7 @@
 
 #include "gradient_minimum.hpp"
 #include "hedgecalc/error.hpp"
+#include "log_sum.hpp"
 #include "moments.hpp"
 
 namespace hedgecalc {
@@ -24,20 +25,6 @@ struct Pass {
   std::array<double, 2> gradient{};
 };
 
-// Sum of log(v_i) over a block: one logarithm of their product (each 1 - rho^2 is in
-// (0, 1]; a block whose product underflows, with correlations within about 1e-18 of 1,
-// takes one logarithm each).
-constexpr size_t kLogBlock = 16;
-
-double block_log(const double* v, size_t count) {
-  double product = 1;
-  for (size_t i = 0; i < count; ++i) product *= v[i];
-  if (product > 1e-290) return std::log(product);
-  double sum = 0;
-  for (size_t i = 0; i < count; ++i) sum += std::log(v[i]);
-  return sum;
-}
-
 // A derivative that settles at 0 may end as a subnormal number that b < 1 rounds back to
 // itself, and subnormal arithmetic is a hundred times slower: such values become 0.
 constexpr size_t kFlushEvery = 1024;
@@ -55,15 +42,14 @@ Pass correlation_pass(const double* zt, const double* zp, size_t n, double qbar,
   const double c = 1 - p.a - p.b;
   Q q{1, 1, qbar};
   std::array<Q, 2> dq{Q{0, 0, 0}, Q{0, 0, 0}};  // dQ_t / da, dQ_t / db: Q_1 = Qbar is fixed
+  LogSum logs;  // of 1 - rho^2
   double sum = 0;
   std::array<double, 2> g{};
-  std::array<double, kLogBlock> block{};
   for (size_t t = 0; t < n; ++t) {
     if (with_gradient && t % kFlushEvery == 0) flush_subnormal(dq);
     const double root = std::sqrt(q.tt * q.pp), rho = q.tp / root, one = 1 - rho * rho;
     const double s = zt[t] * zt[t] + zp[t] * zp[t], cross = zt[t] * zp[t];
-    block[t % kLogBlock] = one;
-    if (t % kLogBlock == kLogBlock - 1) sum += block_log(block.data(), kLogBlock);
+    logs.add(one);
     sum += (s - 2 * rho * cross) / one - s;
     if (with_gradient) {
       const double dl = -2 * rho / one + (-2 * cross * one + 2 * rho * (s - 2 * rho * cross)) / (one * one);
@@ -78,8 +64,7 @@ Pass correlation_pass(const double* zt, const double* zp, size_t n, double qbar,
     q = {c + p.a * zt[t] * zt[t] + p.b * q.tt, c + p.a * zp[t] * zp[t] + p.b * q.pp,
          c * qbar + p.a * cross + p.b * q.tp};
   }
-  sum += block_log(block.data(), n % kLogBlock);
-  return Pass{-0.5 * sum, {-0.5 * g[0], -0.5 * g[1]}};
+  return Pass{-0.5 * (logs.total() + sum), {-0.5 * g[0], -0.5 * g[1]}};
 }
 
 constexpr double kLargestPersistence = 1 - 1e-8;

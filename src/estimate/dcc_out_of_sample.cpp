@@ -8,16 +8,6 @@
 
 namespace hedgecalc {
 
-namespace {
-
-double mean_square_about(const std::vector<double>& r, double mu) {
-  double sum = 0;
-  for (double x : r) sum += (x - mu) * (x - mu);
-  return sum / static_cast<double>(r.size());
-}
-
-}  // namespace
-
 DccModel fit_dcc_model(const std::vector<double>& target, const std::vector<double>& proxy, size_t n,
                        const std::optional<DccModel>& previous, const Executor& executor) {
   assert(n <= target.size() && n <= proxy.size());
@@ -30,8 +20,8 @@ DccModel fit_dcc_model(const std::vector<double>& target, const std::vector<doub
       [&] { fit_proxy = fit_garch(head_proxy, previous ? std::optional(previous->proxy) : std::nullopt); });
   model.target = fit_target.parameters;
   model.proxy = fit_proxy.parameters;
-  model.target_start = mean_square_about(head_target, model.target.mu);
-  model.proxy_start = mean_square_about(head_proxy, model.proxy.mu);
+  model.target_start = garch_variances(head_target, model.target).front();
+  model.proxy_start = garch_variances(head_proxy, model.proxy).front();
   const std::vector<double> zt = standardized_residuals(head_target, model.target);
   const std::vector<double> zp = standardized_residuals(head_proxy, model.proxy);
   model.qbar = correlation(pair_moments(zt, zp));

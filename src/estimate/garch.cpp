@@ -8,6 +8,7 @@
 
 #include "gradient_minimum.hpp"
 #include "hedgecalc/error.hpp"
+#include "log_sum.hpp"
 
 namespace hedgecalc {
 
@@ -48,33 +49,21 @@ struct Pass {
   std::array<double, 4> gradient{};
 };
 
-// Sum of log(s2_t / unit) over a block of variances: one logarithm of their product,
-// which for a block of kLogBlock variances of ordinary size cannot overflow; else one
-// each.
-constexpr size_t kLogBlock = 16;
-
-double block_log(const double* s2, size_t count, double unit) {
-  double product = 1;
-  for (size_t i = 0; i < count; ++i) product *= s2[i] / unit;
-  if (product > 1e-290 && product < 1e290) return std::log(product);
-  double sum = 0;
-  for (size_t i = 0; i < count; ++i) sum += std::log(s2[i] / unit);
-  return sum;
-}
-
 Pass likelihood_pass(const double* r, size_t size, const SampleMoments& m, const GarchParameters& p,
                      bool with_gradient) {
   const double shift = m.mean - p.mu;
   double s2 = m.mean_square + shift * shift;
   std::array<double, 4> ds2{-2 * shift, 0, 0, 0};  // d s2_t / d(mu, omega, alpha, beta)
   std::array<double, 4> g{};
-  double sum_log = 0, sum_ratio = 0;
-  std::array<double, kLogBlock> block{};
+  // log s2_t = log(s2_t / v) + log v, with v the sample's mean square: the ratios are
+  // near 1, as LogSum likes them.
+  LogSum logs;
+  const double inverse_unit = 1 / m.mean_square;
+  double sum_ratio = 0;
   for (size_t t = 0; t < size; ++t) {
     if (with_gradient && t % kFlushEvery == 0) flush_subnormal(ds2);
     const double e = r[t] - p.mu, e2 = e * e, inverse = 1 / s2;
-    block[t % kLogBlock] = s2;
-    if (t % kLogBlock == kLogBlock - 1) sum_log += block_log(block.data(), kLogBlock, m.mean_square);
+    logs.add(s2 * inverse_unit);
     sum_ratio += e2 * inverse;
     if (with_gradient) {
       const double w = inverse - e2 * inverse * inverse;
@@ -86,7 +75,7 @@ Pass likelihood_pass(const double* r, size_t size, const SampleMoments& m, const
     s2 = p.omega + p.alpha * e2 + p.beta * s2;
   }
   const double n = static_cast<double>(size);
-  sum_log += block_log(block.data(), size % kLogBlock, m.mean_square) + n * std::log(m.mean_square);
+  const double sum_log = logs.total() + n * std::log(m.mean_square);
   Pass pass;
   pass.loglik = -0.5 * (n * kLogTwoPi + sum_log + sum_ratio);
   for (size_t k = 0; k < 4; ++k) pass.gradient[k] = -0.5 * g[k];
