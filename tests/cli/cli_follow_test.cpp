@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+
 #include <cmath>
 #include <fstream>
 #include <random>
@@ -85,8 +87,9 @@ std::string trickler(const std::string& folder, const std::string& name, const s
 
 // Shell lines that wait (at most 30 s) until a file has `lines` lines.
 std::string wait_for_lines(const std::string& file, size_t lines) {
-  return "for i in $(seq 600); do [ \"$(wc -l < " + file + ")\" -ge " + std::to_string(lines) +
-         " ] && break; sleep 0.05; done; ";
+  // A file not there yet counts as no lines.
+  return "for i in $(seq 600); do n=$( (wc -l < " + file + ") 2>/dev/null); [ \"${n:-0}\" -ge " +
+         std::to_string(lines) + " ] && break; sleep 0.05; done; ";
 }
 
 const std::string kMonitor = "monitor --history 150 ";
@@ -189,7 +192,10 @@ TEST_CASE("a follow prints each event as its rows arrive, and ends cleanly on SI
     write_file(folder + "/grow.csv", pair.both);
     const auto expected = run_hedgecalc(kMonitor + "--series --format csv " + folder + "/grow.csv:tok " +
                                         folder + "/grow.csv:idx");
-    // Stopped once every row is out (a slow machine gets 30 s for it).
+    // Stopped once every row is out (a slow machine gets 30 s for it). The previous
+    // step's out.csv holds the same rows: it goes first, or a loaded machine could send
+    // the signal before this follow had started (and installed its handler).
+    std::remove((folder + "/out.csv").c_str());
     const auto stopped = run_shell("('" + hedgecalc_binary() + "' " + kMonitor + "--follow " + folder + "/grow.csv:tok " +
                                    folder + "/grow.csv:idx > " + folder + "/out.csv & F=$!; " +
                                    wait_for_lines(folder + "/out.csv", line_count(expected.out)) + "kill -" + signal +
