@@ -27,6 +27,7 @@ struct KalmanVariances {
 struct KalmanSeries {
   KalmanVariances variances;
   bool estimated = false;           ///< maximum-likelihood variances
+  bool converged = true;            ///< false: the search stopped early, at its best point
   double loglik = 0;
   std::vector<double> hedge_ratio;  ///< h_{t|t}
   std::vector<double> std_error;    ///< sqrt of h's filtered variance
@@ -59,10 +60,10 @@ KalmanSeries kalman_filter(const std::vector<double>& target, const std::vector<
 double kalman_loglik(const std::vector<double>& target, const std::vector<double>& proxy,
                      bool intercept, const KalmanVariances& variances);
 
-/// Maximum-likelihood variances (Nelder-Mead on their logarithms, from the best of a
-/// grid of starting points, or from warm_start alone when given: the last fit of a
-/// growing sample), then the filter with them. Throws DataError when the returns are
-/// too few (fewer than k + 2).
+/// Maximum-likelihood variances (L-BFGS with the likelihood's gradient, on their
+/// logarithms, from the best of a grid of starting points, or from warm_start alone when
+/// given: the last fit of a growing sample), then the filter with them. Throws DataError
+/// when the returns are too few (fewer than k + 2).
 KalmanSeries kalman_estimate(const std::vector<double>& target, const std::vector<double>& proxy,
                              bool intercept,
                              const std::optional<KalmanVariances>& warm_start = std::nullopt);

@@ -327,6 +327,11 @@ void run_time_varying(Analysis& analysis, const AnalysisOptions& options,
     analysis.kalman = options.kalman_variances
                           ? kalman_filter(target, proxy, intercept, *options.kalman_variances)
                           : kalman_estimate(target, proxy, intercept);
+    if (!analysis.kalman->converged) {
+      analysis.full.warnings.push_back(flag_for(Setting::kKalman) +
+                                        ": the likelihood maximisation did not converge; the "
+                                        "variances are at the best point it reached");
+    }
   }
   if (sections.ewma) run_ewma(analysis, options);
   if (sections.dcc) analysis.dcc = run_dcc(analysis, executor);

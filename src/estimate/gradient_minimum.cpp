@@ -40,11 +40,25 @@ double evaluate(unsigned n, const double* x, double* gradient, void* data) {
   }
 }
 
+// Whether x is a minimum to within gradient_tolerance: each component of f's gradient is
+// that small, or points out of the box at a bound where x sits.
+bool stationary(const SmoothObjective& f, const std::vector<double>& x, const std::vector<double>& lower,
+                const std::vector<double>& upper, double gradient_tolerance) {
+  std::vector<double> gradient(x.size());
+  if (!std::isfinite(f(x, gradient))) return false;
+  for (size_t i = 0; i < x.size(); ++i) {
+    const bool held = (x[i] <= lower[i] && gradient[i] > 0) || (x[i] >= upper[i] && gradient[i] < 0);
+    if (!held && !(std::fabs(gradient[i]) <= gradient_tolerance)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 GradientMinimum gradient_minimum(const SmoothObjective& f, const std::vector<double>& x0,
                                  const std::vector<double>& lower, const std::vector<double>& upper,
-                                 double relative_tolerance, size_t max_evaluations) {
+                                 double relative_tolerance, size_t max_evaluations,
+                                 double gradient_tolerance) {
   const unsigned n = static_cast<unsigned>(x0.size());
   assert(lower.size() == n && upper.size() == n);
   std::unique_ptr<nlopt_opt_s, decltype(&nlopt_destroy)> opt(nlopt_create(NLOPT_LD_LBFGS, n),
@@ -70,6 +84,11 @@ GradientMinimum gradient_minimum(const SmoothObjective& f, const std::vector<dou
   result.converged = status == NLOPT_SUCCESS || status == NLOPT_FTOL_REACHED ||
                      status == NLOPT_XTOL_REACHED || status == NLOPT_ROUNDOFF_LIMITED;
   if (!std::isfinite(result.value)) result.converged = false;
+  if (!result.converged && gradient_tolerance > 0 && std::isfinite(result.value) &&
+      status != NLOPT_MAXEVAL_REACHED) {
+    result.converged = stationary(f, result.x, lower, upper, gradient_tolerance);
+    ++result.evaluations;
+  }
   return result;
 }
 

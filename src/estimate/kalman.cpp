@@ -8,16 +8,15 @@
 
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/setting.hpp"
+#include "gradient_minimum.hpp"
+#include "kalman_score.hpp"
+#include "kalman_start.hpp"
 #include "moments.hpp"
-#include "nelder_mead.hpp"
 #include "refit_schedule.hpp"
 
 namespace hedgecalc {
 namespace {
 
-constexpr double kDiffuse = 1e6;  // the starting state covariance, 1e6 I
-// The simplex of a restart: a factor of e^0.2 in each variance.
-constexpr double kRestartStep = 0.2;
 const double kLog2Pi = std::log(2 * M_PI);
 
 // The filter's state: (a, h), its covariance P = [[p00, p01], [p01, p11]], and the
@@ -74,24 +73,18 @@ struct FilterState {
   }
 };
 
-// While P still holds the diffuse 1e6, each update subtracts numbers near 1e6 from each
-// other, which would cost a double about 7 of its 16 digits for many dates after
-// (statsmodels' own filter shows that error). Those first dates run in long double;
-// after them P is of the size of the data and double loses nothing more.
-constexpr size_t kCarefulSteps = 32;
 
 // One pass of the filter (a stays 0 without an intercept); calls on_step(t, a, h, P_hh)
 // after each update. Returns the log-likelihood without the first k terms.
 template <typename OnStep>
-double run_filter(const std::vector<double>& y, const std::vector<double>& x, bool intercept,
+double run_filter(const double* y, const double* x, size_t n, bool intercept,
                   const KalmanVariances& v, OnStep on_step) {
-  const size_t n = y.size();
   const size_t burn = intercept ? 2 : 1;
   FilterState<long double> careful;
-  careful.p00 = intercept ? kDiffuse : 0;
-  careful.p11 = kDiffuse;
+  careful.p00 = intercept ? kKalmanDiffuse : 0;
+  careful.p11 = kKalmanDiffuse;
   size_t t = 0;
-  for (; t < n && t < kCarefulSteps; ++t) {
+  for (; t < n && t < kKalmanCarefulSteps; ++t) {
     careful.step(t, y[t], x[t], intercept, burn, v);
     on_step(t, static_cast<double>(careful.a), static_cast<double>(careful.h),
             static_cast<double>(careful.p11));
@@ -103,6 +96,193 @@ double run_filter(const std::vector<double>& y, const std::vector<double>& x, bo
     on_step(t, s.a, s.h, s.p11);
   }
   return s.loglik();
+}
+
+
+// Some returns, as the searches below take a whole sample or its tail.
+struct Returns {
+  const double* y;
+  const double* x;
+  size_t size;
+};
+
+// A sample longer than twice this is searched on its last returns first.
+constexpr size_t kWarmStartReturns = 65536;
+
+// The search's coordinates: theta = (log r, log q_h[, log q_a]), within a box scaled by
+// the target's and the proxy's variances. Below 1e-20 of its scale a variance is as good
+// as 0; far above its scale no likelihood has its maximum.
+class VarianceSpace {
+ public:
+  VarianceSpace(const std::vector<double>& target, const std::vector<double>& proxy, bool intercept)
+      : intercept_(intercept),
+        var_y_(std::max(sample_variance(target), 1e-300)),
+        var_x_(std::max(sample_variance(proxy), 1e-300)) {
+    const std::vector<double> scale = {var_y_, var_y_ / var_x_, var_y_};
+    for (size_t i = 0; i < dimension(); ++i) {
+      lower_.push_back(std::log(scale[i] * 1e-20));
+      upper_.push_back(std::log(scale[i] * 1e10));
+    }
+  }
+  size_t dimension() const { return intercept_ ? 3 : 2; }
+  bool intercept() const { return intercept_; }
+  const std::vector<double>& lower() const { return lower_; }
+  const std::vector<double>& upper() const { return upper_; }
+
+  KalmanVariances variances(const std::vector<double>& theta) const {
+    KalmanVariances v;
+    v.r = std::exp(theta[0]);
+    v.q_ratio = std::exp(theta[1]);
+    v.q_intercept = intercept_ ? std::exp(theta[2]) : 0.0;
+    return v;
+  }
+  /// theta for the variances, moved into the box.
+  std::vector<double> coordinates(const KalmanVariances& v) const {
+    std::vector<double> theta = {std::log(v.r), std::log(v.q_ratio), std::log(v.q_intercept)};
+    theta.resize(dimension());
+    for (size_t i = 0; i < theta.size(); ++i) theta[i] = std::clamp(theta[i], lower_[i], upper_[i]);
+    return theta;
+  }
+  /// theta with each q at the level where it starts to move the likelihood of `size`
+  /// returns: a random walk's drift over the sample, q size, against what the sample
+  /// tells of the coefficient, r / size (over var_x for the ratio). Far below that the
+  /// likelihood is flat in log q, and a search started there stays there.
+  std::vector<double> threshold(std::vector<double> theta, size_t size) const {
+    const double log_size = std::log(static_cast<double>(size));
+    theta[1] = theta[0] - 2 * log_size - std::log(var_x_);
+    if (intercept_) theta[2] = theta[0] - 2 * log_size;
+    for (size_t i = 0; i < theta.size(); ++i) theta[i] = std::clamp(theta[i], lower_[i], upper_[i]);
+    return theta;
+  }
+  /// theta with each q raised to its threshold when below it.
+  std::vector<double> lifted(std::vector<double> theta, size_t size) const {
+    const std::vector<double> level = threshold(theta, size);
+    for (size_t i = 1; i < theta.size(); ++i) theta[i] = std::max(theta[i], level[i]);
+    return theta;
+  }
+  /// The grid's points, from "the ratio barely moves" to "it moves a lot".
+  std::vector<std::vector<double>> grid() const {
+    std::vector<std::vector<double>> points;
+    for (const double noise : {0.25, 0.5, 0.9}) {
+      for (const double drift : {1e-8, 1e-5, 1e-3, 1e-1}) {
+        std::vector<double> theta = {std::log(var_y_ * noise), std::log(drift * var_y_ / var_x_)};
+        if (intercept_) theta.push_back(std::log(drift * 1e-2 * var_y_));
+        points.push_back(theta);
+      }
+    }
+    return points;
+  }
+
+ private:
+  bool intercept_;
+  double var_y_, var_x_;
+  std::vector<double> lower_, upper_;
+};
+
+// The best point of the grid by log-likelihood (each point one pass).
+std::vector<double> grid_start(const Returns& r, const VarianceSpace& space) {
+  std::vector<double> best;
+  double best_loglik = -std::numeric_limits<double>::infinity();
+  for (const std::vector<double>& theta : space.grid()) {
+    const double loglik = run_filter(r.y, r.x, r.size, space.intercept(), space.variances(theta),
+                                     [](size_t, double, double, double) {});
+    if (best.empty() || loglik > best_loglik) best = theta, best_loglik = loglik;
+  }
+  return best;
+}
+
+// The best of three points on the line from `from` (a fit to the sample's tail) to its q's
+// at the whole sample's threshold: a longer sample resolves smaller variances (the
+// threshold falls as the square of its length), and a value pass costs half a gradient
+// pass and moves as far as the descent would in several.
+std::vector<double> line_start(const Returns& r, const VarianceSpace& space, const std::vector<double>& from) {
+  const std::vector<double> to = space.threshold(from, r.size);
+  std::vector<double> best = from;
+  double best_loglik = -std::numeric_limits<double>::infinity();
+  for (const double step : {0.0, 0.5, 1.0}) {
+    std::vector<double> theta = from;
+    for (size_t i = 1; i < theta.size(); ++i) theta[i] += step * (to[i] - from[i]);
+    const double loglik = run_filter(r.y, r.x, r.size, space.intercept(), space.variances(theta),
+                                     [](size_t, double, double, double) {});
+    if (loglik > best_loglik) best = theta, best_loglik = loglik;
+  }
+  return best;
+}
+
+// L-BFGS on -loglik from start. It stops when a step gains less than 1e-11 of the
+// log-likelihood: far below anything a variance estimate means.
+GradientMinimum descend(const Returns& r, const VarianceSpace& space, const std::vector<double>& start) {
+  const size_t d = space.dimension();
+  // The coordinates are theta_i / scale_i, scale_i from the information at the start:
+  // the log-likelihood's curvature in log r grows with the sample and dwarfs that in
+  // log q, and L-BFGS, which starts from unit curvature, takes tiny steps in q.
+  const KalmanScore at_start = kalman_score(r.y, r.x, r.size, space.intercept(), space.variances(start));
+  std::vector<double> scale(d), u(d), lower(d), upper(d);
+  for (size_t i = 0; i < d; ++i) {
+    scale[i] = std::clamp(1 / std::sqrt(at_start.information[i]), 1e-8, 3.0);
+    if (!std::isfinite(scale[i])) scale[i] = 3.0;
+    u[i] = start[i] / scale[i];
+    lower[i] = space.lower()[i] / scale[i];
+    upper[i] = space.upper()[i] / scale[i];
+  }
+  auto theta_of = [&](const std::vector<double>& point) {
+    std::vector<double> theta(d);
+    for (size_t i = 0; i < d; ++i) theta[i] = point[i] * scale[i];
+    return theta;
+  };
+  const SmoothObjective objective = [&](const std::vector<double>& point, std::vector<double>& gradient) {
+    const KalmanScore score = kalman_score(r.y, r.x, r.size, space.intercept(), space.variances(theta_of(point)));
+    for (size_t i = 0; i < d; ++i) gradient[i] = -score.gradient[i] * scale[i];
+    return std::isfinite(score.loglik) ? -score.loglik : std::numeric_limits<double>::max();
+  };
+  // In these coordinates a unit step is about one standard error (where the information
+  // is not tiny), so a gradient below 1e-3 there leaves less than 1e-6 of log-likelihood
+  // to gain: converged, whether or not L-BFGS's own test said so.
+  GradientMinimum m = gradient_minimum(objective, u, lower, upper, 1e-11, 400, 1e-3);
+  m.x = theta_of(m.x);
+  m.evaluations += 1;
+  return m;
+}
+
+// The likelihood is flat in log q far below where q starts to matter (VarianceSpace::
+// threshold), so a descent that steps there stops there. Two probes for a q that ends
+// below that level, or within a factor e above it: at the level, for a maximum inside
+// that the descent stepped over; and at the floor, for a maximum at q = 0 (a ratio that
+// does not drift). The descent resumes from a probe that does better. Further above the
+// level the gradient in log q is clear, and where the descent stopped it is 0.
+GradientMinimum search(const Returns& r, const VarianceSpace& space, const std::vector<double>& start) {
+  GradientMinimum best = descend(r, space, start);
+  auto value_at = [&](const std::vector<double>& theta) {
+    return -run_filter(r.y, r.x, r.size, space.intercept(), space.variances(theta),
+                       [](size_t, double, double, double) {});
+  };
+  auto try_from = [&](const std::vector<double>& probe) {
+    if (probe == best.x || !(value_at(probe) < best.value)) return;
+    GradientMinimum resumed = descend(r, space, probe);
+    resumed.evaluations += best.evaluations;
+    if (resumed.value < best.value) best = resumed;
+  };
+  for (size_t i = 1; i < space.dimension(); ++i) {
+    const double level = space.threshold(best.x, r.size)[i];
+    if (best.x[i] > level + 1) continue;
+    std::vector<double> up = best.x;
+    up[i] = std::max(level, best.x[i]);
+    try_from(up);
+    std::vector<double> down = best.x;
+    down[i] = space.lower()[i];
+    try_from(down);
+  }
+  return best;
+}
+
+// A start without an earlier fit: the grid's best point, or for a long sample the best
+// point on the line from a search on its last returns.
+std::vector<double> cold_start(const Returns& all, const VarianceSpace& space) {
+  if (all.size <= 2 * kWarmStartReturns) return grid_start(all, space);
+  const size_t skip = all.size - kWarmStartReturns;
+  const Returns tail{all.y + skip, all.x + skip, kWarmStartReturns};
+  const std::vector<double> fit = space.lifted(search(tail, space, grid_start(tail, space)).x, kWarmStartReturns);
+  return line_start(all, space, fit);
 }
 
 }  // namespace
@@ -121,8 +301,8 @@ KalmanRecursion::KalmanRecursion(bool intercept, const KalmanVariances& variance
     : state_(std::make_unique<State>()) {
   state_->intercept = intercept;
   state_->variances = variances;
-  state_->careful.p00 = intercept ? kDiffuse : 0;
-  state_->careful.p11 = kDiffuse;
+  state_->careful.p00 = intercept ? kKalmanDiffuse : 0;
+  state_->careful.p11 = kKalmanDiffuse;
 }
 
 KalmanRecursion::~KalmanRecursion() = default;
@@ -132,9 +312,9 @@ KalmanRecursion& KalmanRecursion::operator=(KalmanRecursion&&) noexcept = defaul
 void KalmanRecursion::push(double target, double proxy) {
   State& s = *state_;
   const size_t burn = s.intercept ? 2 : 1;
-  if (s.t < kCarefulSteps) {
+  if (s.t < kKalmanCarefulSteps) {
     s.careful.step(s.t, target, proxy, s.intercept, burn, s.variances);
-    if (s.t + 1 == kCarefulSteps) s.fast = FilterState<double>::from(s.careful);
+    if (s.t + 1 == kKalmanCarefulSteps) s.fast = FilterState<double>::from(s.careful);
   } else {
     s.fast.step(s.t, target, proxy, s.intercept, burn, s.variances);
   }
@@ -143,7 +323,7 @@ void KalmanRecursion::push(double target, double proxy) {
 
 double KalmanRecursion::hedge_ratio() const {
   const State& s = *state_;
-  return s.t <= kCarefulSteps ? static_cast<double>(s.careful.h) : s.fast.h;
+  return s.t <= kKalmanCarefulSteps ? static_cast<double>(s.careful.h) : s.fast.h;
 }
 
 KalmanSeries kalman_filter(const std::vector<double>& target, const std::vector<double>& proxy,
@@ -154,7 +334,7 @@ KalmanSeries kalman_filter(const std::vector<double>& target, const std::vector<
   out.hedge_ratio.resize(n);
   out.std_error.resize(n);
   out.intercept.resize(n);
-  out.loglik = run_filter(target, proxy, intercept, variances,
+  out.loglik = run_filter(target.data(), proxy.data(), n, intercept, variances,
                           [&](size_t t, double a, double h, double p11) {
                             out.intercept[t] = a;
                             out.hedge_ratio[t] = h;
@@ -165,8 +345,8 @@ KalmanSeries kalman_filter(const std::vector<double>& target, const std::vector<
 
 double kalman_loglik(const std::vector<double>& target, const std::vector<double>& proxy,
                      bool intercept, const KalmanVariances& variances) {
-  return run_filter(target, proxy, intercept, variances,
-                                 [](size_t, double, double, double) {});
+  return run_filter(target.data(), proxy.data(), target.size(), intercept, variances,
+                    [](size_t, double, double, double) {});
 }
 
 size_t kalman_min_returns(bool intercept) { return intercept ? 4 : 3; }
@@ -179,64 +359,23 @@ KalmanSeries kalman_estimate(const std::vector<double>& target, const std::vecto
                     " needs at least " + std::to_string(kalman_min_returns(intercept)) +
                     " to estimate its variances");
   }
-  // Scales for the starting points: the target's and the proxy's variances.
-  const double var_y = std::max(sample_variance(target), 1e-300);
-  const double var_x = std::max(sample_variance(proxy), 1e-300);
-  // log variances -> -loglik; q_a is fixed at 0 (unused) without an intercept. A
-  // variance below 1e-20 of its scale is as good as 0 and only stalls the search.
-  auto variances_of = [&](const std::vector<double>& theta) {
-    KalmanVariances v;
-    v.r = std::exp(theta[0]);
-    v.q_ratio = std::exp(theta[1]);
-    v.q_intercept = intercept ? std::exp(theta[2]) : 0.0;
-    return v;
-  };
-  const std::vector<double> floor = {std::log(var_y * 1e-20), std::log(var_y / var_x * 1e-20),
-                                     std::log(var_y * 1e-20)};
-  auto objective = [&](const std::vector<double>& theta) {
-    std::vector<double> bounded = theta;
-    for (size_t i = 0; i < theta.size(); ++i) {
-      if (!(theta[i] < 700)) return std::numeric_limits<double>::infinity();
-      bounded[i] = std::max(theta[i], floor[i]);
-    }
-    return -run_filter(target, proxy, intercept, variances_of(bounded),
-                               [](size_t, double, double, double) {});
-  };
-  // Stop when the simplex's log-likelihoods agree to 1e-11 of their size: far below
-  // anything a variance estimate means, and reached in a few hundred evaluations.
-  auto tolerance = [](double value) { return 1e-9 + 1e-11 * std::fabs(value); };
-  // The search starts from the best of a coarse grid (each point one pass), from "the
-  // ratio barely moves" to "it moves a lot".
-  std::vector<double> start;
-  double start_value = std::numeric_limits<double>::infinity();
-  for (const double noise : {0.25, 0.5, 0.9}) {
-    for (const double drift : {1e-8, 1e-5, 1e-3, 1e-1}) {
-      if (warm_start) break;
-      std::vector<double> theta = {std::log(var_y * noise), std::log(drift * var_y / var_x)};
-      if (intercept) theta.push_back(std::log(drift * 1e-2 * var_y));
-      const double value = objective(theta);
-      if (value < start_value) start = theta, start_value = value;
-    }
+  const VarianceSpace space(target, proxy, intercept);
+  const Returns all{target.data(), proxy.data(), n};
+  // A warm start is the last fit of a shorter sample. While samples are short it also
+  // competes with the grid's best point: a fit to a few returns can be degenerate (the
+  // noise r near 0, the drifts explaining everything), and the likelihood is as flat
+  // in log r there as in log q, so a descent from it would stay.
+  std::vector<std::vector<double>> starts;
+  if (warm_start) starts.push_back(space.lifted(space.coordinates(*warm_start), n));
+  if (!warm_start || n <= 2 * kWarmStartReturns) starts.push_back(cold_start(all, space));
+  GradientMinimum best;
+  for (const std::vector<double>& start : starts) {
+    GradientMinimum found = search(all, space, start);
+    if (best.x.empty() || found.value < best.value) best = std::move(found);
   }
-  // A warm start is near the answer already: a small first simplex.
-  if (warm_start) {
-    start = {std::log(warm_start->r), std::log(warm_start->q_ratio)};
-    if (intercept) start.push_back(std::log(warm_start->q_intercept));
-    for (size_t i = 0; i < start.size(); ++i) start[i] = std::max(start[i], floor[i]);
-    start_value = objective(start);
-  }
-  Minimum best = nelder_mead(objective, start, warm_start ? kRestartStep : 1.0, tolerance(start_value), 600);
-  // Restarts from the best point, with a fresh small simplex, until one gains nothing:
-  // Nelder-Mead's simplex can collapse on the flat likelihood of a variance near zero.
-  for (int restart = 0; restart < 3; ++restart) {
-    const Minimum found = nelder_mead(objective, best.x, kRestartStep, tolerance(best.value), 600);
-    const bool improved = found.value < best.value - tolerance(best.value);
-    if (found.value < best.value) best = found;
-    if (!improved) break;
-  }
-  for (size_t i = 0; i < best.x.size(); ++i) best.x[i] = std::max(best.x[i], floor[i]);
-  KalmanSeries out = kalman_filter(target, proxy, intercept, variances_of(best.x));
+  KalmanSeries out = kalman_filter(target, proxy, intercept, space.variances(best.x));
   out.estimated = true;
+  out.converged = best.converged;
   return out;
 }
 
