@@ -26,7 +26,8 @@ struct GradientMinimum {
 /// changes f by less than relative_tolerance of |f| or after max_evaluations. A search
 /// that L-BFGS abandons (its line search fails, as it can on a nearly flat function)
 /// still counts as converged when, at its best point, no component of the gradient
-/// that could lead inside the box exceeds gradient_tolerance (0: never).
+/// that could lead inside the box exceeds gradient_tolerance (0: never). The result is
+/// the best point evaluated.
 GradientMinimum gradient_minimum(const SmoothObjective& f, const std::vector<double>& x0,
                                  const std::vector<double>& lower, const std::vector<double>& upper,
                                  double relative_tolerance, size_t max_evaluations,

@@ -251,13 +251,23 @@ GradientMinimum descend(const Returns& r, const VarianceSpace& space, const std:
 // does not drift). The descent resumes from a probe that does better. Further above the
 // level the gradient in log q is clear, and where the descent stopped it is 0.
 GradientMinimum search(const Returns& r, const VarianceSpace& space, const std::vector<double>& start) {
+  constexpr double kNegligibleGain = 1e-11;  // relative, as the descent's own tolerance
   GradientMinimum best = descend(r, space, start);
   auto value_at = [&](const std::vector<double>& theta) {
     return -run_filter(r.y, r.x, r.size, space.intercept(), space.variances(theta),
                        [](size_t, double, double, double) {});
   };
   auto try_from = [&](const std::vector<double>& probe) {
-    if (probe == best.x || !(value_at(probe) < best.value)) return;
+    if (probe == best.x) return;
+    const double value = value_at(probe);
+    if (!(value < best.value)) return;
+    // A probe that gains next to nothing (a q moved along the flat likelihood) is
+    // taken as it is: a descent from it would gain as little again, at several passes.
+    if (value > best.value - kNegligibleGain * (1 + std::fabs(best.value))) {
+      best.x = probe;
+      best.value = value;
+      return;
+    }
     GradientMinimum resumed = descend(r, space, probe);
     resumed.evaluations += best.evaluations;
     if (resumed.value < best.value) best = resumed;

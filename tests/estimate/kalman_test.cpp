@@ -130,9 +130,9 @@ TEST_CASE("the Kalman ratio is in the table, the series and the plot", "[kalman]
 TEST_CASE("a warm start from a degenerate fit does not hold a refit below the cold fit's likelihood",
           "[kalman]") {
   // The fit to the first 4 returns of ACME on the index has the noise r near 0 (the
-  // drifts explain everything), where the likelihood is flat in log r: a refit from
-  // there alone stayed there, 2 below the cold fit on 14 returns and 7 on 34 (the
-  // contest's refits before this test).
+  // drifts explain everything; Nelder-Mead put it at 1e-13), where the likelihood is
+  // flat in log r: a refit from there alone stayed there, 2 below the cold fit on 14
+  // returns and 7 on 34 (the contest's refits before this test).
   const auto rows = parse_csv_table(run_hedgecalc("--series --format csv data/acme.csv data/index.csv").out);
   std::vector<double> target, proxy;
   for (const auto& row : rows) {
@@ -140,8 +140,9 @@ TEST_CASE("a warm start from a degenerate fit does not hold a refit below the co
     proxy.push_back(std::stod(row.at("proxy_return")));
   }
   auto head = [](const std::vector<double>& v, size_t n) { return std::vector<double>(v.begin(), v.begin() + static_cast<long>(n)); };
-  const KalmanVariances degenerate = kalman_estimate(head(target, 4), head(proxy, 4), true).variances;
-  CHECK(degenerate.r < 1e-12);
+  KalmanVariances degenerate = kalman_estimate(head(target, 4), head(proxy, 4), true).variances;
+  CHECK(degenerate.r < 1e-7);  // the returns vary by about 1e-4 squared
+  degenerate.r = 1e-13;
   for (const size_t n : {14, 24, 34}) {
     INFO(n << " returns");
     const KalmanSeries warm = kalman_estimate(head(target, n), head(proxy, n), true, degenerate);
