@@ -94,3 +94,26 @@ TEST_CASE("the AVX2 and the portable Kalman score give the same bits", "[kalman]
     }
   }
 }
+
+TEST_CASE("a long sample's Kalman fit is a stationary maximum above the true variances'",
+          "[kalman]") {
+  // 140,000 returns: past the 131,072 beyond which the search runs on the last 65,536
+  // and is carried to the whole sample. Its maximum must beat the likelihood at the
+  // variances that made the data, and the gradient there must vanish: below 0.01
+  // standard errors (the outer-product information's) in each log-variance that is not
+  // at its floor.
+  std::vector<double> y, x;
+  simulate(140000, y, x);
+  const KalmanVariances truth{0.004 * 0.004, 0.002 * 0.002, 2e-5 * 2e-5};
+  const KalmanSeries fit = kalman_estimate(y, x, true);
+  CHECK(fit.converged);
+  CHECK(fit.loglik >= kalman_loglik(y, x, true, truth));
+  const KalmanScore score = kalman_score(y.data(), x.data(), y.size(), true, fit.variances);
+  CHECK(score.loglik == Approx(fit.loglik).epsilon(1e-12));
+  for (size_t j = 0; j < 3; ++j) {
+    INFO("parameter " << j);
+    CHECK(std::fabs(score.gradient[j]) < 0.01 * std::sqrt(score.information[j]));
+  }
+  // The ratio's drift is found near its true size (within a factor of 2).
+  CHECK(fit.variances.q_ratio == Approx(truth.q_ratio).epsilon(1.0));
+}
