@@ -121,7 +121,9 @@ size_t first_dcc_date(size_t min_obs) { return std::max(kDccMinReturns, min_obs)
 // --dcc), each held out of sample on the same dates. The user's window, decay and
 // Kalman settings are used where given; else a 60-return window, lambda 0.94 and
 // estimated variances.
-void run_contest(Analysis& analysis, const AnalysisOptions& options, const Executor& executor) {
+// The contest's contenders without fitted parameters: naive, static, expanding, the
+// rolling window (--window's, else 60 returns) and the EWMA (--ewma's, else 0.94).
+std::vector<RatioPath> parameter_free_paths(const Analysis& analysis) {
   const std::vector<double>& target = analysis.returns.values[0];
   const std::vector<double>& proxy = analysis.returns.values[1];
   const size_t n = target.size();
@@ -152,6 +154,13 @@ void run_contest(Analysis& analysis, const AnalysisOptions& options, const Execu
   std::vector<double> ewma_ratio = analysis.ewma ? analysis.ewma->hedge_ratio
                                                  : ewma_hedge(target, proxy, lambda).hedge_ratio;
   paths.push_back({"ewma " + shortest_decimal(lambda), ewma_ratio, first_hedge_date(ewma_ratio)});
+  return paths;
+}
+
+void run_contest(Analysis& analysis, const AnalysisOptions& options, const Executor& executor) {
+  const std::vector<double>& target = analysis.returns.values[0];
+  const std::vector<double>& proxy = analysis.returns.values[1];
+  std::vector<RatioPath> paths = parameter_free_paths(analysis);
   // Estimated Kalman variances and the DCC model are fitted out of sample at the
   // contest's own rebalancing dates, which start where the slowest estimator can first
   // hedge.
