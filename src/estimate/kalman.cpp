@@ -179,13 +179,18 @@ class VarianceSpace {
   std::vector<double> lower_, upper_;
 };
 
+// The log-likelihood at theta: one pass of the filter without its gradient.
+double loglik_at(const Returns& r, const VarianceSpace& space, const std::vector<double>& theta) {
+  return run_filter(r.y, r.x, r.size, space.intercept(), space.variances(theta),
+                    [](size_t, double, double, double) {});
+}
+
 // The best point of the grid by log-likelihood (each point one pass).
 std::vector<double> grid_start(const Returns& r, const VarianceSpace& space) {
   std::vector<double> best;
   double best_loglik = -std::numeric_limits<double>::infinity();
   for (const std::vector<double>& theta : space.grid()) {
-    const double loglik = run_filter(r.y, r.x, r.size, space.intercept(), space.variances(theta),
-                                     [](size_t, double, double, double) {});
+    const double loglik = loglik_at(r, space, theta);
     if (best.empty() || loglik > best_loglik) best = theta, best_loglik = loglik;
   }
   return best;
@@ -202,8 +207,7 @@ std::vector<double> line_start(const Returns& r, const VarianceSpace& space, con
   for (const double step : {0.0, 0.5, 1.0}) {
     std::vector<double> theta = from;
     for (size_t i = 1; i < theta.size(); ++i) theta[i] += step * (to[i] - from[i]);
-    const double loglik = run_filter(r.y, r.x, r.size, space.intercept(), space.variances(theta),
-                                     [](size_t, double, double, double) {});
+    const double loglik = loglik_at(r, space, theta);
     if (loglik > best_loglik) best = theta, best_loglik = loglik;
   }
   return best;
@@ -253,13 +257,9 @@ GradientMinimum descend(const Returns& r, const VarianceSpace& space, const std:
 GradientMinimum search(const Returns& r, const VarianceSpace& space, const std::vector<double>& start) {
   constexpr double kNegligibleGain = 1e-11;  // relative, as the descent's own tolerance
   GradientMinimum best = descend(r, space, start);
-  auto value_at = [&](const std::vector<double>& theta) {
-    return -run_filter(r.y, r.x, r.size, space.intercept(), space.variances(theta),
-                       [](size_t, double, double, double) {});
-  };
   auto try_from = [&](const std::vector<double>& probe) {
     if (probe == best.x) return;
-    const double value = value_at(probe);
+    const double value = -loglik_at(r, space, probe);
     if (!(value < best.value)) return;
     // A probe that gains next to nothing (a q moved along the flat likelihood) is
     // taken as it is: a descent from it would gain as little again, at several passes.
