@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <map>
 #include <optional>
 
 #include "carry.hpp"
@@ -157,7 +158,42 @@ std::vector<RatioPath> parameter_free_paths(const Analysis& analysis) {
   return paths;
 }
 
-void run_contest(Analysis& analysis, const AnalysisOptions& options, const Executor& executor) {
+// The ratios of the models fitted out of sample (estimated Kalman variances, DCC), each
+// made once: the backtest and the contest ask for the same path when they start at the
+// same date, and each is tens of fits.
+class OutOfSamplePaths {
+ public:
+  OutOfSamplePaths(const Analysis& analysis, const AnalysisOptions& options, const Executor& executor)
+      : target_(analysis.returns.values[0]),
+        proxy_(analysis.returns.values[1]),
+        intercept_(options.hedge.intercept),
+        rebalance_(options.rebalance),
+        executor_(executor) {}
+
+  /// The Kalman ratio with variances fitted before each rebalancing date from `first`.
+  const std::vector<double>& kalman(size_t first) {
+    auto [it, added] = kalman_.try_emplace(first);
+    if (added) it->second = kalman_out_of_sample(target_, proxy_, intercept_, first, rebalance_);
+    return it->second;
+  }
+
+  /// The DCC ratio with the model fitted before each rebalancing date from `first`.
+  const std::vector<double>& dcc(size_t first) {
+    auto [it, added] = dcc_.try_emplace(first);
+    if (added) it->second = dcc_out_of_sample(target_, proxy_, first, rebalance_, executor_);
+    return it->second;
+  }
+
+ private:
+  const std::vector<double>& target_;
+  const std::vector<double>& proxy_;
+  const bool intercept_;
+  const size_t rebalance_;
+  const Executor& executor_;
+  std::map<size_t, std::vector<double>> kalman_, dcc_;  // by first date
+};
+
+void run_contest(Analysis& analysis, const AnalysisOptions& options, OutOfSamplePaths& out_of_sample) {
   const std::vector<double>& target = analysis.returns.values[0];
   const std::vector<double>& proxy = analysis.returns.values[1];
   std::vector<RatioPath> paths = parameter_free_paths(analysis);
@@ -175,11 +211,9 @@ void run_contest(Analysis& analysis, const AnalysisOptions& options, const Execu
                         : kalman_filter(target, proxy, intercept, *options.kalman_variances).hedge_ratio;
     paths.push_back({"kalman", kalman_ratio, first_hedge_date(kalman_ratio)});
   } else {
-    paths.push_back({"kalman", kalman_out_of_sample(target, proxy, intercept, first, options.rebalance), first});
+    paths.push_back({"kalman", out_of_sample.kalman(first), first});
   }
-  if (analysis.dcc) {
-    paths.push_back({"dcc", dcc_out_of_sample(target, proxy, first, options.rebalance, executor), first});
-  }
+  if (analysis.dcc) paths.push_back({"dcc", out_of_sample.dcc(first), first});
   analysis.compare =
       compare_estimators(target, proxy, paths, options.rebalance, analysis.compare_first,
                          analysis.costs);
@@ -300,10 +334,8 @@ DccFit run_dcc(Analysis& analysis, const Executor& executor) {
 // The backtest without a window: of the EWMA ratio, else the Kalman filter's (with
 // estimated variances, fitted out of sample from the first date that can estimate
 // them), else the DCC's (from after max(100, --min-obs) returns).
-void backtest_time_varying(Analysis& analysis, const AnalysisOptions& options, const Executor& executor) {
-  const std::vector<double>& target = analysis.returns.values[0];
-  const std::vector<double>& proxy = analysis.returns.values[1];
-  const size_t n = target.size(), rebalance = options.rebalance;
+void backtest_time_varying(Analysis& analysis, const AnalysisOptions& options, OutOfSamplePaths& out_of_sample) {
+  const size_t n = analysis.returns.values[0].size();
   const bool intercept = options.hedge.intercept;
   if (analysis.ewma) {
     backtest_with_costs(analysis, options, analysis.ewma->hedge_ratio, first_hedge_date(analysis.ewma->hedge_ratio));
@@ -314,18 +346,18 @@ void backtest_time_varying(Analysis& analysis, const AnalysisOptions& options, c
     analysis.backtest_method = "kalman";
   } else if (analysis.kalman) {
     const size_t first = std::min(kalman_min_returns(intercept), n);
-    backtest_with_costs(analysis, options, kalman_out_of_sample(target, proxy, intercept, first, rebalance), first);
+    backtest_with_costs(analysis, options, out_of_sample.kalman(first), first);
     analysis.backtest_method = "kalman";
   } else {
     const size_t first = std::min(first_dcc_date(options.window.min_obs), n);
-    backtest_with_costs(analysis, options, dcc_out_of_sample(target, proxy, first, rebalance, executor), first);
+    backtest_with_costs(analysis, options, out_of_sample.dcc(first), first);
     analysis.backtest_method = "dcc";
   }
 }
 
 // Rolling, Kalman, EWMA and DCC ratios, and the backtest of one of them.
-void run_time_varying(Analysis& analysis, const AnalysisOptions& options,
-                      const Executor& executor) {
+void run_time_varying(Analysis& analysis, const AnalysisOptions& options, const Executor& executor,
+                      OutOfSamplePaths& out_of_sample) {
   const AnalysisSections& sections = analysis.sections;
   require_min_obs(analysis, options.window);
   if (sections.rolling) run_rolling(analysis, options, executor);
@@ -344,7 +376,7 @@ void run_time_varying(Analysis& analysis, const AnalysisOptions& options,
   }
   if (sections.ewma) run_ewma(analysis, options);
   if (sections.dcc) analysis.dcc = run_dcc(analysis, executor);
-  if (sections.backtest && !analysis.backtest) backtest_time_varying(analysis, options, executor);
+  if (sections.backtest && !analysis.backtest) backtest_time_varying(analysis, options, out_of_sample);
 }
 
 // The risk report, hedged with the full-sample ratios (every proxy of a basket).
@@ -439,9 +471,10 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
     analysis.stability = test_stability(analysis.returns, analysis.labels, options.hedge,
                                         analysis.full, *options.stability);
   }
-  run_time_varying(analysis, options, executor);
+  OutOfSamplePaths out_of_sample(analysis, options, executor);
+  run_time_varying(analysis, options, executor, out_of_sample);
   if (sections.compare_rows > 0) {
-    run_contest(analysis, options, executor);
+    run_contest(analysis, options, out_of_sample);
     assert(analysis.compare.size() == sections.compare_rows);
   }
   run_risk_and_estimators(analysis, options, executor);
