@@ -1,5 +1,6 @@
 #include "hedgecalc/dcc.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cassert>
 #include <cmath>
@@ -23,6 +24,7 @@ struct Q {
 struct Pass {
   double loglik = 0;
   std::array<double, 2> gradient{};
+  std::array<double, 3> outer{};  // sums of the per-return score products: aa, ab, bb
 };
 
 // A derivative that settles at 0 may end as a subnormal number that b < 1 rounds back to
@@ -37,38 +39,99 @@ void flush_subnormal(std::array<Q, 2>& dq) {
   }
 }
 
+// The pass runs in blocks of returns, in three loops: the recursion of Q_t (and of its
+// derivatives), a chain of multiply-adds; then each return's terms, whose divisions and
+// square root depend on nothing but that return, so that the processor overlaps them
+// and the compiler may vectorise them; then the sums, in the order of the returns. In
+// one loop each return's chain of divisions waited for the last (a third of the time).
+constexpr size_t kBlock = 256;  // divides kFlushEvery
+
+struct Block {
+  std::array<double, kBlock> tt, pp, tp;   // Q_t
+  std::array<std::array<double, kBlock>, 2> dtt, dpp, dtp;  // dQ_t / da, dQ_t / db
+  std::array<double, kBlock> one, quadratic_excess;  // 1 - rho_t^2; z'R^-1 z - z'z
+  std::array<std::array<double, kBlock>, 2> score;   // d(log|R_t| + z'R^-1 z) / d(a, b)
+};
+
+struct Recursion {
+  Q q;
+  std::array<Q, 2> dq{Q{0, 0, 0}, Q{0, 0, 0}};  // Q_1 = Qbar is fixed: no derivative
+};
+
+void recur(const double* zt, const double* zp, size_t begin, size_t count, double qbar,
+           const DccParameters& p, bool with_gradient, Recursion& state, Block& block) {
+  // In registers: the block's stores could otherwise alias the state and parameters.
+  const double a = p.a, b = p.b, c = 1 - a - b;
+  Recursion r = state;
+  for (size_t i = 0; i < count; ++i) {
+    const size_t t = begin + i;
+    const Q q = r.q, zz{zt[t] * zt[t], zp[t] * zp[t], zt[t] * zp[t]};
+    block.tt[i] = q.tt, block.pp[i] = q.pp, block.tp[i] = q.tp;
+    if (with_gradient) {
+      if (t % kFlushEvery == 0) flush_subnormal(r.dq);
+      std::array<Q, 2>& dq = r.dq;
+      for (size_t k = 0; k < 2; ++k) block.dtt[k][i] = dq[k].tt, block.dpp[k][i] = dq[k].pp, block.dtp[k][i] = dq[k].tp;
+      dq[0] = {-1 + zz.tt + b * dq[0].tt, -1 + zz.pp + b * dq[0].pp, -qbar + zz.tp + b * dq[0].tp};
+      dq[1] = {-1 + q.tt + b * dq[1].tt, -1 + q.pp + b * dq[1].pp, -qbar + q.tp + b * dq[1].tp};
+    }
+    r.q = {c + a * zz.tt + b * q.tt, c + a * zz.pp + b * q.pp, c * qbar + a * zz.tp + b * q.tp};
+  }
+  state = r;
+}
+
+// Two divisions and a square root per return.
+template <bool with_gradient>
+void terms(const double* zt, const double* zp, size_t count, Block& b) {
+  for (size_t i = 0; i < count; ++i) {
+    const double inverse_product = 1 / (b.tt[i] * b.pp[i]), inverse_root = std::sqrt(inverse_product);
+    const double rho = b.tp[i] * inverse_root, one = 1 - rho * rho, inverse_one = 1 / one;
+    const double s = zt[i] * zt[i] + zp[i] * zp[i], cross = zt[i] * zp[i];
+    const double quadratic = (s - 2 * rho * cross) * inverse_one;
+    b.one[i] = one;
+    b.quadratic_excess[i] = quadratic - s;
+    if constexpr (!with_gradient) continue;
+    const double dl = (-2 * rho - 2 * cross + 2 * rho * quadratic) * inverse_one;
+    const double inverse_tt = b.pp[i] * inverse_product, inverse_pp = b.tt[i] * inverse_product;
+    for (size_t k = 0; k < 2; ++k) {
+      const double drho = b.dtp[k][i] * inverse_root - 0.5 * rho * (b.dtt[k][i] * inverse_tt + b.dpp[k][i] * inverse_pp);
+      b.score[k][i] = dl * drho;
+    }
+  }
+}
+
 Pass correlation_pass(const double* zt, const double* zp, size_t n, double qbar, const DccParameters& p,
                       bool with_gradient) {
-  const double c = 1 - p.a - p.b;
-  Q q{1, 1, qbar};
-  std::array<Q, 2> dq{Q{0, 0, 0}, Q{0, 0, 0}};  // dQ_t / da, dQ_t / db: Q_1 = Qbar is fixed
+  Recursion recursion{Q{1, 1, qbar}};
+  Block block;
   LogSum logs;  // of 1 - rho^2
   double sum = 0;
   std::array<double, 2> g{};
-  for (size_t t = 0; t < n; ++t) {
-    if (with_gradient && t % kFlushEvery == 0) flush_subnormal(dq);
-    const double root = std::sqrt(q.tt * q.pp), rho = q.tp / root, one = 1 - rho * rho;
-    const double s = zt[t] * zt[t] + zp[t] * zp[t], cross = zt[t] * zp[t];
-    logs.add(one);
-    sum += (s - 2 * rho * cross) / one - s;
+  std::array<double, 3> outer{};
+  for (size_t begin = 0; begin < n; begin += kBlock) {
+    const size_t count = std::min(kBlock, n - begin);
+    recur(zt, zp, begin, count, qbar, p, with_gradient, recursion, block);
     if (with_gradient) {
-      const double dl = -2 * rho / one + (-2 * cross * one + 2 * rho * (s - 2 * rho * cross)) / (one * one);
-      for (size_t k = 0; k < 2; ++k) {
-        const double drho = dq[k].tp / root - 0.5 * rho * (dq[k].tt / q.tt + dq[k].pp / q.pp);
-        g[k] += dl * drho;
-      }
-      const Q zz{zt[t] * zt[t], zp[t] * zp[t], cross};
-      dq[0] = {-1 + zz.tt + p.b * dq[0].tt, -1 + zz.pp + p.b * dq[0].pp, -qbar + zz.tp + p.b * dq[0].tp};
-      dq[1] = {-1 + q.tt + p.b * dq[1].tt, -1 + q.pp + p.b * dq[1].pp, -qbar + q.tp + p.b * dq[1].tp};
+      terms<true>(zt + begin, zp + begin, count, block);
+    } else {
+      terms<false>(zt + begin, zp + begin, count, block);
     }
-    q = {c + p.a * zt[t] * zt[t] + p.b * q.tt, c + p.a * zp[t] * zp[t] + p.b * q.pp,
-         c * qbar + p.a * cross + p.b * q.tp};
+    for (size_t i = 0; i < count; ++i) {
+      logs.add(block.one[i]);
+      sum += block.quadratic_excess[i];
+      if (with_gradient) {
+        const double sa = block.score[0][i], sb = block.score[1][i];
+        g[0] += sa, g[1] += sb;
+        outer[0] += sa * sa, outer[1] += sa * sb, outer[2] += sb * sb;
+      }
+    }
   }
-  return Pass{-0.5 * (logs.total() + sum), {-0.5 * g[0], -0.5 * g[1]}};
+  return Pass{-0.5 * (logs.total() + sum), {-0.5 * g[0], -0.5 * g[1]},
+              {0.25 * outer[0], 0.25 * outer[1], 0.25 * outer[2]}};
 }
 
 constexpr double kLargestPersistence = 1 - 1e-8;
 constexpr size_t kWarmStart = 65536;
+constexpr std::array<DccParameters, 3> kUsualStarts{{{0.05, 0.9}, {0.01, 0.98}, {0.06, 0.54}}};
 
 // The optimiser's coordinates: persistence a + b and a's share of it.
 DccParameters from_coordinates(const std::vector<double>& x) { return {x[0] * x[1], x[0] * (1 - x[1])}; }
@@ -103,35 +166,73 @@ double dcc_loglik(const std::vector<double>& zt, const std::vector<double>& zp, 
 
 namespace {
 
-// The best of the L-BFGS runs from each start on z[0..n), in coordinates persistence
-// a + b and a's share of it.
+// Where one search ended.
 struct Search {
   DccParameters parameters;
+  double loglik = -INFINITY;
   bool converged = false;
 };
 
-Search best_fit(const double* zt, const double* zp, size_t n, const std::vector<DccParameters>& starts) {
-  const double qbar = correlation(pair_moments(zt, zp, n)), count = static_cast<double>(n);
+// About a standard error of each coordinate: 1 / sqrt of its information (the outer
+// product of the per-return scores, turned into the coordinates at x), at most the box's
+// width.
+std::vector<double> coordinate_scales(const Pass& at_x, const std::vector<double>& x) {
+  const double share = x[1], aa = at_x.outer[0], ab = at_x.outer[1], bb = at_x.outer[2];
+  // d/d persistence = share d/da + (1 - share) d/db; d/d share = persistence (d/da - d/db).
+  const double information[2] = {
+      share * share * aa + 2 * share * (1 - share) * ab + (1 - share) * (1 - share) * bb,
+      x[0] * x[0] * (aa - 2 * ab + bb)};
+  std::vector<double> scale(2);
+  for (size_t i = 0; i < 2; ++i) {
+    scale[i] = std::clamp(1 / std::sqrt(information[i]), 1e-8, 1.0);
+    if (!std::isfinite(scale[i])) scale[i] = 1.0;
+  }
+  return scale;
+}
+
+double checked_qbar(const double* zt, const double* zp, size_t n) {
+  const double qbar = correlation(pair_moments(zt, zp, n));
   if (!(std::fabs(qbar) < 1)) {
     throw DataError("the standardized returns are perfectly correlated: no DCC model fits them");
   }
-  // 1 - loglik / n: the second-step likelihood is near 0 for uncorrelated series, and a
-  // tolerance needs a value of order one.
+  return qbar;
+}
+
+// The L-BFGS search on z[0..n) from one start, in coordinates persistence a + b and a's
+// share of it, each scaled by its standard error at the start.
+Search search_from(const double* zt, const double* zp, size_t n, const DccParameters& start) {
+  const double qbar = checked_qbar(zt, zp, n), count = static_cast<double>(n);
+  const double persistence = std::min(start.a + start.b, kLargestPersistence);
+  const std::vector<double> x0{persistence, persistence > 0 ? start.a / (start.a + start.b) : 0};
+  const Pass at_start = correlation_pass(zt, zp, n, qbar, from_coordinates(x0), true);
+  // n - loglik: the second-step likelihood is near 0 for uncorrelated series, and a
+  // relative tolerance needs a value of the order of the sample. Not divided by n: in
+  // coordinates of about a standard error the curvature is then about 1, as L-BFGS's
+  // first step assumes.
   const SmoothObjective objective = [&](const std::vector<double>& x, std::vector<double>& gradient) {
-    const Pass pass = correlation_pass(zt, zp, n, qbar, from_coordinates(x), true);
-    gradient = {-(pass.gradient[0] * x[1] + pass.gradient[1] * (1 - x[1])) / count,
-                -(pass.gradient[0] - pass.gradient[1]) * x[0] / count};
-    return 1 - pass.loglik / count;
+    const Pass pass = x == x0 ? at_start : correlation_pass(zt, zp, n, qbar, from_coordinates(x), true);
+    gradient = {-(pass.gradient[0] * x[1] + pass.gradient[1] * (1 - x[1])),
+                -(pass.gradient[0] - pass.gradient[1]) * x[0]};
+    return count - pass.loglik;
   };
-  GradientMinimum best;
-  best.value = INFINITY;
-  for (const DccParameters& start : starts) {
-    const double persistence = std::min(start.a + start.b, kLargestPersistence);
-    const std::vector<double> x0{persistence, persistence > 0 ? start.a / (start.a + start.b) : 0};
-    GradientMinimum found = gradient_minimum(objective, x0, {0, 0}, {kLargestPersistence, 1}, 1e-13, 400);
-    if (found.value < best.value) best = found;
+  const GradientMinimum found = scaled_gradient_minimum(objective, x0, {0, 0}, {kLargestPersistence, 1},
+                                                        coordinate_scales(at_start, x0), 1e-13, 400);
+  return Search{from_coordinates(found.x), count - found.value, found.converged};
+}
+
+// The start of a long sample's search: of the maxima found from each usual start on the
+// last kWarmStart returns, the one the whole sample likes best (a value pass apiece).
+DccParameters best_tail_maximum(const double* zt, const double* zp, size_t n) {
+  const double qbar = checked_qbar(zt, zp, n);
+  DccParameters best;
+  double best_loglik = -INFINITY;
+  for (const DccParameters& start : kUsualStarts) {
+    const size_t tail = n - kWarmStart;
+    const DccParameters maximum = search_from(zt + tail, zp + tail, kWarmStart, start).parameters;
+    const double loglik = correlation_pass(zt, zp, n, qbar, maximum, false).loglik;
+    if (loglik > best_loglik) best = maximum, best_loglik = loglik;
   }
-  return Search{from_coordinates(best.x), best.converged};
+  return best;
 }
 
 }  // namespace
@@ -140,17 +241,19 @@ DccCorrelationFit fit_dcc_correlation(const std::vector<double>& zt, const std::
                                       const std::optional<DccParameters>& warm_start) {
   assert(zt.size() == zp.size() && !zt.empty());
   const size_t n = zt.size();
-  // As for the GARCH fits: the search from several starts on the last kWarmStart
-  // returns, then on all of them from where each ended.
-  std::vector<DccParameters> starts{{0.05, 0.9}, {0.01, 0.98}, {0.06, 0.54}};
+  // As for the GARCH fits: on many returns the searches from the usual starts run on
+  // the last kWarmStart of them, and one search on all of them.
+  Search best;
   if (warm_start) {
-    starts = {*warm_start};
+    best = search_from(zt.data(), zp.data(), n, *warm_start);
   } else if (n > 2 * kWarmStart) {
-    for (DccParameters& start : starts) {
-      start = best_fit(zt.data() + n - kWarmStart, zp.data() + n - kWarmStart, kWarmStart, {start}).parameters;
+    best = search_from(zt.data(), zp.data(), n, best_tail_maximum(zt.data(), zp.data(), n));
+  } else {
+    for (const DccParameters& start : kUsualStarts) {
+      const Search found = search_from(zt.data(), zp.data(), n, start);
+      if (found.loglik > best.loglik) best = found;
     }
   }
-  const Search best = best_fit(zt.data(), zp.data(), n, starts);
   DccCorrelationFit fit;
   fit.parameters = best.parameters;
   fit.loglik = dcc_loglik(zt, zp, fit.parameters);

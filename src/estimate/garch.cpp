@@ -47,10 +47,24 @@ void flush_subnormal(std::array<double, 4>& values) {
 struct Pass {
   double loglik = 0;
   std::array<double, 4> gradient{};
+  std::array<double, 4> information{};  // with a Jacobian: in the optimiser's coordinates
 };
 
+// d(mu, omega, alpha, beta) / d(coordinate j), by row.
+using Jacobian = std::array<std::array<double, 4>, 4>;
+
+// The per-return scores' squares, turned into coordinates by J: the diagonal of the
+// outer-product information there.
+void add_information(const std::array<double, 4>& score, const Jacobian& jacobian, std::array<double, 4>& sums) {
+  for (size_t j = 0; j < 4; ++j) {
+    double in_coordinate = 0;
+    for (size_t k = 0; k < 4; ++k) in_coordinate += score[k] * jacobian[k][j];
+    sums[j] += in_coordinate * in_coordinate;
+  }
+}
+
 Pass likelihood_pass(const double* r, size_t size, const SampleMoments& m, const GarchParameters& p,
-                     bool with_gradient) {
+                     bool with_gradient, const Jacobian* jacobian = nullptr) {
   const double shift = m.mean - p.mu;
   double s2 = m.mean_square + shift * shift;
   std::array<double, 4> ds2{-2 * shift, 0, 0, 0};  // d s2_t / d(mu, omega, alpha, beta)
@@ -60,6 +74,7 @@ Pass likelihood_pass(const double* r, size_t size, const SampleMoments& m, const
   LogSum logs;
   const double inverse_unit = 1 / m.mean_square;
   double sum_ratio = 0;
+  Pass pass;
   for (size_t t = 0; t < size; ++t) {
     if (with_gradient && t % kFlushEvery == 0) flush_subnormal(ds2);
     const double e = r[t] - p.mu, e2 = e * e, inverse = 1 / s2;
@@ -69,6 +84,10 @@ Pass likelihood_pass(const double* r, size_t size, const SampleMoments& m, const
       const double w = inverse - e2 * inverse * inverse;
       for (size_t k = 0; k < 4; ++k) g[k] += w * ds2[k];
       g[0] -= 2 * e * inverse;
+      if (jacobian) {
+        add_information({-0.5 * (w * ds2[0] - 2 * e * inverse), -0.5 * w * ds2[1], -0.5 * w * ds2[2], -0.5 * w * ds2[3]},
+                        *jacobian, pass.information);
+      }
       ds2 = {-2 * p.alpha * e + p.beta * ds2[0], 1 + p.beta * ds2[1], e2 + p.beta * ds2[2],
              s2 + p.beta * ds2[3]};
     }
@@ -76,26 +95,35 @@ Pass likelihood_pass(const double* r, size_t size, const SampleMoments& m, const
   }
   const double n = static_cast<double>(size);
   const double sum_log = logs.total() + n * std::log(m.mean_square);
-  Pass pass;
   pass.loglik = -0.5 * (n * kLogTwoPi + sum_log + sum_ratio);
   for (size_t k = 0; k < 4; ++k) pass.gradient[k] = -0.5 * g[k];
   return pass;
 }
 
-// The optimiser's coordinates: the mean and omega in units of the sample's scale c,
-// persistence alpha + beta and alpha's share of it, so that the box holds exactly the
-// admissible models and every coordinate is of order one.
+// The optimiser's coordinates: the mean in units of the sample's scale c, the model's
+// unconditional variance omega / (1 - alpha - beta) in units of c^2, persistence
+// alpha + beta and alpha's share of it, so that every coordinate is of order one. With
+// alpha at 0 (no GARCH effect, common in intraday returns) the likelihood is flat along
+// the ridge where the unconditional variance stays the sample's; in these coordinates
+// that ridge lies along persistence alone, which a quasi-Newton search follows in a few
+// steps where in (omega, persistence) it zigzags for tens.
 constexpr double kLargestPersistence = 1 - 1e-8;
-constexpr double kSmallestOmega = 1e-12;  // in units of c^2
+constexpr double kSmallestVariance = 1e-4, kLargestVariance = 1e4;  // in units of c^2
 constexpr size_t kWarmStart = 65536;
 
 GarchParameters from_coordinates(const std::vector<double>& x, double scale) {
-  return GarchParameters{x[0] * scale, x[1] * scale * scale, x[2] * x[3], x[2] * (1 - x[3])};
+  return GarchParameters{x[0] * scale, x[1] * scale * scale * (1 - x[2]), x[2] * x[3], x[2] * (1 - x[3])};
+}
+
+Jacobian coordinate_jacobian(const std::vector<double>& x, double scale) {
+  const double c2 = scale * scale;
+  return {{{scale, 0, 0, 0}, {0, c2 * (1 - x[2]), -c2 * x[1], 0}, {0, 0, x[3], x[2]}, {0, 0, 1 - x[3], -x[2]}}};
 }
 
 std::vector<double> to_coordinates(const GarchParameters& p, double scale) {
   const double persistence = p.alpha + p.beta;
-  return {p.mu / scale, p.omega / (scale * scale), persistence, persistence > 0 ? p.alpha / persistence : 0};
+  return {p.mu / scale, p.omega / (scale * scale * (1 - persistence)), persistence,
+          persistence > 0 ? p.alpha / persistence : 0};
 }
 
 // Typical daily and intraday fits: persistence 0.9 to 0.99, alpha 0.02 to 0.1; omega
@@ -108,38 +136,70 @@ std::vector<GarchParameters> usual_starts(const SampleMoments& m) {
   return starts;
 }
 
+// Where one search ended.
 struct Search {
   GarchParameters parameters;
+  double loglik = -INFINITY;
   bool converged = false;
 };
 
-// The best of the L-BFGS runs from each start on r[0..n), in coordinates scaled to the
-// sample (the mean and omega in units of its scale c; persistence and alpha's share).
-Search best_fit(const double* r, size_t n, const std::vector<GarchParameters>& starts) {
-  const SampleMoments m = sample_moments(r, n);
-  const double scale = std::sqrt(m.mean_square), count = static_cast<double>(n);
-  // Minimise -loglik / n - log c: free of the data's scale and count, so that one
-  // tolerance serves every series.
-  const SmoothObjective objective = [&](const std::vector<double>& x, std::vector<double>& gradient) {
-    const Pass pass = likelihood_pass(r, n, m, from_coordinates(x, scale), true);
-    const std::array<double, 4>& g = pass.gradient;
-    const double alpha_of_p = x[3], beta_of_p = 1 - x[3];
-    gradient = {-g[0] * scale / count, -g[1] * scale * scale / count,
-                -(g[2] * alpha_of_p + g[3] * beta_of_p) / count, -(g[2] - g[3]) * x[2] / count};
-    return -pass.loglik / count - std::log(scale);
-  };
-  const double center = m.mean / scale;
-  const std::vector<double> lower{center - 1, kSmallestOmega, 0, 0};
-  const std::vector<double> upper{center + 1, 100, kLargestPersistence, 1};
-  GradientMinimum best;
-  best.value = INFINITY;
-  for (const GarchParameters& start : starts) {
-    std::vector<double> x0 = to_coordinates(start, scale);
-    for (size_t i = 0; i < x0.size(); ++i) x0[i] = std::clamp(x0[i], lower[i], upper[i]);
-    GradientMinimum found = gradient_minimum(objective, x0, lower, upper, 1e-12, 400);
-    if (found.value < best.value) best = found;
+// About a standard error of each coordinate: 1 / sqrt of its information, at most the
+// box's width (a coordinate the likelihood is flat in has none).
+std::vector<double> coordinate_scales(const Pass& at_x, const std::vector<double>& lower,
+                                      const std::vector<double>& upper) {
+  std::vector<double> scale(4);
+  for (size_t i = 0; i < 4; ++i) {
+    const double width = upper[i] - lower[i];
+    scale[i] = std::clamp(1 / std::sqrt(at_x.information[i]), 1e-8 * width, width);
+    if (!std::isfinite(scale[i])) scale[i] = width;
   }
-  return Search{from_coordinates(best.x, scale), best.converged};
+  return scale;
+}
+
+// The L-BFGS search on r[0..n) from one start, in coordinates scaled to the sample (the
+// mean in units of its scale c, the unconditional variance in units of c^2, persistence
+// and alpha's share), each then divided by its standard error at the start.
+Search search_from(const double* r, size_t n, const SampleMoments& m, const GarchParameters& start) {
+  const double scale = std::sqrt(m.mean_square), count = static_cast<double>(n);
+  const double center = m.mean / scale;
+  const std::vector<double> lower{center - 1, kSmallestVariance, 0, 0};
+  const std::vector<double> upper{center + 1, kLargestVariance, kLargestPersistence, 1};
+  std::vector<double> x0 = to_coordinates(start, scale);
+  for (size_t i = 0; i < x0.size(); ++i) x0[i] = std::clamp(x0[i], lower[i], upper[i]);
+  const Jacobian at_x0 = coordinate_jacobian(x0, scale);
+  const Pass at_start = likelihood_pass(r, n, m, from_coordinates(x0, scale), true, &at_x0);
+  // -loglik - n log c: free of the data's scale, so that one relative tolerance serves
+  // every series; not divided by n, so that in coordinates of about a standard error the
+  // curvature is about 1, as L-BFGS's first step assumes.
+  const SmoothObjective objective = [&](const std::vector<double>& x, std::vector<double>& gradient) {
+    const Pass pass = x == x0 ? at_start : likelihood_pass(r, n, m, from_coordinates(x, scale), true);
+    const Jacobian jacobian = coordinate_jacobian(x, scale);
+    for (size_t j = 0; j < 4; ++j) {
+      gradient[j] = 0;
+      for (size_t k = 0; k < 4; ++k) gradient[j] -= pass.gradient[k] * jacobian[k][j];
+    }
+    return -pass.loglik - count * std::log(scale);
+  };
+  const GradientMinimum found = scaled_gradient_minimum(objective, x0, lower, upper,
+                                                        coordinate_scales(at_start, lower, upper), 1e-12, 400);
+  return Search{from_coordinates(found.x, scale), -found.value - count * std::log(scale), found.converged};
+}
+
+// The start of a long sample's search: of the maxima found from each usual start on the
+// last kWarmStart returns, the one the whole sample likes best. On a nearly flat ridge
+// those maxima lie far apart along it, and refining each on every return cost two to
+// three times the passes of refining one; a value pass apiece ranks them.
+GarchParameters best_tail_maximum(const double* r, size_t n, const SampleMoments& m) {
+  const double* tail = r + n - kWarmStart;
+  const SampleMoments tail_moments = sample_moments(tail, kWarmStart);
+  GarchParameters best;
+  double best_loglik = -INFINITY;
+  for (const GarchParameters& start : usual_starts(tail_moments)) {
+    const GarchParameters maximum = search_from(tail, kWarmStart, tail_moments, start).parameters;
+    const double loglik = likelihood_pass(r, n, m, maximum, false).loglik;
+    if (loglik > best_loglik) best = maximum, best_loglik = loglik;
+  }
+  return best;
 }
 
 }  // namespace
@@ -168,20 +228,20 @@ GarchFit fit_garch(const std::vector<double>& returns, const std::optional<Garch
   const bool constant = std::all_of(returns.begin(), returns.end(), [&](double x) { return x == returns[0]; });
   const SampleMoments m = sample_moments(returns.data(), returns.size());
   if (constant || !(m.mean_square > 0)) throw DataError("the returns do not vary: no GARCH model fits them");
-  // On many returns the search from several starts runs on the last kWarmStart of them,
-  // and the whole sample's search starts from its best: a few passes over all the data
-  // instead of a hundred.
-  std::vector<GarchParameters> starts = usual_starts(m);
+  // On many returns the searches from the usual starts run on the last kWarmStart of
+  // them, and one search on all of them: a few passes over all the data instead of a
+  // hundred.
+  Search best;
   if (warm_start) {
-    starts = {*warm_start};
+    best = search_from(returns.data(), returns.size(), m, *warm_start);
   } else if (returns.size() > 2 * kWarmStart) {
-    const double* tail = returns.data() + returns.size() - kWarmStart;
-    starts.clear();
-    for (const GarchParameters& start : usual_starts(sample_moments(tail, kWarmStart))) {
-      starts.push_back(best_fit(tail, kWarmStart, {start}).parameters);
+    best = search_from(returns.data(), returns.size(), m, best_tail_maximum(returns.data(), returns.size(), m));
+  } else {
+    for (const GarchParameters& start : usual_starts(m)) {
+      const Search found = search_from(returns.data(), returns.size(), m, start);
+      if (found.loglik > best.loglik) best = found;
     }
   }
-  const Search best = best_fit(returns.data(), returns.size(), starts);
   GarchFit fit;
   fit.parameters = best.parameters;
   fit.loglik = garch_loglik(returns, fit.parameters);
