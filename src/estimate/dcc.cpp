@@ -4,6 +4,7 @@
 #include <array>
 #include <cassert>
 #include <cmath>
+#include <utility>
 
 #include "gradient_minimum.hpp"
 #include "hedgecalc/error.hpp"
@@ -138,11 +139,20 @@ DccParameters from_coordinates(const std::vector<double>& x) { return {x[0] * x[
 
 }  // namespace
 
-std::vector<double> standardized_residuals(const std::vector<double>& returns, const GarchParameters& p) {
-  const std::vector<double> s2 = garch_variances(returns, p);
+namespace {
+
+// z_t = (r_t - mu) / s_t from the model's variances s2 (one more than the returns).
+std::vector<double> standardized(const std::vector<double>& returns, const GarchParameters& p,
+                                 const std::vector<double>& s2) {
   std::vector<double> z(returns.size());
   for (size_t t = 0; t < returns.size(); ++t) z[t] = (returns[t] - p.mu) / std::sqrt(s2[t]);
   return z;
+}
+
+}  // namespace
+
+std::vector<double> standardized_residuals(const std::vector<double>& returns, const GarchParameters& p) {
+  return standardized(returns, p, garch_variances(returns, p));
 }
 
 std::vector<double> dcc_correlations(const std::vector<double>& zt, const std::vector<double>& zp,
@@ -261,28 +271,34 @@ DccCorrelationFit fit_dcc_correlation(const std::vector<double>& zt, const std::
   return fit;
 }
 
-DccPath dcc_path(const std::vector<double>& target, const std::vector<double>& proxy,
-                 const GarchParameters& target_model, const GarchParameters& proxy_model,
-                 const DccParameters& dynamics) {
-  const std::vector<double> vt = garch_variances(target, target_model);
-  const std::vector<double> vp = garch_variances(proxy, proxy_model);
-  std::vector<double> zt(target.size()), zp(proxy.size());
-  for (size_t t = 0; t < target.size(); ++t) {
-    zt[t] = (target[t] - target_model.mu) / std::sqrt(vt[t]);
-    zp[t] = (proxy[t] - proxy_model.mu) / std::sqrt(vp[t]);
-  }
+namespace {
+
+// The path from both models' variances (taken over as the volatilities) and the
+// standardized returns: the fit has them already, and each is a vector per date.
+DccPath path_from(std::vector<double> target_variances, std::vector<double> proxy_variances,
+                  const std::vector<double>& zt, const std::vector<double>& zp, const DccParameters& dynamics) {
   DccPath path;
   path.correlation = dcc_correlations(zt, zp, dynamics);
-  const size_t dates = target.size() + 1;
-  path.target_vol.resize(dates);
-  path.proxy_vol.resize(dates);
+  path.target_vol = std::move(target_variances);
+  path.proxy_vol = std::move(proxy_variances);
+  const size_t dates = zt.size() + 1;
   path.hedge_ratio.resize(dates);
   for (size_t t = 0; t < dates; ++t) {
-    path.target_vol[t] = std::sqrt(vt[t]);
-    path.proxy_vol[t] = std::sqrt(vp[t]);
+    path.target_vol[t] = std::sqrt(path.target_vol[t]);
+    path.proxy_vol[t] = std::sqrt(path.proxy_vol[t]);
     path.hedge_ratio[t] = path.correlation[t] * path.target_vol[t] / path.proxy_vol[t];
   }
   return path;
+}
+
+}  // namespace
+
+DccPath dcc_path(const std::vector<double>& target, const std::vector<double>& proxy,
+                 const GarchParameters& target_model, const GarchParameters& proxy_model,
+                 const DccParameters& dynamics) {
+  std::vector<double> vt = garch_variances(target, target_model), vp = garch_variances(proxy, proxy_model);
+  const std::vector<double> zt = standardized(target, target_model, vt), zp = standardized(proxy, proxy_model, vp);
+  return path_from(std::move(vt), std::move(vp), zt, zp, dynamics);
 }
 
 DccFit fit_dcc(const std::vector<double>& target, const std::vector<double>& proxy,
@@ -293,11 +309,13 @@ DccFit fit_dcc(const std::vector<double>& target, const std::vector<double>& pro
   constexpr size_t kParallelFrom = 20000;
   (target.size() >= kParallelFrom ? executor : Executor(1))
       .both([&] { fit.target = fit_garch(target); }, [&] { fit.proxy = fit_garch(proxy); });
-  fit.correlation_fit = fit_dcc_correlation(standardized_residuals(target, fit.target.parameters),
-                                            standardized_residuals(proxy, fit.proxy.parameters));
+  std::vector<double> vt = garch_variances(target, fit.target.parameters);
+  std::vector<double> vp = garch_variances(proxy, fit.proxy.parameters);
+  const std::vector<double> zt = standardized(target, fit.target.parameters, vt);
+  const std::vector<double> zp = standardized(proxy, fit.proxy.parameters, vp);
+  fit.correlation_fit = fit_dcc_correlation(zt, zp);
   fit.loglik = fit.target.loglik + fit.proxy.loglik + fit.correlation_fit.loglik;
-  static_cast<DccPath&>(fit) = dcc_path(target, proxy, fit.target.parameters, fit.proxy.parameters,
-                                        fit.correlation_fit.parameters);
+  static_cast<DccPath&>(fit) = path_from(std::move(vt), std::move(vp), zt, zp, fit.correlation_fit.parameters);
   return fit;
 }
 
