@@ -219,15 +219,20 @@ Search search_from(const double* zt, const double* zp, size_t n, const DccParame
   // relative tolerance needs a value of the order of the sample. Not divided by n: in
   // coordinates of about a standard error the curvature is then about 1, as L-BFGS's
   // first step assumes.
+  // The best point's log-likelihood as its pass gave it: the fit reports it without
+  // another pass.
+  double best_value = INFINITY, best_loglik = -INFINITY;
   const SmoothObjective objective = [&](const std::vector<double>& x, std::vector<double>& gradient) {
     const Pass pass = x == x0 ? at_start : correlation_pass(zt, zp, n, qbar, from_coordinates(x), true);
     gradient = {-(pass.gradient[0] * x[1] + pass.gradient[1] * (1 - x[1])),
                 -(pass.gradient[0] - pass.gradient[1]) * x[0]};
-    return count - pass.loglik;
+    const double value = count - pass.loglik;
+    if (value < best_value) best_value = value, best_loglik = pass.loglik;
+    return value;
   };
   const GradientMinimum found = scaled_gradient_minimum(objective, x0, {0, 0}, {kLargestPersistence, 1},
                                                         coordinate_scales(at_start, x0), 1e-13, 400);
-  return Search{from_coordinates(found.x), count - found.value, found.converged};
+  return Search{from_coordinates(found.x), best_loglik, found.converged};
 }
 
 // The start of a long sample's search: of the maxima found from each usual start on the
@@ -266,7 +271,7 @@ DccCorrelationFit fit_dcc_correlation(const std::vector<double>& zt, const std::
   }
   DccCorrelationFit fit;
   fit.parameters = best.parameters;
-  fit.loglik = dcc_loglik(zt, zp, fit.parameters);
+  fit.loglik = best.loglik;
   fit.converged = best.converged;
   return fit;
 }

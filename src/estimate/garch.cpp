@@ -171,6 +171,9 @@ Search search_from(const double* r, size_t n, const SampleMoments& m, const Garc
   // -loglik - n log c: free of the data's scale, so that one relative tolerance serves
   // every series; not divided by n, so that in coordinates of about a standard error the
   // curvature is about 1, as L-BFGS's first step assumes.
+  // The best point's log-likelihood as its pass gave it: the fit reports it without
+  // another pass.
+  double best_value = INFINITY, best_loglik = -INFINITY;
   const SmoothObjective objective = [&](const std::vector<double>& x, std::vector<double>& gradient) {
     const Pass pass = x == x0 ? at_start : likelihood_pass(r, n, m, from_coordinates(x, scale), true);
     const Jacobian jacobian = coordinate_jacobian(x, scale);
@@ -178,11 +181,13 @@ Search search_from(const double* r, size_t n, const SampleMoments& m, const Garc
       gradient[j] = 0;
       for (size_t k = 0; k < 4; ++k) gradient[j] -= pass.gradient[k] * jacobian[k][j];
     }
-    return -pass.loglik - count * std::log(scale);
+    const double value = -pass.loglik - count * std::log(scale);
+    if (value < best_value) best_value = value, best_loglik = pass.loglik;
+    return value;
   };
   const GradientMinimum found = scaled_gradient_minimum(objective, x0, lower, upper,
                                                         coordinate_scales(at_start, lower, upper), 1e-12, 400);
-  return Search{from_coordinates(found.x, scale), -found.value - count * std::log(scale), found.converged};
+  return Search{from_coordinates(found.x, scale), best_loglik, found.converged};
 }
 
 // The start of a long sample's search: of the maxima found from each usual start on the
@@ -244,7 +249,7 @@ GarchFit fit_garch(const std::vector<double>& returns, const std::optional<Garch
   }
   GarchFit fit;
   fit.parameters = best.parameters;
-  fit.loglik = garch_loglik(returns, fit.parameters);
+  fit.loglik = best.loglik;
   fit.converged = best.converged;
   return fit;
 }
