@@ -241,9 +241,12 @@ DccParameters best_tail_maximum(const double* zt, const double* zp, size_t n) {
   const double qbar = checked_qbar(zt, zp, n);
   DccParameters best;
   double best_loglik = -INFINITY;
+  bool constant_ranked = false;
   for (const DccParameters& start : kUsualStarts) {
     const size_t tail = n - kWarmStart;
     const DccParameters maximum = search_from(zt + tail, zp + tail, kWarmStart, start).parameters;
+    // With a = 0 the correlation is Qbar whatever b is: one such point ranks them all.
+    if (maximum.a == 0 && std::exchange(constant_ranked, true)) continue;
     const double loglik = correlation_pass(zt, zp, n, qbar, maximum, false).loglik;
     if (loglik > best_loglik) best = maximum, best_loglik = loglik;
   }
