@@ -108,7 +108,7 @@ Pass likelihood_pass(const double* r, size_t size, const SampleMoments& m, const
 // that ridge lies along persistence alone, which a quasi-Newton search follows in a few
 // steps where in (omega, persistence) it zigzags for tens.
 constexpr double kLargestPersistence = 1 - 1e-8;
-constexpr double kSmallestVariance = 1e-4, kLargestVariance = 1e4;  // in units of c^2
+constexpr double kSmallestVariance = 1e-12, kLargestVariance = 1e4;  // in units of c^2
 constexpr size_t kWarmStart = 65536;
 
 GarchParameters from_coordinates(const std::vector<double>& x, double scale) {

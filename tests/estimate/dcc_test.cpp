@@ -85,7 +85,9 @@ TEST_CASE("the GARCH fit reaches fGarch's and scipy's maxima", "[golden][dcc]") 
       const GarchFit fit = fit_garch(series == "target" ? c.target : c.proxy);
       const double best = std::max(c.scalars.at("fgarch_" + series + "_loglik"),
                                    c.scalars.at("scipy_" + series + "_loglik"));
-      CHECK(fit.loglik >= best - 1e-6);
+      // The issue asks for 1e-6; we hold 1e-8, which caught a box that cut off the sample
+      // pair's maximum (omega near 0 with beta near 1) by 7e-7.
+      CHECK(fit.loglik >= best - 1e-8);
       CHECK(fit.converged);
       const GarchParameters& p = fit.parameters;
       CHECK((p.omega > 0 && p.alpha >= 0 && p.beta >= 0 && p.alpha + p.beta < 1));
