@@ -315,6 +315,13 @@ void require_min_obs(const Analysis& analysis, const RollingWindow& window) {
   }
 }
 
+// A likelihood search that stopped short: the estimates stand at its best point, and the
+// user is told so (never a silent number).
+void warn_not_converged(Analysis& analysis, Setting estimator, const std::string& estimates) {
+  analysis.full.warnings.push_back(flag_for(estimator) + ": the likelihood maximisation did not converge; the " +
+                                   estimates + " are at the best point it reached");
+}
+
 // --dcc: both steps, with a warning when an optimiser stopped short of convergence.
 DccFit run_dcc(Analysis& analysis, const Executor& executor) {
   const std::vector<double>& target = analysis.returns.values[0];
@@ -323,11 +330,7 @@ DccFit run_dcc(Analysis& analysis, const Executor& executor) {
                     " returns to fit a GARCH model; the series share " + std::to_string(target.size()));
   }
   DccFit fit = fit_dcc(target, analysis.returns.values[1], executor);
-  if (!fit.converged()) {
-    analysis.full.warnings.push_back(flag_for(Setting::kDcc) +
-                                      ": the likelihood maximisation did not converge; the "
-                                      "values are at the best point it reached");
-  }
+  if (!fit.converged()) warn_not_converged(analysis, Setting::kDcc, "values");
   return fit;
 }
 
@@ -368,11 +371,7 @@ void run_time_varying(Analysis& analysis, const AnalysisOptions& options, const 
     analysis.kalman = options.kalman_variances
                           ? kalman_filter(target, proxy, intercept, *options.kalman_variances)
                           : kalman_estimate(target, proxy, intercept);
-    if (!analysis.kalman->converged) {
-      analysis.full.warnings.push_back(flag_for(Setting::kKalman) +
-                                        ": the likelihood maximisation did not converge; the "
-                                        "variances are at the best point it reached");
-    }
+    if (!analysis.kalman->converged) warn_not_converged(analysis, Setting::kKalman, "variances");
   }
   if (sections.ewma) run_ewma(analysis, options);
   if (sections.dcc) analysis.dcc = run_dcc(analysis, executor);
