@@ -163,7 +163,8 @@ std::vector<RatioPath> parameter_free_paths(const Analysis& analysis) {
 // same date, and each is tens of fits.
 class OutOfSamplePaths {
  public:
-  OutOfSamplePaths(const Analysis& analysis, const AnalysisOptions& options, const Executor& executor)
+  OutOfSamplePaths(const Analysis& analysis, const AnalysisOptions& options,
+                   const Executor& executor)
       : target_(analysis.returns.values[0]),
         proxy_(analysis.returns.values[1]),
         intercept_(options.hedge.intercept),
@@ -193,7 +194,8 @@ class OutOfSamplePaths {
   std::map<size_t, std::vector<double>> kalman_, dcc_;  // by first date
 };
 
-void run_contest(Analysis& analysis, const AnalysisOptions& options, OutOfSamplePaths& out_of_sample) {
+void run_contest(Analysis& analysis, const AnalysisOptions& options,
+                 OutOfSamplePaths& out_of_sample) {
   const std::vector<double>& target = analysis.returns.values[0];
   const std::vector<double>& proxy = analysis.returns.values[1];
   std::vector<RatioPath> paths = parameter_free_paths(analysis);
@@ -318,7 +320,8 @@ void require_min_obs(const Analysis& analysis, const RollingWindow& window) {
 // A likelihood search that stopped short: the estimates stand at its best point, and the
 // user is told so (never a silent number).
 void warn_not_converged(Analysis& analysis, Setting estimator, const std::string& estimates) {
-  analysis.full.warnings.push_back(flag_for(estimator) + ": the likelihood maximisation did not converge; the " +
+  analysis.full.warnings.push_back(flag_for(estimator) +
+                                   ": the likelihood maximisation did not converge; the " +
                                    estimates + " are at the best point it reached");
 }
 
@@ -337,7 +340,8 @@ DccFit run_dcc(Analysis& analysis, const Executor& executor) {
 // The backtest without a window: of the EWMA ratio, else the Kalman filter's (with
 // estimated variances, fitted out of sample from the first date that can estimate
 // them), else the DCC's (from after max(100, --min-obs) returns).
-void backtest_time_varying(Analysis& analysis, const AnalysisOptions& options, OutOfSamplePaths& out_of_sample) {
+void backtest_time_varying(Analysis& analysis, const AnalysisOptions& options,
+                           OutOfSamplePaths& out_of_sample) {
   const size_t n = analysis.returns.values[0].size();
   const bool intercept = options.hedge.intercept;
   if (analysis.ewma) {
@@ -375,7 +379,8 @@ void run_time_varying(Analysis& analysis, const AnalysisOptions& options, const 
   }
   if (sections.ewma) run_ewma(analysis, options);
   if (sections.dcc) analysis.dcc = run_dcc(analysis, executor);
-  if (sections.backtest && !analysis.backtest) backtest_time_varying(analysis, options, out_of_sample);
+  if (sections.backtest && !analysis.backtest)
+    backtest_time_varying(analysis, options, out_of_sample);
 }
 
 // The risk report, hedged with the full-sample ratios (every proxy of a basket).

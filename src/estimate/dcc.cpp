@@ -48,10 +48,10 @@ void flush_subnormal(std::array<Q, 2>& dq) {
 constexpr size_t kBlock = 256;  // divides kFlushEvery
 
 struct Block {
-  std::array<double, kBlock> tt, pp, tp;   // Q_t
+  std::array<double, kBlock> tt, pp, tp;                    // Q_t
   std::array<std::array<double, kBlock>, 2> dtt, dpp, dtp;  // dQ_t / da, dQ_t / db
-  std::array<double, kBlock> one, quadratic_excess;  // 1 - rho_t^2; z'R^-1 z - z'z
-  std::array<std::array<double, kBlock>, 2> score;   // d(log|R_t| + z'R^-1 z) / d(a, b)
+  std::array<double, kBlock> one, quadratic_excess;         // 1 - rho_t^2; z'R^-1 z - z'z
+  std::array<std::array<double, kBlock>, 2> score;          // d(log|R_t| + z'R^-1 z) / d(a, b)
 };
 
 struct Recursion {
@@ -71,7 +71,8 @@ void recur(const double* zt, const double* zp, size_t begin, size_t count, doubl
     if (with_gradient) {
       if (t % kFlushEvery == 0) flush_subnormal(r.dq);
       std::array<Q, 2>& dq = r.dq;
-      for (size_t k = 0; k < 2; ++k) block.dtt[k][i] = dq[k].tt, block.dpp[k][i] = dq[k].pp, block.dtp[k][i] = dq[k].tp;
+      for (size_t k = 0; k < 2; ++k)
+        block.dtt[k][i] = dq[k].tt, block.dpp[k][i] = dq[k].pp, block.dtp[k][i] = dq[k].tp;
       dq[0] = {-1 + zz.tt + b * dq[0].tt, -1 + zz.pp + b * dq[0].pp, -qbar + zz.tp + b * dq[0].tp};
       dq[1] = {-1 + q.tt + b * dq[1].tt, -1 + q.pp + b * dq[1].pp, -qbar + q.tp + b * dq[1].tp};
     }
@@ -84,7 +85,8 @@ void recur(const double* zt, const double* zp, size_t begin, size_t count, doubl
 template <bool with_gradient>
 void terms(const double* zt, const double* zp, size_t count, Block& b) {
   for (size_t i = 0; i < count; ++i) {
-    const double inverse_product = 1 / (b.tt[i] * b.pp[i]), inverse_root = std::sqrt(inverse_product);
+    const double inverse_product = 1 / (b.tt[i] * b.pp[i]),
+                 inverse_root = std::sqrt(inverse_product);
     const double rho = b.tp[i] * inverse_root, one = 1 - rho * rho, inverse_one = 1 / one;
     const double s = zt[i] * zt[i] + zp[i] * zp[i], cross = zt[i] * zp[i];
     const double quadratic = (s - 2 * rho * cross) * inverse_one;
@@ -94,7 +96,8 @@ void terms(const double* zt, const double* zp, size_t count, Block& b) {
     const double dl = (-2 * rho - 2 * cross + 2 * rho * quadratic) * inverse_one;
     const double inverse_tt = b.pp[i] * inverse_product, inverse_pp = b.tt[i] * inverse_product;
     for (size_t k = 0; k < 2; ++k) {
-      const double drho = b.dtp[k][i] * inverse_root - 0.5 * rho * (b.dtt[k][i] * inverse_tt + b.dpp[k][i] * inverse_pp);
+      const double drho = b.dtp[k][i] * inverse_root -
+                          0.5 * rho * (b.dtt[k][i] * inverse_tt + b.dpp[k][i] * inverse_pp);
       b.score[k][i] = dl * drho;
     }
   }
@@ -126,7 +129,8 @@ Pass correlation_pass(const double* zt, const double* zp, size_t n, double qbar,
       }
     }
   }
-  return Pass{-0.5 * (logs.total() + sum), {-0.5 * g[0], -0.5 * g[1]},
+  return Pass{-0.5 * (logs.total() + sum),
+              {-0.5 * g[0], -0.5 * g[1]},
               {0.25 * outer[0], 0.25 * outer[1], 0.25 * outer[2]}};
 }
 
@@ -151,7 +155,8 @@ std::vector<double> standardized(const std::vector<double>& returns, const Garch
 
 }  // namespace
 
-std::vector<double> standardized_residuals(const std::vector<double>& returns, const GarchParameters& p) {
+std::vector<double> standardized_residuals(const std::vector<double>& returns,
+                                           const GarchParameters& p) {
   return standardized(returns, p, garch_variances(returns, p));
 }
 
@@ -222,16 +227,18 @@ Search search_from(const double* zt, const double* zp, size_t n, const DccParame
   // The best point's log-likelihood as its pass gave it: the fit reports it without
   // another pass.
   double best_value = INFINITY, best_loglik = -INFINITY;
-  const SmoothObjective objective = [&](const std::vector<double>& x, std::vector<double>& gradient) {
-    const Pass pass = x == x0 ? at_start : correlation_pass(zt, zp, n, qbar, from_coordinates(x), true);
+  const SmoothObjective objective = [&](const std::vector<double>& x,
+                                        std::vector<double>& gradient) {
+    const Pass pass =
+        x == x0 ? at_start : correlation_pass(zt, zp, n, qbar, from_coordinates(x), true);
     gradient = {-(pass.gradient[0] * x[1] + pass.gradient[1] * (1 - x[1])),
                 -(pass.gradient[0] - pass.gradient[1]) * x[0]};
     const double value = count - pass.loglik;
     if (value < best_value) best_value = value, best_loglik = pass.loglik;
     return value;
   };
-  const GradientMinimum found = scaled_gradient_minimum(objective, x0, {0, 0}, {kLargestPersistence, 1},
-                                                        coordinate_scales(at_start, x0), 1e-13, 400);
+  const GradientMinimum found = scaled_gradient_minimum(
+      objective, x0, {0, 0}, {kLargestPersistence, 1}, coordinate_scales(at_start, x0), 1e-13, 400);
   return Search{from_coordinates(found.x), best_loglik, found.converged};
 }
 
@@ -284,7 +291,8 @@ namespace {
 // The path from both models' variances (taken over as the volatilities) and the
 // standardized returns: the fit has them already, and each is a vector per date.
 DccPath path_from(std::vector<double> target_variances, std::vector<double> proxy_variances,
-                  const std::vector<double>& zt, const std::vector<double>& zp, const DccParameters& dynamics) {
+                  const std::vector<double>& zt, const std::vector<double>& zp,
+                  const DccParameters& dynamics) {
   DccPath path;
   path.correlation = dcc_correlations(zt, zp, dynamics);
   path.target_vol = std::move(target_variances);
@@ -304,8 +312,10 @@ DccPath path_from(std::vector<double> target_variances, std::vector<double> prox
 DccPath dcc_path(const std::vector<double>& target, const std::vector<double>& proxy,
                  const GarchParameters& target_model, const GarchParameters& proxy_model,
                  const DccParameters& dynamics) {
-  std::vector<double> vt = garch_variances(target, target_model), vp = garch_variances(proxy, proxy_model);
-  const std::vector<double> zt = standardized(target, target_model, vt), zp = standardized(proxy, proxy_model, vp);
+  std::vector<double> vt = garch_variances(target, target_model),
+                      vp = garch_variances(proxy, proxy_model);
+  const std::vector<double> zt = standardized(target, target_model, vt),
+                            zp = standardized(proxy, proxy_model, vp);
   return path_from(std::move(vt), std::move(vp), zt, zp, dynamics);
 }
 
@@ -323,7 +333,8 @@ DccFit fit_dcc(const std::vector<double>& target, const std::vector<double>& pro
   const std::vector<double> zp = standardized(proxy, fit.proxy.parameters, vp);
   fit.correlation_fit = fit_dcc_correlation(zt, zp);
   fit.loglik = fit.target.loglik + fit.proxy.loglik + fit.correlation_fit.loglik;
-  static_cast<DccPath&>(fit) = path_from(std::move(vt), std::move(vp), zt, zp, fit.correlation_fit.parameters);
+  static_cast<DccPath&>(fit) =
+      path_from(std::move(vt), std::move(vp), zt, zp, fit.correlation_fit.parameters);
   return fit;
 }
 

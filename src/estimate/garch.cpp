@@ -55,7 +55,8 @@ using Jacobian = std::array<std::array<double, 4>, 4>;
 
 // The per-return scores' squares, turned into coordinates by J: the diagonal of the
 // outer-product information there.
-void add_information(const std::array<double, 4>& score, const Jacobian& jacobian, std::array<double, 4>& sums) {
+void add_information(const std::array<double, 4>& score, const Jacobian& jacobian,
+                     std::array<double, 4>& sums) {
   for (size_t j = 0; j < 4; ++j) {
     double in_coordinate = 0;
     for (size_t k = 0; k < 4; ++k) in_coordinate += score[k] * jacobian[k][j];
@@ -85,7 +86,8 @@ Pass likelihood_pass(const double* r, size_t size, const SampleMoments& m, const
       for (size_t k = 0; k < 4; ++k) g[k] += w * ds2[k];
       g[0] -= 2 * e * inverse;
       if (jacobian) {
-        add_information({-0.5 * (w * ds2[0] - 2 * e * inverse), -0.5 * w * ds2[1], -0.5 * w * ds2[2], -0.5 * w * ds2[3]},
+        add_information({-0.5 * (w * ds2[0] - 2 * e * inverse), -0.5 * w * ds2[1],
+                         -0.5 * w * ds2[2], -0.5 * w * ds2[3]},
                         *jacobian, pass.information);
       }
       ds2 = {-2 * p.alpha * e + p.beta * ds2[0], 1 + p.beta * ds2[1], e2 + p.beta * ds2[2],
@@ -112,12 +114,16 @@ constexpr double kSmallestVariance = 1e-12, kLargestVariance = 1e4;  // in units
 constexpr size_t kWarmStart = 65536;
 
 GarchParameters from_coordinates(const std::vector<double>& x, double scale) {
-  return GarchParameters{x[0] * scale, x[1] * scale * scale * (1 - x[2]), x[2] * x[3], x[2] * (1 - x[3])};
+  return GarchParameters{x[0] * scale, x[1] * scale * scale * (1 - x[2]), x[2] * x[3],
+                         x[2] * (1 - x[3])};
 }
 
 Jacobian coordinate_jacobian(const std::vector<double>& x, double scale) {
   const double c2 = scale * scale;
-  return {{{scale, 0, 0, 0}, {0, c2 * (1 - x[2]), -c2 * x[1], 0}, {0, 0, x[3], x[2]}, {0, 0, 1 - x[3], -x[2]}}};
+  return {{{scale, 0, 0, 0},
+           {0, c2 * (1 - x[2]), -c2 * x[1], 0},
+           {0, 0, x[3], x[2]},
+           {0, 0, 1 - x[3], -x[2]}}};
 }
 
 std::vector<double> to_coordinates(const GarchParameters& p, double scale) {
@@ -159,7 +165,8 @@ std::vector<double> coordinate_scales(const Pass& at_x, const std::vector<double
 // The L-BFGS search on r[0..n) from one start, in coordinates scaled to the sample (the
 // mean in units of its scale c, the unconditional variance in units of c^2, persistence
 // and alpha's share), each then divided by its standard error at the start.
-Search search_from(const double* r, size_t n, const SampleMoments& m, const GarchParameters& start) {
+Search search_from(const double* r, size_t n, const SampleMoments& m,
+                   const GarchParameters& start) {
   const double scale = std::sqrt(m.mean_square), count = static_cast<double>(n);
   const double center = m.mean / scale;
   const std::vector<double> lower{center - 1, kSmallestVariance, 0, 0};
@@ -174,8 +181,10 @@ Search search_from(const double* r, size_t n, const SampleMoments& m, const Garc
   // The best point's log-likelihood as its pass gave it: the fit reports it without
   // another pass.
   double best_value = INFINITY, best_loglik = -INFINITY;
-  const SmoothObjective objective = [&](const std::vector<double>& x, std::vector<double>& gradient) {
-    const Pass pass = x == x0 ? at_start : likelihood_pass(r, n, m, from_coordinates(x, scale), true);
+  const SmoothObjective objective = [&](const std::vector<double>& x,
+                                        std::vector<double>& gradient) {
+    const Pass pass =
+        x == x0 ? at_start : likelihood_pass(r, n, m, from_coordinates(x, scale), true);
     const Jacobian jacobian = coordinate_jacobian(x, scale);
     for (size_t j = 0; j < 4; ++j) {
       gradient[j] = 0;
@@ -185,8 +194,8 @@ Search search_from(const double* r, size_t n, const SampleMoments& m, const Garc
     if (value < best_value) best_value = value, best_loglik = pass.loglik;
     return value;
   };
-  const GradientMinimum found = scaled_gradient_minimum(objective, x0, lower, upper,
-                                                        coordinate_scales(at_start, lower, upper), 1e-12, 400);
+  const GradientMinimum found = scaled_gradient_minimum(
+      objective, x0, lower, upper, coordinate_scales(at_start, lower, upper), 1e-12, 400);
   return Search{from_coordinates(found.x, scale), best_loglik, found.converged};
 }
 
@@ -240,7 +249,8 @@ GarchFit fit_garch(const std::vector<double>& returns, const std::optional<Garch
   if (warm_start) {
     best = search_from(returns.data(), returns.size(), m, *warm_start);
   } else if (returns.size() > 2 * kWarmStart) {
-    best = search_from(returns.data(), returns.size(), m, best_tail_maximum(returns.data(), returns.size(), m));
+    best = search_from(returns.data(), returns.size(), m,
+                       best_tail_maximum(returns.data(), returns.size(), m));
   } else {
     for (const GarchParameters& start : usual_starts(m)) {
       const Search found = search_from(returns.data(), returns.size(), m, start);

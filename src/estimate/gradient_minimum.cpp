@@ -108,7 +108,8 @@ GradientMinimum gradient_minimum(const SmoothObjective& f, const std::vector<dou
 }
 
 GradientMinimum scaled_gradient_minimum(const SmoothObjective& f, const std::vector<double>& x0,
-                                        const std::vector<double>& lower, const std::vector<double>& upper,
+                                        const std::vector<double>& lower,
+                                        const std::vector<double>& upper,
                                         const std::vector<double>& scale, double relative_tolerance,
                                         size_t max_evaluations, double gradient_tolerance) {
   const size_t n = x0.size();
@@ -122,13 +123,14 @@ GradientMinimum scaled_gradient_minimum(const SmoothObjective& f, const std::vec
   // x_i = u_i scale_i, clamped: the product may round a hair outside the box. The start
   // is x0 itself, bit for bit, so that a caller may answer it from what it computed there.
   const SmoothObjective in_u = [&](const std::vector<double>& u, std::vector<double>& gradient) {
-    for (size_t i = 0; i < n; ++i) x[i] = u == u0 ? x0[i] : std::clamp(u[i] * scale[i], lower[i], upper[i]);
+    for (size_t i = 0; i < n; ++i)
+      x[i] = u == u0 ? x0[i] : std::clamp(u[i] * scale[i], lower[i], upper[i]);
     const double value = f(x, gradient);
     for (size_t i = 0; i < n; ++i) gradient[i] *= scale[i];
     return value;
   };
-  GradientMinimum found =
-      gradient_minimum(in_u, u0, u_lower, u_upper, relative_tolerance, max_evaluations, gradient_tolerance);
+  GradientMinimum found = gradient_minimum(in_u, u0, u_lower, u_upper, relative_tolerance,
+                                           max_evaluations, gradient_tolerance);
   for (size_t i = 0; i < n; ++i) found.x[i] = std::clamp(found.x[i] * scale[i], lower[i], upper[i]);
   return found;
 }

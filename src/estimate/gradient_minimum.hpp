@@ -37,7 +37,8 @@ GradientMinimum gradient_minimum(const SmoothObjective& f, const std::vector<dou
 /// with scale_i about a standard error of x_i (1 / sqrt of its information), a unit step
 /// is as long in every direction, as L-BFGS's first steps assume.
 GradientMinimum scaled_gradient_minimum(const SmoothObjective& f, const std::vector<double>& x0,
-                                        const std::vector<double>& lower, const std::vector<double>& upper,
+                                        const std::vector<double>& lower,
+                                        const std::vector<double>& upper,
                                         const std::vector<double>& scale, double relative_tolerance,
                                         size_t max_evaluations, double gradient_tolerance = 0);
 

@@ -43,8 +43,10 @@ TEST_CASE("a search L-BFGS abandons is converged only where the gradient is belo
   CHECK_FALSE(gradient_minimum(wrong_slope, {1.0}, {-10}, {10}, 1e-12, 100, 1e-6).converged);
 }
 
-TEST_CASE("a search in coordinates scaled by their standard errors takes fewer steps and "
-          "reports the minimum in the caller's coordinates", "[optimiser]") {
+TEST_CASE(
+    "a search in coordinates scaled by their standard errors takes fewer steps and "
+    "reports the minimum in the caller's coordinates",
+    "[optimiser]") {
   // A quadratic whose curvatures differ by 1e8: a unit step is far too long in one
   // coordinate and far too short in the other.
   const std::vector<double> start{0.3, 0.7}, curvature{1e6, 1e-2};
@@ -58,7 +60,8 @@ TEST_CASE("a search in coordinates scaled by their standard errors takes fewer s
   const std::vector<double> lower{-100, -100}, upper{100, 100};
   const GradientMinimum plain = gradient_minimum(quadratic, start, lower, upper, 1e-15, 1000);
   asked.clear();
-  const std::vector<double> standard_errors{1 / std::sqrt(curvature[0]), 1 / std::sqrt(curvature[1])};
+  const std::vector<double> standard_errors{1 / std::sqrt(curvature[0]),
+                                            1 / std::sqrt(curvature[1])};
   const GradientMinimum scaled =
       scaled_gradient_minimum(quadratic, start, lower, upper, standard_errors, 1e-15, 1000);
   CHECK(scaled.converged);
@@ -68,5 +71,6 @@ TEST_CASE("a search in coordinates scaled by their standard errors takes fewer s
   // The first point asked for is the start itself, bit for bit, and every one is in the box.
   REQUIRE_FALSE(asked.empty());
   CHECK(asked.front() == start);
-  for (const std::vector<double>& v : asked) CHECK((v[0] >= -100 && v[0] <= 100 && v[1] >= -100 && v[1] <= 100));
+  for (const std::vector<double>& v : asked)
+    CHECK((v[0] >= -100 && v[0] <= 100 && v[1] >= -100 && v[1] <= 100));
 }
