@@ -219,33 +219,28 @@ GradientMinimum descend(const Returns& r, const VarianceSpace& space, const std:
   const size_t d = space.dimension();
   // The coordinates are theta_i / scale_i, scale_i from the information at the start:
   // the log-likelihood's curvature in log r grows with the sample and dwarfs that in
-  // log q, and L-BFGS, which starts from unit curvature, takes tiny steps in q.
-  const KalmanScore at_start = kalman_score(r.y, r.x, r.size, space.intercept(), space.variances(start));
-  std::vector<double> scale(d), u(d), lower(d), upper(d);
+  // log q, and L-BFGS, which starts from unit curvature, takes tiny steps in q. The pass
+  // at the start serves as the search's first evaluation too.
+  const KalmanScore at_start =
+      kalman_score(r.y, r.x, r.size, space.intercept(), space.variances(start));
+  std::vector<double> scale(d);
   for (size_t i = 0; i < d; ++i) {
     scale[i] = std::clamp(1 / std::sqrt(at_start.information[i]), 1e-8, 3.0);
     if (!std::isfinite(scale[i])) scale[i] = 3.0;
-    u[i] = start[i] / scale[i];
-    lower[i] = space.lower()[i] / scale[i];
-    upper[i] = space.upper()[i] / scale[i];
   }
-  auto theta_of = [&](const std::vector<double>& point) {
-    std::vector<double> theta(d);
-    for (size_t i = 0; i < d; ++i) theta[i] = point[i] * scale[i];
-    return theta;
-  };
-  const SmoothObjective objective = [&](const std::vector<double>& point, std::vector<double>& gradient) {
-    const KalmanScore score = kalman_score(r.y, r.x, r.size, space.intercept(), space.variances(theta_of(point)));
-    for (size_t i = 0; i < d; ++i) gradient[i] = -score.gradient[i] * scale[i];
+  const SmoothObjective objective = [&](const std::vector<double>& theta,
+                                        std::vector<double>& gradient) {
+    const KalmanScore score =
+        theta == start ? at_start
+                       : kalman_score(r.y, r.x, r.size, space.intercept(), space.variances(theta));
+    for (size_t i = 0; i < d; ++i) gradient[i] = -score.gradient[i];
     return std::isfinite(score.loglik) ? -score.loglik : std::numeric_limits<double>::max();
   };
   // In these coordinates a unit step is about one standard error (where the information
   // is not tiny), so a gradient below 1e-3 there leaves less than 1e-6 of log-likelihood
   // to gain: converged, whether or not L-BFGS's own test said so.
-  GradientMinimum m = gradient_minimum(objective, u, lower, upper, 1e-11, 400, 1e-3);
-  m.x = theta_of(m.x);
-  m.evaluations += 1;
-  return m;
+  return scaled_gradient_minimum(objective, start, space.lower(), space.upper(), scale, 1e-11, 400,
+                                 1e-3);
 }
 
 // The likelihood is flat in log q far below where q starts to matter (VarianceSpace::
