@@ -198,10 +198,7 @@ std::vector<double> coordinate_scales(const Pass& at_x, const std::vector<double
       share * share * aa + 2 * share * (1 - share) * ab + (1 - share) * (1 - share) * bb,
       x[0] * x[0] * (aa - 2 * ab + bb)};
   std::vector<double> scale(2);
-  for (size_t i = 0; i < 2; ++i) {
-    scale[i] = std::clamp(1 / std::sqrt(information[i]), 1e-8, 1.0);
-    if (!std::isfinite(scale[i])) scale[i] = 1.0;
-  }
+  for (size_t i = 0; i < 2; ++i) scale[i] = standard_error_scale(information[i], 1e-8, 1.0);
   return scale;
 }
 

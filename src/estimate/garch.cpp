@@ -156,8 +156,7 @@ std::vector<double> coordinate_scales(const Pass& at_x, const std::vector<double
   std::vector<double> scale(4);
   for (size_t i = 0; i < 4; ++i) {
     const double width = upper[i] - lower[i];
-    scale[i] = std::clamp(1 / std::sqrt(at_x.information[i]), 1e-8 * width, width);
-    if (!std::isfinite(scale[i])) scale[i] = width;
+    scale[i] = standard_error_scale(at_x.information[i], 1e-8 * width, width);
   }
   return scale;
 }

@@ -107,6 +107,11 @@ GradientMinimum gradient_minimum(const SmoothObjective& f, const std::vector<dou
   return result;
 }
 
+double standard_error_scale(double information, double smallest, double largest) {
+  const double scale = std::clamp(1 / std::sqrt(information), smallest, largest);
+  return std::isfinite(scale) ? scale : largest;
+}
+
 GradientMinimum scaled_gradient_minimum(const SmoothObjective& f, const std::vector<double>& x0,
                                         const std::vector<double>& lower,
                                         const std::vector<double>& upper,

@@ -33,6 +33,11 @@ GradientMinimum gradient_minimum(const SmoothObjective& f, const std::vector<dou
                                  double relative_tolerance, size_t max_evaluations,
                                  double gradient_tolerance = 0);
 
+/// A coordinate's scale for scaled_gradient_minimum from its information: about a
+/// standard error, 1 / sqrt(information), within [smallest, largest] (largest where the
+/// information is 0 or not a number: a coordinate the likelihood is flat in).
+double standard_error_scale(double information, double smallest, double largest);
+
 /// gradient_minimum in the coordinates x_i / scale_i (scale_i > 0), the result in x's:
 /// with scale_i about a standard error of x_i (1 / sqrt of its information), a unit step
 /// is as long in every direction, as L-BFGS's first steps assume.

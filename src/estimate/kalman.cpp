@@ -224,10 +224,8 @@ GradientMinimum descend(const Returns& r, const VarianceSpace& space, const std:
   const KalmanScore at_start =
       kalman_score(r.y, r.x, r.size, space.intercept(), space.variances(start));
   std::vector<double> scale(d);
-  for (size_t i = 0; i < d; ++i) {
-    scale[i] = std::clamp(1 / std::sqrt(at_start.information[i]), 1e-8, 3.0);
-    if (!std::isfinite(scale[i])) scale[i] = 3.0;
-  }
+  for (size_t i = 0; i < d; ++i)
+    scale[i] = standard_error_scale(at_start.information[i], 1e-8, 3.0);
   const SmoothObjective objective = [&](const std::vector<double>& theta,
                                         std::vector<double>& gradient) {
     const KalmanScore score =
