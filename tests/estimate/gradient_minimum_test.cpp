@@ -74,3 +74,11 @@ TEST_CASE(
   for (const std::vector<double>& v : asked)
     CHECK((v[0] >= -100 && v[0] <= 100 && v[1] >= -100 && v[1] <= 100));
 }
+
+TEST_CASE("a coordinate's scale is a standard error, within its bounds", "[optimiser]") {
+  CHECK(standard_error_scale(4, 1e-8, 3) == 0.5);
+  CHECK(standard_error_scale(0, 1e-8, 3) == 3);  // flat: no information
+  CHECK(standard_error_scale(std::nan(""), 1e-8, 3) == 3);
+  CHECK(standard_error_scale(1e30, 1e-8, 3) == 1e-8);
+  CHECK(standard_error_scale(0.01, 1e-8, 3) == 3);
+}
