@@ -14,14 +14,19 @@ namespace hedgecalc {
 /// pages (madvise MADV_HUGEPAGE); does nothing for smaller blocks or where unsupported.
 void advise_huge_pages(void* data, std::size_t bytes);
 
-/// Reserves room for n elements of values and advises huge pages for it when it is large.
+/// advise_huge_pages, then maps every page of [data, data + bytes) in one call
+/// (MADV_POPULATE_WRITE), for a large buffer about to be written in full.
+void prepare_large_buffer(void* data, std::size_t bytes);
+
+/// Reserves room for n elements of values and, when that is large, prepares the first n
+/// (prepare_large_buffer): n is what the caller will fill, the capacity may be more.
 template <class T>
 void reserve_huge(std::vector<T>& values, std::size_t n) {
   values.reserve(n);
-  advise_huge_pages(values.data(), values.capacity() * sizeof(T));
+  prepare_large_buffer(values.data(), n * sizeof(T));
 }
 
-/// Resizes values to n elements, advising huge pages before the new elements are written.
+/// Resizes values to n elements, preparing them (reserve_huge) before they are written.
 template <class T>
 void resize_huge(std::vector<T>& values, std::size_t n) {
   reserve_huge(values, n);

@@ -18,7 +18,7 @@ namespace {
 template <class Matrix = Eigen::MatrixXd>
 Matrix huge_matrix(Eigen::Index rows, Eigen::Index cols) {
   Matrix m(rows, cols);
-  advise_huge_pages(m.data(), static_cast<size_t>(m.size()) * sizeof(double));
+  prepare_large_buffer(m.data(), static_cast<size_t>(m.size()) * sizeof(double));
   return m;
 }
 
