@@ -61,6 +61,10 @@ DccCorrelationFit fit_dcc_correlation(const std::vector<double>& z_target,
 /// z_t = (r_t - mu) / s_t for t = 1..n under p.
 std::vector<double> standardized_residuals(const std::vector<double>& returns, const GarchParameters& p);
 
+/// standardized_residuals from the variances garch_variances(returns, p) already made.
+std::vector<double> standardized_residuals(const std::vector<double>& returns, const GarchParameters& p,
+                                           const std::vector<double>& variances);
+
 /// The values per date of the model with these parameters.
 DccPath dcc_path(const std::vector<double>& target, const std::vector<double>& proxy,
                  const GarchParameters& target_model, const GarchParameters& proxy_model,

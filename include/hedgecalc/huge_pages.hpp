@@ -33,4 +33,22 @@ void resize_huge(std::vector<T>& values, std::size_t n) {
   values.resize(n);
 }
 
+/// n copies of value in a vector whose pages are prepared first (reserve_huge).
+template <class T>
+std::vector<T> huge_vector(std::size_t n, const T& value = T()) {
+  std::vector<T> values;
+  reserve_huge(values, n);
+  values.assign(n, value);
+  return values;
+}
+
+/// The first n elements of values, copied into a vector prepared first (reserve_huge).
+template <class T>
+std::vector<T> huge_head(const std::vector<T>& values, std::size_t n) {
+  std::vector<T> head;
+  reserve_huge(head, n);
+  head.assign(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(n));
+  return head;
+}
+
 }  // namespace hedgecalc

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "hedgecalc/huge_pages.hpp"
 #include "moments.hpp"
 
 namespace hedgecalc {
@@ -18,6 +19,12 @@ OutOfSample hedge_out_of_sample(const std::vector<double>& target, const std::ve
                                 size_t rebalance, const HedgeCosts& costs) {
   assert(rebalance >= 1);  // checked by the command line
   OutOfSample out;
+  // A value per date of the test period: millions for a minute-bar pair, and the contest
+  // makes one of these per estimator.
+  const size_t dates = target.size() > first ? target.size() - first : 0;
+  for (std::vector<double>* values : {&out.target, &out.held, &out.hedged, &out.cost, &out.net}) {
+    reserve_huge(*values, dates);
+  }
   const double fee = costs.cost_bps / 10000.0;
   double ratio = 0;
   bool hedging = false;  // the first rebalancing with a ratio always trades
@@ -65,6 +72,8 @@ Backtest summarize_backtest(const OutOfSample& realized, const std::vector<doubl
   result.rebalance = rebalance;
   result.n = realized.target.size();
   std::vector<double> naive, in_sample;
+  reserve_huge(naive, realized.target.size());
+  reserve_huge(in_sample, realized.target.size());
   for (size_t t = first; t < target.size(); ++t) {
     naive.push_back(target[t] - proxy[t]);
     in_sample.push_back(target[t] - full_sample_ratio * proxy[t]);

@@ -8,6 +8,7 @@
 
 #include "gradient_minimum.hpp"
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/huge_pages.hpp"
 #include "log_sum.hpp"
 #include "moments.hpp"
 
@@ -143,28 +144,24 @@ DccParameters from_coordinates(const std::vector<double>& x) { return {x[0] * x[
 
 }  // namespace
 
-namespace {
-
-// z_t = (r_t - mu) / s_t from the model's variances s2 (one more than the returns).
-std::vector<double> standardized(const std::vector<double>& returns, const GarchParameters& p,
-                                 const std::vector<double>& s2) {
-  std::vector<double> z(returns.size());
-  for (size_t t = 0; t < returns.size(); ++t) z[t] = (returns[t] - p.mu) / std::sqrt(s2[t]);
+std::vector<double> standardized_residuals(const std::vector<double>& returns, const GarchParameters& p,
+                                           const std::vector<double>& variances) {
+  // variances has one more value than returns: the forecast after the last.
+  std::vector<double> z = huge_vector<double>(returns.size());
+  for (size_t t = 0; t < returns.size(); ++t) z[t] = (returns[t] - p.mu) / std::sqrt(variances[t]);
   return z;
 }
 
-}  // namespace
-
 std::vector<double> standardized_residuals(const std::vector<double>& returns,
                                            const GarchParameters& p) {
-  return standardized(returns, p, garch_variances(returns, p));
+  return standardized_residuals(returns, p, garch_variances(returns, p));
 }
 
 std::vector<double> dcc_correlations(const std::vector<double>& zt, const std::vector<double>& zp,
                                      const DccParameters& p) {
   assert(zt.size() == zp.size());
   const double qbar = correlation(pair_moments(zt, zp)), c = 1 - p.a - p.b;
-  std::vector<double> rho(zt.size() + 1);
+  std::vector<double> rho = huge_vector<double>(zt.size() + 1);
   Q q{1, 1, qbar};
   for (size_t t = 0; t <= zt.size(); ++t) {
     rho[t] = q.tp / std::sqrt(q.tt * q.pp);
@@ -295,7 +292,7 @@ DccPath path_from(std::vector<double> target_variances, std::vector<double> prox
   path.target_vol = std::move(target_variances);
   path.proxy_vol = std::move(proxy_variances);
   const size_t dates = zt.size() + 1;
-  path.hedge_ratio.resize(dates);
+  resize_huge(path.hedge_ratio, dates);
   for (size_t t = 0; t < dates; ++t) {
     path.target_vol[t] = std::sqrt(path.target_vol[t]);
     path.proxy_vol[t] = std::sqrt(path.proxy_vol[t]);
@@ -311,8 +308,8 @@ DccPath dcc_path(const std::vector<double>& target, const std::vector<double>& p
                  const DccParameters& dynamics) {
   std::vector<double> vt = garch_variances(target, target_model),
                       vp = garch_variances(proxy, proxy_model);
-  const std::vector<double> zt = standardized(target, target_model, vt),
-                            zp = standardized(proxy, proxy_model, vp);
+  const std::vector<double> zt = standardized_residuals(target, target_model, vt),
+                            zp = standardized_residuals(proxy, proxy_model, vp);
   return path_from(std::move(vt), std::move(vp), zt, zp, dynamics);
 }
 
@@ -326,8 +323,8 @@ DccFit fit_dcc(const std::vector<double>& target, const std::vector<double>& pro
       .both([&] { fit.target = fit_garch(target); }, [&] { fit.proxy = fit_garch(proxy); });
   std::vector<double> vt = garch_variances(target, fit.target.parameters);
   std::vector<double> vp = garch_variances(proxy, fit.proxy.parameters);
-  const std::vector<double> zt = standardized(target, fit.target.parameters, vt);
-  const std::vector<double> zp = standardized(proxy, fit.proxy.parameters, vp);
+  const std::vector<double> zt = standardized_residuals(target, fit.target.parameters, vt);
+  const std::vector<double> zp = standardized_residuals(proxy, fit.proxy.parameters, vp);
   fit.correlation_fit = fit_dcc_correlation(zt, zp);
   fit.loglik = fit.target.loglik + fit.proxy.loglik + fit.correlation_fit.loglik;
   static_cast<DccPath&>(fit) =

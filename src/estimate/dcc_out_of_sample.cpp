@@ -3,6 +3,7 @@
 #include <cassert>
 #include <cmath>
 
+#include "hedgecalc/huge_pages.hpp"
 #include "moments.hpp"
 #include "refit_schedule.hpp"
 
@@ -11,8 +12,7 @@ namespace hedgecalc {
 DccModel fit_dcc_model(const std::vector<double>& target, const std::vector<double>& proxy, size_t n,
                        const std::optional<DccModel>& previous, const Executor& executor) {
   assert(n <= target.size() && n <= proxy.size());
-  const std::vector<double> head_target(target.begin(), target.begin() + static_cast<long>(n));
-  const std::vector<double> head_proxy(proxy.begin(), proxy.begin() + static_cast<long>(n));
+  const std::vector<double> head_target = huge_head(target, n), head_proxy = huge_head(proxy, n);
   DccModel model;
   GarchFit fit_target, fit_proxy;
   executor.both(
@@ -20,10 +20,18 @@ DccModel fit_dcc_model(const std::vector<double>& target, const std::vector<doub
       [&] { fit_proxy = fit_garch(head_proxy, previous ? std::optional(previous->proxy) : std::nullopt); });
   model.target = fit_target.parameters;
   model.proxy = fit_proxy.parameters;
-  model.target_start = garch_variances(head_target, model.target).front();
-  model.proxy_start = garch_variances(head_proxy, model.proxy).front();
-  const std::vector<double> zt = standardized_residuals(head_target, model.target);
-  const std::vector<double> zp = standardized_residuals(head_proxy, model.proxy);
+  std::vector<double> zt, zp;
+  executor.both(
+      [&] {
+        const std::vector<double> variances = garch_variances(head_target, model.target);
+        model.target_start = variances.front();
+        zt = standardized_residuals(head_target, model.target, variances);
+      },
+      [&] {
+        const std::vector<double> variances = garch_variances(head_proxy, model.proxy);
+        model.proxy_start = variances.front();
+        zp = standardized_residuals(head_proxy, model.proxy, variances);
+      });
   model.qbar = correlation(pair_moments(zt, zp));
   model.dynamics =
       fit_dcc_correlation(zt, zp, previous ? std::optional(previous->dynamics) : std::nullopt).parameters;
@@ -58,7 +66,7 @@ std::vector<double> dcc_out_of_sample(const std::vector<double>& target, const s
                                       size_t first, size_t rebalance, const Executor& executor) {
   assert(first >= 1 && rebalance >= 1);
   const size_t n = target.size();
-  std::vector<double> ratio(n, std::nan(""));
+  std::vector<double> ratio = huge_vector(n, std::nan(""));
   std::optional<DccModel> model;
   std::optional<DccForecast> forecast;
   RefitSchedule schedule;

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "hedgecalc/huge_pages.hpp"
+
 namespace hedgecalc {
 
 double lambda_from_halflife(double halflife) {
@@ -53,9 +55,9 @@ EwmaSeries ewma_hedge(const std::vector<double>& target, const std::vector<doubl
   const size_t n = target.size();
   const double nan = std::numeric_limits<double>::quiet_NaN();
   EwmaSeries out;
-  out.hedge_ratio.assign(n, nan);
-  out.correlation.assign(n, nan);
-  out.effectiveness.assign(n, nan);
+  out.hedge_ratio = huge_vector(n, nan);
+  out.correlation = huge_vector(n, nan);
+  out.effectiveness = huge_vector(n, nan);
   EwmaRecursion ewma(lambda);
   for (size_t t = 0; t < n; ++t) {
     ewma.push(proxy[t], target[t]);

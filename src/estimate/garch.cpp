@@ -8,6 +8,7 @@
 
 #include "gradient_minimum.hpp"
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/huge_pages.hpp"
 #include "log_sum.hpp"
 
 namespace hedgecalc {
@@ -220,7 +221,7 @@ GarchParameters best_tail_maximum(const double* r, size_t n, const SampleMoments
 std::vector<double> garch_variances(const std::vector<double>& returns, const GarchParameters& p) {
   const SampleMoments m = sample_moments(returns.data(), returns.size());
   const double shift = m.mean - p.mu;
-  std::vector<double> s2(returns.size() + 1);
+  std::vector<double> s2 = huge_vector<double>(returns.size() + 1);
   s2[0] = m.mean_square + shift * shift;
   for (size_t t = 0; t < returns.size(); ++t) {
     const double e = returns[t] - p.mu;

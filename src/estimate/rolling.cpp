@@ -105,13 +105,13 @@ RollingSeries rolling_hedge_over(const std::vector<double>& target, const std::v
                                  const std::vector<size_t>& start, size_t min_obs) {
   const size_t n = target.size();
   RollingSeries out;
-  out.hedge_ratio.assign(n, kNaN);
-  out.correlation.assign(n, kNaN);
-  out.effectiveness.assign(n, kNaN);
+  out.hedge_ratio = huge_vector(n, kNaN);
+  out.correlation = huge_vector(n, kNaN);
+  out.effectiveness = huge_vector(n, kNaN);
   // The window [s, e] is [s, middle) + [middle, e]: the front part's moments are kept
   // for every possible s (suffix[s] = moments of [s, middle)), the back part's as one
   // running total. When s reaches middle, the back part becomes the new front.
-  std::vector<WindowMoments> suffix(n + 1);
+  std::vector<WindowMoments> suffix = huge_vector<WindowMoments>(n + 1);
   size_t middle = 0;
   WindowMoments back;
   for (size_t e = 0; e < n; ++e) {

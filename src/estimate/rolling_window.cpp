@@ -2,12 +2,14 @@
 
 #include <cstdint>
 
+#include "hedgecalc/huge_pages.hpp"
+
 namespace hedgecalc {
 
 std::vector<size_t> window_starts(const std::vector<Timestamp>& times,
                                   const RollingWindow& window) {
   const size_t n = times.size();
-  std::vector<size_t> start(n, 0);
+  std::vector<size_t> start = huge_vector<size_t>(n, 0);
   if (window.expanding) return start;
   size_t first = 0;
   for (size_t t = 0; t < n; ++t) {
