@@ -7,6 +7,7 @@
 #include <string>
 
 #include "hedgecalc/error.hpp"
+#include "hedgecalc/huge_pages.hpp"
 #include "hedgecalc/setting.hpp"
 #include "gradient_minimum.hpp"
 #include "kalman_score.hpp"
@@ -114,10 +115,10 @@ constexpr size_t kWarmStartReturns = 65536;
 // as 0; far above its scale no likelihood has its maximum.
 class VarianceSpace {
  public:
-  VarianceSpace(const std::vector<double>& target, const std::vector<double>& proxy, bool intercept)
+  VarianceSpace(const Returns& r, bool intercept)
       : intercept_(intercept),
-        var_y_(std::max(sample_variance(target), 1e-300)),
-        var_x_(std::max(sample_variance(proxy), 1e-300)) {
+        var_y_(std::max(sample_variance(r.y, r.size), 1e-300)),
+        var_x_(std::max(sample_variance(r.x, r.size), 1e-300)) {
     const std::vector<double> scale = {var_y_, var_y_ / var_x_, var_y_};
     for (size_t i = 0; i < dimension(); ++i) {
       lower_.push_back(std::log(scale[i] * 1e-20));
@@ -334,9 +335,9 @@ KalmanSeries kalman_filter(const std::vector<double>& target, const std::vector<
   const size_t n = target.size();
   KalmanSeries out;
   out.variances = variances;
-  out.hedge_ratio.resize(n);
-  out.std_error.resize(n);
-  out.intercept.resize(n);
+  resize_huge(out.hedge_ratio, n);
+  resize_huge(out.std_error, n);
+  resize_huge(out.intercept, n);
   out.loglik = run_filter(target.data(), proxy.data(), n, intercept, variances,
                           [&](size_t t, double a, double h, double p11) {
                             out.intercept[t] = a;
@@ -354,16 +355,18 @@ double kalman_loglik(const std::vector<double>& target, const std::vector<double
 
 size_t kalman_min_returns(bool intercept) { return intercept ? 4 : 3; }
 
-KalmanSeries kalman_estimate(const std::vector<double>& target, const std::vector<double>& proxy,
-                             bool intercept, const std::optional<KalmanVariances>& warm_start) {
-  const size_t n = target.size();
-  if (n < kalman_min_returns(intercept)) {
-    throw DataError("only " + std::to_string(n) + " returns: " + flag_for(Setting::kKalman) +
-                    " needs at least " + std::to_string(kalman_min_returns(intercept)) +
-                    " to estimate its variances");
-  }
-  const VarianceSpace space(target, proxy, intercept);
-  const Returns all{target.data(), proxy.data(), n};
+namespace {
+
+// The maximum-likelihood variances of some returns, and whether the search converged.
+struct VarianceFit {
+  KalmanVariances variances;
+  bool converged = false;
+};
+
+VarianceFit fit_variances(const Returns& all, bool intercept,
+                          const std::optional<KalmanVariances>& warm_start) {
+  const size_t n = all.size;
+  const VarianceSpace space(all, intercept);
   // A warm start is the last fit of a shorter sample. While samples are short it also
   // competes with the grid's best point: a fit to a few returns can be degenerate (the
   // noise r near 0, the drifts explaining everything), and the likelihood is as flat
@@ -376,9 +379,23 @@ KalmanSeries kalman_estimate(const std::vector<double>& target, const std::vecto
     GradientMinimum found = search(all, space, start);
     if (best.x.empty() || found.value < best.value) best = std::move(found);
   }
-  KalmanSeries out = kalman_filter(target, proxy, intercept, space.variances(best.x));
+  return {space.variances(best.x), best.converged};
+}
+
+}  // namespace
+
+KalmanSeries kalman_estimate(const std::vector<double>& target, const std::vector<double>& proxy,
+                             bool intercept, const std::optional<KalmanVariances>& warm_start) {
+  const size_t n = target.size();
+  if (n < kalman_min_returns(intercept)) {
+    throw DataError("only " + std::to_string(n) + " returns: " + flag_for(Setting::kKalman) +
+                    " needs at least " + std::to_string(kalman_min_returns(intercept)) +
+                    " to estimate its variances");
+  }
+  const VarianceFit fit = fit_variances(Returns{target.data(), proxy.data(), n}, intercept, warm_start);
+  KalmanSeries out = kalman_filter(target, proxy, intercept, fit.variances);
   out.estimated = true;
-  out.converged = best.converged;
+  out.converged = fit.converged;
   return out;
 }
 
@@ -387,16 +404,16 @@ std::vector<double> kalman_out_of_sample(const std::vector<double>& target,
                                          size_t first, size_t rebalance) {
   assert(first >= kalman_min_returns(intercept) && rebalance >= 1);
   const size_t n = target.size();
-  std::vector<double> ratio(n, std::nan(""));
+  std::vector<double> ratio = huge_vector(n, std::nan(""));
   std::optional<KalmanVariances> variances;
   KalmanRecursion filter(intercept, KalmanVariances{});
   RefitSchedule schedule;
   size_t pushed = 0;
   for (size_t t0 = first; t0 < n; t0 += rebalance) {
     if (schedule.due(t0)) {
-      const std::vector<double> head_target(target.begin(), target.begin() + static_cast<long>(t0));
-      const std::vector<double> head_proxy(proxy.begin(), proxy.begin() + static_cast<long>(t0));
-      variances = kalman_estimate(head_target, head_proxy, intercept, variances).variances;
+      // The returns before t0, in place: only the variances are wanted, not the filter's
+      // series over them.
+      variances = fit_variances(Returns{target.data(), proxy.data(), t0}, intercept, variances).variances;
       filter = KalmanRecursion(intercept, *variances);
       pushed = 0;
     }

@@ -45,12 +45,14 @@ PairMoments pair_moments(const double* x, const double* y, size_t n) {
   return m;
 }
 
-double sample_variance(const std::vector<double>& x) {
-  if (x.size() < 2) return std::numeric_limits<double>::quiet_NaN();
-  const double m = mean(x);
+double sample_variance(const std::vector<double>& x) { return sample_variance(x.data(), x.size()); }
+
+double sample_variance(const double* x, size_t n) {
+  if (n < 2) return std::numeric_limits<double>::quiet_NaN();
+  const double m = mean(x, n);
   double ss = 0;
-  for (double v : x) ss += (v - m) * (v - m);
-  return ss / static_cast<double>(x.size() - 1);
+  for (size_t i = 0; i < n; ++i) ss += (x[i] - m) * (x[i] - m);
+  return ss / static_cast<double>(n - 1);
 }
 
 double correlation(const PairMoments& m) {

@@ -26,6 +26,8 @@ double mean(const double* x, size_t n);
 
 /// Sample variance with n-1 (NaN below 2 values).
 double sample_variance(const std::vector<double>& x);
+/// Sample variance of x[0..n) with n-1 (NaN below 2 values).
+double sample_variance(const double* x, size_t n);
 
 /// Pearson correlation; NaN when either series is constant; clamped to [-1, 1].
 double correlation(const PairMoments& m);
