@@ -185,6 +185,20 @@ class OutOfSamplePaths {
     return it->second;
   }
 
+  /// Makes the Kalman and the DCC paths from `first` side by side when neither is made
+  /// yet: the Kalman refits are one serial chain, so on one thread of their own they
+  /// finish about when the DCC refits do on the others (--jobs threads in all).
+  void make_both(size_t first) {
+    if (executor_.jobs() < 2 || kalman_.count(first) > 0 || dcc_.count(first) > 0) return;
+    const Executor others(executor_.jobs() - 1);
+    std::vector<double> kalman, dcc;
+    executor_.both(
+        [&] { kalman = kalman_out_of_sample(target_, proxy_, intercept_, first, rebalance_); },
+        [&] { dcc = dcc_out_of_sample(target_, proxy_, first, rebalance_, others); });
+    kalman_.emplace(first, std::move(kalman));
+    dcc_.emplace(first, std::move(dcc));
+  }
+
  private:
   const std::vector<double>& target_;
   const std::vector<double>& proxy_;
@@ -207,6 +221,7 @@ void run_contest(Analysis& analysis, const AnalysisOptions& options,
   for (const RatioPath& path : paths) first = std::max(first, path.first);
   if (!options.kalman_variances) first = std::max(first, kalman_min_returns(intercept));
   if (analysis.dcc) first = std::max(first, first_dcc_date(options.window.min_obs));
+  if (!options.kalman_variances && analysis.dcc) out_of_sample.make_both(first);
   if (options.kalman_variances) {
     const std::vector<double> kalman_ratio =
         analysis.kalman ? analysis.kalman->hedge_ratio
@@ -362,9 +377,8 @@ void backtest_time_varying(Analysis& analysis, const AnalysisOptions& options,
   }
 }
 
-// Rolling, Kalman, EWMA and DCC ratios, and the backtest of one of them.
-void run_time_varying(Analysis& analysis, const AnalysisOptions& options, const Executor& executor,
-                      OutOfSamplePaths& out_of_sample) {
+// Rolling, Kalman, EWMA and DCC ratios (and the rolling ratio's backtest, with a window).
+void run_time_varying(Analysis& analysis, const AnalysisOptions& options, const Executor& executor) {
   const AnalysisSections& sections = analysis.sections;
   require_min_obs(analysis, options.window);
   if (sections.rolling) run_rolling(analysis, options, executor);
@@ -379,8 +393,6 @@ void run_time_varying(Analysis& analysis, const AnalysisOptions& options, const 
   }
   if (sections.ewma) run_ewma(analysis, options);
   if (sections.dcc) analysis.dcc = run_dcc(analysis, executor);
-  if (sections.backtest && !analysis.backtest)
-    backtest_time_varying(analysis, options, out_of_sample);
 }
 
 // The risk report, hedged with the full-sample ratios (every proxy of a basket).
@@ -476,11 +488,14 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
                                         analysis.full, *options.stability);
   }
   OutOfSamplePaths out_of_sample(analysis, options, executor);
-  run_time_varying(analysis, options, executor, out_of_sample);
+  run_time_varying(analysis, options, executor);
+  // The contest before the backtest without a window: when both need the same
+  // out-of-sample path, the contest makes it beside the other one (make_both).
   if (sections.compare_rows > 0) {
     run_contest(analysis, options, out_of_sample);
     assert(analysis.compare.size() == sections.compare_rows);
   }
+  if (sections.backtest && !analysis.backtest) backtest_time_varying(analysis, options, out_of_sample);
   run_risk_and_estimators(analysis, options, executor);
   if (sections.monitor) {
     const MonitorOptions& monitor = *options.monitor;

@@ -247,6 +247,15 @@ TEST_CASE("the contest with --dcc ranks the DCC hedge among the others", "[dcc]"
   const ProcessResult without = run_hedgecalc("--rebalance 20 --compare --format json " + returns_args("eustock"));
   REQUIRE(without.exit_code == 0);
   CHECK(without.out.find("\"method\": \"dcc\"") == std::string::npos);
+  // One thread makes the Kalman and the DCC paths one after the other, two or more make
+  // them side by side (the DCC fits then on the threads left): the same bytes.
+  for (const char* jobs : {"1", "3"}) {
+    INFO("--jobs " << jobs);
+    const ProcessResult other =
+        run_hedgecalc("--jobs " + std::string(jobs) + " --dcc --rebalance 20 --compare --format json " + returns_args("eustock"));
+    REQUIRE(other.exit_code == 0);
+    CHECK(other.out == with.out);
+  }
 }
 
 TEST_CASE("the DCC option: in batch adds flattened columns", "[dcc][batch]") {
