@@ -62,7 +62,8 @@ DccCorrelationFit fit_dcc_correlation(const std::vector<double>& z_target,
 std::vector<double> standardized_residuals(const std::vector<double>& returns, const GarchParameters& p);
 
 /// standardized_residuals from the variances garch_variances(returns, p) already made.
-std::vector<double> standardized_residuals(const std::vector<double>& returns, const GarchParameters& p,
+std::vector<double> standardized_residuals(const std::vector<double>& returns,
+                                           const GarchParameters& p,
                                            const std::vector<double>& variances);
 
 /// The values per date of the model with these parameters.

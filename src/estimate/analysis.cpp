@@ -378,7 +378,8 @@ void backtest_time_varying(Analysis& analysis, const AnalysisOptions& options,
 }
 
 // Rolling, Kalman, EWMA and DCC ratios (and the rolling ratio's backtest, with a window).
-void run_time_varying(Analysis& analysis, const AnalysisOptions& options, const Executor& executor) {
+void run_time_varying(Analysis& analysis, const AnalysisOptions& options,
+                      const Executor& executor) {
   const AnalysisSections& sections = analysis.sections;
   require_min_obs(analysis, options.window);
   if (sections.rolling) run_rolling(analysis, options, executor);
@@ -495,7 +496,8 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
     run_contest(analysis, options, out_of_sample);
     assert(analysis.compare.size() == sections.compare_rows);
   }
-  if (sections.backtest && !analysis.backtest) backtest_time_varying(analysis, options, out_of_sample);
+  if (sections.backtest && !analysis.backtest)
+    backtest_time_varying(analysis, options, out_of_sample);
   run_risk_and_estimators(analysis, options, executor);
   if (sections.monitor) {
     const MonitorOptions& monitor = *options.monitor;

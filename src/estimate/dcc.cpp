@@ -144,7 +144,8 @@ DccParameters from_coordinates(const std::vector<double>& x) { return {x[0] * x[
 
 }  // namespace
 
-std::vector<double> standardized_residuals(const std::vector<double>& returns, const GarchParameters& p,
+std::vector<double> standardized_residuals(const std::vector<double>& returns,
+                                           const GarchParameters& p,
                                            const std::vector<double>& variances) {
   // variances has one more value than returns: the forecast after the last.
   std::vector<double> z = huge_vector<double>(returns.size());

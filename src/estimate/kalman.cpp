@@ -6,10 +6,10 @@
 #include <limits>
 #include <string>
 
+#include "gradient_minimum.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/huge_pages.hpp"
 #include "hedgecalc/setting.hpp"
-#include "gradient_minimum.hpp"
 #include "kalman_score.hpp"
 #include "kalman_start.hpp"
 #include "moments.hpp"
@@ -392,7 +392,8 @@ KalmanSeries kalman_estimate(const std::vector<double>& target, const std::vecto
                     " needs at least " + std::to_string(kalman_min_returns(intercept)) +
                     " to estimate its variances");
   }
-  const VarianceFit fit = fit_variances(Returns{target.data(), proxy.data(), n}, intercept, warm_start);
+  const VarianceFit fit =
+      fit_variances(Returns{target.data(), proxy.data(), n}, intercept, warm_start);
   KalmanSeries out = kalman_filter(target, proxy, intercept, fit.variances);
   out.estimated = true;
   out.converged = fit.converged;
@@ -413,7 +414,8 @@ std::vector<double> kalman_out_of_sample(const std::vector<double>& target,
     if (schedule.due(t0)) {
       // The returns before t0, in place: only the variances are wanted, not the filter's
       // series over them.
-      variances = fit_variances(Returns{target.data(), proxy.data(), t0}, intercept, variances).variances;
+      variances =
+          fit_variances(Returns{target.data(), proxy.data(), t0}, intercept, variances).variances;
       filter = KalmanRecursion(intercept, *variances);
       pushed = 0;
     }

@@ -45,7 +45,9 @@ PairMoments pair_moments(const double* x, const double* y, size_t n) {
   return m;
 }
 
-double sample_variance(const std::vector<double>& x) { return sample_variance(x.data(), x.size()); }
+double sample_variance(const std::vector<double>& x) {
+  return sample_variance(x.data(), x.size());
+}
 
 double sample_variance(const double* x, size_t n) {
   if (n < 2) return std::numeric_limits<double>::quiet_NaN();

@@ -252,7 +252,8 @@ TEST_CASE("the contest with --dcc ranks the DCC hedge among the others", "[dcc]"
   for (const char* jobs : {"1", "3"}) {
     INFO("--jobs " << jobs);
     const ProcessResult other =
-        run_hedgecalc("--jobs " + std::string(jobs) + " --dcc --rebalance 20 --compare --format json " + returns_args("eustock"));
+        run_hedgecalc("--jobs " + std::string(jobs) +
+                      " --dcc --rebalance 20 --compare --format json " + returns_args("eustock"));
     REQUIRE(other.exit_code == 0);
     CHECK(other.out == with.out);
   }
