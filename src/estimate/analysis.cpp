@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
-#include <map>
 #include <optional>
 
 #include "carry.hpp"
@@ -13,6 +12,7 @@
 #include "hedgecalc/setting.hpp"
 #include "hedgecalc/text.hpp"
 #include "order_statistics.hpp"
+#include "out_of_sample_paths.hpp"
 #include "periods_per_year.hpp"
 
 namespace hedgecalc {
@@ -158,55 +158,20 @@ std::vector<RatioPath> parameter_free_paths(const Analysis& analysis) {
   return paths;
 }
 
-// The ratios of the models fitted out of sample (estimated Kalman variances, DCC), each
-// made once: the backtest and the contest ask for the same path when they start at the
-// same date, and each is tens of fits.
-class OutOfSamplePaths {
- public:
-  OutOfSamplePaths(const Analysis& analysis, const AnalysisOptions& options,
-                   const Executor& executor)
-      : target_(analysis.returns.values[0]),
-        proxy_(analysis.returns.values[1]),
-        intercept_(options.hedge.intercept),
-        rebalance_(options.rebalance),
-        executor_(executor) {}
-
-  /// The Kalman ratio with variances fitted before each rebalancing date from `first`.
-  const std::vector<double>& kalman(size_t first) {
-    auto [it, added] = kalman_.try_emplace(first);
-    if (added) it->second = kalman_out_of_sample(target_, proxy_, intercept_, first, rebalance_);
-    return it->second;
+// The path the backtest without a window holds when it is fitted out of sample: the
+// Kalman filter's with estimated variances (from the first date that can estimate them),
+// else the DCC's (from after max(100, --min-obs) returns). None for EWMA or fixed
+// Kalman variances.
+std::optional<PathRequest> backtest_path_request(const Analysis& analysis,
+                                                 const AnalysisOptions& options) {
+  if (analysis.ewma || (analysis.kalman && options.kalman_variances)) return std::nullopt;
+  const size_t n = analysis.returns.values[0].size();
+  if (analysis.kalman) {
+    return PathRequest{PathRequest::Model::kKalman,
+                       std::min(kalman_min_returns(options.hedge.intercept), n)};
   }
-
-  /// The DCC ratio with the model fitted before each rebalancing date from `first`.
-  const std::vector<double>& dcc(size_t first) {
-    auto [it, added] = dcc_.try_emplace(first);
-    if (added) it->second = dcc_out_of_sample(target_, proxy_, first, rebalance_, executor_);
-    return it->second;
-  }
-
-  /// Makes the Kalman and the DCC paths from `first` side by side when neither is made
-  /// yet: the Kalman refits are one serial chain, so on one thread of their own they
-  /// finish about when the DCC refits do on the others (--jobs threads in all).
-  void make_both(size_t first) {
-    if (executor_.jobs() < 2 || kalman_.count(first) > 0 || dcc_.count(first) > 0) return;
-    const Executor others(executor_.jobs() - 1);
-    std::vector<double> kalman, dcc;
-    executor_.both(
-        [&] { kalman = kalman_out_of_sample(target_, proxy_, intercept_, first, rebalance_); },
-        [&] { dcc = dcc_out_of_sample(target_, proxy_, first, rebalance_, others); });
-    kalman_.emplace(first, std::move(kalman));
-    dcc_.emplace(first, std::move(dcc));
-  }
-
- private:
-  const std::vector<double>& target_;
-  const std::vector<double>& proxy_;
-  const bool intercept_;
-  const size_t rebalance_;
-  const Executor& executor_;
-  std::map<size_t, std::vector<double>> kalman_, dcc_;  // by first date
-};
+  return PathRequest{PathRequest::Model::kDcc, std::min(first_dcc_date(options.window.min_obs), n)};
+}
 
 void run_contest(Analysis& analysis, const AnalysisOptions& options,
                  OutOfSamplePaths& out_of_sample) {
@@ -221,16 +186,24 @@ void run_contest(Analysis& analysis, const AnalysisOptions& options,
   for (const RatioPath& path : paths) first = std::max(first, path.first);
   if (!options.kalman_variances) first = std::max(first, kalman_min_returns(intercept));
   if (analysis.dcc) first = std::max(first, first_dcc_date(options.window.min_obs));
-  if (!options.kalman_variances && analysis.dcc) out_of_sample.make_both(first);
+  // Every out-of-sample path this run needs, made side by side.
+  std::vector<PathRequest> requests;
+  if (!options.kalman_variances) requests.push_back({PathRequest::Model::kKalman, first});
+  if (analysis.dcc) requests.push_back({PathRequest::Model::kDcc, first});
+  if (analysis.sections.backtest && !analysis.backtest) {
+    if (const auto request = backtest_path_request(analysis, options)) requests.push_back(*request);
+  }
+  out_of_sample.make(requests);
   if (options.kalman_variances) {
     const std::vector<double> kalman_ratio =
         analysis.kalman ? analysis.kalman->hedge_ratio
                         : kalman_filter(target, proxy, intercept, *options.kalman_variances).hedge_ratio;
     paths.push_back({"kalman", kalman_ratio, first_hedge_date(kalman_ratio)});
   } else {
-    paths.push_back({"kalman", out_of_sample.kalman(first), first});
+    paths.push_back({"kalman", out_of_sample.path({PathRequest::Model::kKalman, first}), first});
   }
-  if (analysis.dcc) paths.push_back({"dcc", out_of_sample.dcc(first), first});
+  if (analysis.dcc)
+    paths.push_back({"dcc", out_of_sample.path({PathRequest::Model::kDcc, first}), first});
   analysis.compare =
       compare_estimators(target, proxy, paths, options.rebalance, analysis.compare_first,
                          analysis.costs);
@@ -352,13 +325,10 @@ DccFit run_dcc(Analysis& analysis, const Executor& executor) {
   return fit;
 }
 
-// The backtest without a window: of the EWMA ratio, else the Kalman filter's (with
-// estimated variances, fitted out of sample from the first date that can estimate
-// them), else the DCC's (from after max(100, --min-obs) returns).
+// The backtest without a window: of the EWMA ratio, else the Kalman filter's, else the
+// DCC's (backtest_path_request).
 void backtest_time_varying(Analysis& analysis, const AnalysisOptions& options,
                            OutOfSamplePaths& out_of_sample) {
-  const size_t n = analysis.returns.values[0].size();
-  const bool intercept = options.hedge.intercept;
   if (analysis.ewma) {
     backtest_with_costs(analysis, options, analysis.ewma->hedge_ratio, first_hedge_date(analysis.ewma->hedge_ratio));
     analysis.backtest_method = "ewma " + shortest_decimal(analysis.ewma_lambda);
@@ -366,14 +336,10 @@ void backtest_time_varying(Analysis& analysis, const AnalysisOptions& options,
     backtest_with_costs(analysis, options, analysis.kalman->hedge_ratio,
                         first_hedge_date(analysis.kalman->hedge_ratio));
     analysis.backtest_method = "kalman";
-  } else if (analysis.kalman) {
-    const size_t first = std::min(kalman_min_returns(intercept), n);
-    backtest_with_costs(analysis, options, out_of_sample.kalman(first), first);
-    analysis.backtest_method = "kalman";
   } else {
-    const size_t first = std::min(first_dcc_date(options.window.min_obs), n);
-    backtest_with_costs(analysis, options, out_of_sample.dcc(first), first);
-    analysis.backtest_method = "dcc";
+    const PathRequest request = *backtest_path_request(analysis, options);
+    backtest_with_costs(analysis, options, out_of_sample.path(request), request.first);
+    analysis.backtest_method = request.model == PathRequest::Model::kKalman ? "kalman" : "dcc";
   }
 }
 
@@ -488,10 +454,11 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
     analysis.stability = test_stability(analysis.returns, analysis.labels, options.hedge,
                                         analysis.full, *options.stability);
   }
-  OutOfSamplePaths out_of_sample(analysis, options, executor);
+  OutOfSamplePaths out_of_sample(analysis.returns.values[0], analysis.returns.values[1],
+                                 options.hedge.intercept, options.rebalance, executor);
   run_time_varying(analysis, options, executor);
-  // The contest before the backtest without a window: when both need the same
-  // out-of-sample path, the contest makes it beside the other one (make_both).
+  // The contest before the backtest without a window: the contest makes every
+  // out-of-sample path both need, side by side (OutOfSamplePaths::make).
   if (sections.compare_rows > 0) {
     run_contest(analysis, options, out_of_sample);
     assert(analysis.compare.size() == sections.compare_rows);
