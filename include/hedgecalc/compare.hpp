@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "hedgecalc/backtest.hpp"
+#include "hedgecalc/executor.hpp"
 
 namespace hedgecalc {
 
@@ -35,10 +36,11 @@ size_t first_hedge_date(const std::vector<double>& ratio);
 /// Every path held out of sample from the latest `first` of all (so that all hedge the
 /// same dates), rebalanced every K returns and charged costs; sorted by effectiveness
 /// (net of cost when costs.any()), best first (an undefined one last). Returns also the
-/// common first date.
+/// common first date. The paths are hedged side by side on the executor's threads.
 std::vector<MethodResult> compare_estimators(const std::vector<double>& target,
                                              const std::vector<double>& proxy,
                                              const std::vector<RatioPath>& paths, size_t rebalance,
-                                             size_t& common_first, const HedgeCosts& costs = {});
+                                             size_t& common_first, const HedgeCosts& costs = {},
+                                             const Executor& executor = Executor(1));
 
 }  // namespace hedgecalc

@@ -174,7 +174,7 @@ std::optional<PathRequest> backtest_path_request(const Analysis& analysis,
 }
 
 void run_contest(Analysis& analysis, const AnalysisOptions& options,
-                 OutOfSamplePaths& out_of_sample) {
+                 OutOfSamplePaths& out_of_sample, const Executor& executor) {
   const std::vector<double>& target = analysis.returns.values[0];
   const std::vector<double>& proxy = analysis.returns.values[1];
   std::vector<RatioPath> paths = parameter_free_paths(analysis);
@@ -204,9 +204,8 @@ void run_contest(Analysis& analysis, const AnalysisOptions& options,
   }
   if (analysis.dcc)
     paths.push_back({"dcc", out_of_sample.path({PathRequest::Model::kDcc, first}), first});
-  analysis.compare =
-      compare_estimators(target, proxy, paths, options.rebalance, analysis.compare_first,
-                         analysis.costs);
+  analysis.compare = compare_estimators(target, proxy, paths, options.rebalance,
+                                        analysis.compare_first, analysis.costs, executor);
   if (options.costs.carry_series) {
     require_carry_from(analysis.costs.carry_by_date, analysis.returns.time, analysis.compare_first,
                        *options.costs.carry_series);
@@ -460,7 +459,7 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
   // The contest before the backtest without a window: the contest makes every
   // out-of-sample path both need, side by side (OutOfSamplePaths::make).
   if (sections.compare_rows > 0) {
-    run_contest(analysis, options, out_of_sample);
+    run_contest(analysis, options, out_of_sample, executor);
     assert(analysis.compare.size() == sections.compare_rows);
   }
   if (sections.backtest && !analysis.backtest)

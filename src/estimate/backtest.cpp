@@ -28,9 +28,12 @@ OutOfSample hedge_out_of_sample(const std::vector<double>& target, const std::ve
   const double fee = costs.cost_bps / 10000.0;
   double ratio = 0;
   bool hedging = false;  // the first rebalancing with a ratio always trades
-  for (size_t t = first; t < target.size(); ++t) {
+  // Rebalancing dates are first, first + K, ...: a countdown rather than a division a date.
+  for (size_t t = first, to_rebalance = 0; t < target.size(); ++t) {
     double cost = 0;
-    if ((t - first) % rebalance == 0 && t > 0 && !std::isnan(ratio_by_date[t - 1])) {
+    const bool rebalancing = to_rebalance == 0;
+    to_rebalance = rebalancing ? rebalance - 1 : to_rebalance - 1;
+    if (rebalancing && t > 0 && !std::isnan(ratio_by_date[t - 1])) {
       const double proposed = ratio_by_date[t - 1];
       const double change = std::fabs(proposed - ratio);
       if (!hedging || change > costs.rebalance_band * std::fabs(ratio)) {

@@ -19,7 +19,8 @@ size_t first_hedge_date(const std::vector<double>& ratio) {
 std::vector<MethodResult> compare_estimators(const std::vector<double>& target,
                                              const std::vector<double>& proxy,
                                              const std::vector<RatioPath>& paths, size_t rebalance,
-                                             size_t& common_first, const HedgeCosts& costs) {
+                                             size_t& common_first, const HedgeCosts& costs,
+                                             const Executor& executor) {
   common_first = 0;
   for (const RatioPath& path : paths) common_first = std::max(common_first, path.first);
   if (common_first + 2 > target.size()) {
@@ -29,19 +30,18 @@ std::vector<MethodResult> compare_estimators(const std::vector<double>& target,
         " returns to hedge out of sample; use a shorter " + flag_for(Setting::kWindow) +
         " or more data");
   }
-  std::vector<MethodResult> results;
-  for (const RatioPath& path : paths) {
+  std::vector<MethodResult> results(paths.size());
+  executor.for_each(paths.size(), [&](size_t i) {
     const OutOfSample out =
-        hedge_out_of_sample(target, proxy, path.ratio, common_first, rebalance, costs);
-    MethodResult r;
-    r.method = path.method;
+        hedge_out_of_sample(target, proxy, paths[i].ratio, common_first, rebalance, costs);
+    MethodResult& r = results[i];
+    r.method = paths[i].method;
     r.effectiveness = variance_reduction(out.target, out.hedged);
     r.vol_hedged = std::sqrt(sample_variance(out.hedged));
     r.turnover = out.turnover;
     r.cost = out.cost_trading + out.cost_carry;
     r.effectiveness_net = variance_reduction(out.target, out.net);
-    results.push_back(r);
-  }
+  });
   // With costs, the hedge worth having is the one that removes most risk after paying.
   const bool net = costs.any();
   std::stable_sort(results.begin(), results.end(), [net](const MethodResult& a, const MethodResult& b) {
