@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <functional>
 #include <optional>
 
 #include "carry.hpp"
@@ -158,6 +159,31 @@ std::vector<RatioPath> parameter_free_paths(const Analysis& analysis) {
   return paths;
 }
 
+// A likelihood search that stopped short: the estimates stand at its best point, and the
+// user is told so (never a silent number).
+void warn_not_converged(Analysis& analysis, Setting estimator, const std::string& estimates) {
+  analysis.full.warnings.push_back(flag_for(estimator) +
+                                   ": the likelihood maximisation did not converge; the " +
+                                   estimates + " are at the best point it reached");
+}
+
+// --dcc refuses a sample too short for a GARCH fit.
+void require_dcc_returns(const Analysis& analysis) {
+  const size_t n = analysis.returns.values[0].size();
+  if (n < kDccMinReturns) {
+    throw DataError(flag_for(Setting::kDcc) + " needs at least " + std::to_string(kDccMinReturns) +
+                    " returns to fit a GARCH model; the series share " + std::to_string(n));
+  }
+}
+
+// --dcc: both steps, with a warning when an optimiser stopped short of convergence.
+DccFit run_dcc(Analysis& analysis, const Executor& executor) {
+  require_dcc_returns(analysis);
+  DccFit fit = fit_dcc(analysis.returns.values[0], analysis.returns.values[1], executor);
+  if (!fit.converged()) warn_not_converged(analysis, Setting::kDcc, "values");
+  return fit;
+}
+
 // The path the backtest without a window holds when it is fitted out of sample: the
 // Kalman filter's with estimated variances (from the first date that can estimate them),
 // else the DCC's (from after max(100, --min-obs) returns). None for EWMA or fixed
@@ -185,15 +211,21 @@ void run_contest(Analysis& analysis, const AnalysisOptions& options,
   size_t first = 0;
   for (const RatioPath& path : paths) first = std::max(first, path.first);
   if (!options.kalman_variances) first = std::max(first, kalman_min_returns(intercept));
-  if (analysis.dcc) first = std::max(first, first_dcc_date(options.window.min_obs));
-  // Every out-of-sample path this run needs, made side by side.
+  const bool dcc = analysis.sections.dcc;
+  if (dcc) first = std::max(first, first_dcc_date(options.window.min_obs));
+  // Every out-of-sample path this run needs, made side by side, and beside them the
+  // whole-sample DCC fit (run_time_varying leaves it to the contest).
   std::vector<PathRequest> requests;
   if (!options.kalman_variances) requests.push_back({PathRequest::Model::kKalman, first});
-  if (analysis.dcc) requests.push_back({PathRequest::Model::kDcc, first});
+  if (dcc) requests.push_back({PathRequest::Model::kDcc, first});
   if (analysis.sections.backtest && !analysis.backtest) {
     if (const auto request = backtest_path_request(analysis, options)) requests.push_back(*request);
   }
-  out_of_sample.make(requests);
+  std::function<void(const Executor&)> whole_sample_dcc;
+  if (dcc && !analysis.dcc) {
+    whole_sample_dcc = [&analysis](const Executor& on) { analysis.dcc = run_dcc(analysis, on); };
+  }
+  out_of_sample.make(requests, whole_sample_dcc);
   if (options.kalman_variances) {
     const std::vector<double> kalman_ratio =
         analysis.kalman ? analysis.kalman->hedge_ratio
@@ -202,8 +234,7 @@ void run_contest(Analysis& analysis, const AnalysisOptions& options,
   } else {
     paths.push_back({"kalman", out_of_sample.path({PathRequest::Model::kKalman, first}), first});
   }
-  if (analysis.dcc)
-    paths.push_back({"dcc", out_of_sample.path({PathRequest::Model::kDcc, first}), first});
+  if (dcc) paths.push_back({"dcc", out_of_sample.path({PathRequest::Model::kDcc, first}), first});
   analysis.compare = compare_estimators(target, proxy, paths, options.rebalance,
                                         analysis.compare_first, analysis.costs, executor);
   if (options.costs.carry_series) {
@@ -304,26 +335,6 @@ void require_min_obs(const Analysis& analysis, const RollingWindow& window) {
   }
 }
 
-// A likelihood search that stopped short: the estimates stand at its best point, and the
-// user is told so (never a silent number).
-void warn_not_converged(Analysis& analysis, Setting estimator, const std::string& estimates) {
-  analysis.full.warnings.push_back(flag_for(estimator) +
-                                   ": the likelihood maximisation did not converge; the " +
-                                   estimates + " are at the best point it reached");
-}
-
-// --dcc: both steps, with a warning when an optimiser stopped short of convergence.
-DccFit run_dcc(Analysis& analysis, const Executor& executor) {
-  const std::vector<double>& target = analysis.returns.values[0];
-  if (target.size() < kDccMinReturns) {
-    throw DataError(flag_for(Setting::kDcc) + " needs at least " + std::to_string(kDccMinReturns) +
-                    " returns to fit a GARCH model; the series share " + std::to_string(target.size()));
-  }
-  DccFit fit = fit_dcc(target, analysis.returns.values[1], executor);
-  if (!fit.converged()) warn_not_converged(analysis, Setting::kDcc, "values");
-  return fit;
-}
-
 // The backtest without a window: of the EWMA ratio, else the Kalman filter's, else the
 // DCC's (backtest_path_request).
 void backtest_time_varying(Analysis& analysis, const AnalysisOptions& options,
@@ -358,7 +369,11 @@ void run_time_varying(Analysis& analysis, const AnalysisOptions& options,
     if (!analysis.kalman->converged) warn_not_converged(analysis, Setting::kKalman, "variances");
   }
   if (sections.ewma) run_ewma(analysis, options);
-  if (sections.dcc) analysis.dcc = run_dcc(analysis, executor);
+  // With a contest the whole-sample DCC fit runs beside its out-of-sample paths.
+  if (sections.dcc) {
+    require_dcc_returns(analysis);
+    if (sections.compare_rows == 0) analysis.dcc = run_dcc(analysis, executor);
+  }
 }
 
 // The risk report, hedged with the full-sample ratios (every proxy of a basket).

@@ -22,7 +22,8 @@ const std::vector<double>& OutOfSamplePaths::path(const PathRequest& request) {
   return it->second;
 }
 
-void OutOfSamplePaths::make(const std::vector<PathRequest>& requests) {
+void OutOfSamplePaths::make(const std::vector<PathRequest>& requests,
+                            const std::function<void(const Executor&)>& alongside) {
   std::vector<PathRequest> missing;
   for (const PathRequest& request : requests) {
     if (made(request.model).count(request.first) == 0 &&
@@ -30,12 +31,21 @@ void OutOfSamplePaths::make(const std::vector<PathRequest>& requests) {
       missing.push_back(request);
     }
   }
-  const size_t jobs = executor_.jobs();
-  if (missing.size() < 2 || jobs < 2) return;  // path() makes each in turn
-  // Threads beyond one a path go to the DCC fits (its two GARCH fits run side by side).
-  const Executor inner(jobs > missing.size() ? jobs - missing.size() + 1 : 1);
+  const size_t jobs = executor_.jobs(), tasks = missing.size() + (alongside ? 1 : 0);
+  if (tasks < 2 || jobs < 2) {  // path() makes each in turn
+    if (alongside) alongside(executor_);
+    return;
+  }
+  // Threads beyond one a task go to the DCC fits (its two GARCH fits run side by side).
+  const Executor inner(jobs > tasks ? jobs - tasks + 1 : 1);
   std::vector<std::vector<double>> paths(missing.size());
-  executor_.for_each(missing.size(), [&](size_t i) { paths[i] = compute(missing[i], inner); });
+  executor_.for_each(tasks, [&](size_t i) {
+    if (i < missing.size()) {
+      paths[i] = compute(missing[i], inner);
+    } else {
+      alongside(inner);
+    }
+  });
   for (size_t i = 0; i < missing.size(); ++i) {
     made(missing[i].model).emplace(missing[i].first, std::move(paths[i]));
   }

@@ -4,6 +4,7 @@
 // same date, and each is tens of fits.
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <vector>
 
@@ -29,9 +30,11 @@ class OutOfSamplePaths {
   /// The path asked for, made now unless made before.
   const std::vector<double>& path(const PathRequest& request);
 
-  /// Makes the paths not made yet side by side, one a thread (the DCC fits get the
-  /// threads left over): each Kalman path is one serial chain of refits.
-  void make(const std::vector<PathRequest>& requests);
+  /// Makes the paths not made yet side by side, one a thread, and runs `alongside` (when
+  /// given) as one more task; the threads left over go to the DCC fits and to
+  /// `alongside`'s executor. Each Kalman path is one serial chain of refits.
+  void make(const std::vector<PathRequest>& requests,
+            const std::function<void(const Executor&)>& alongside = nullptr);
 
  private:
   std::vector<double> compute(const PathRequest& request, const Executor& executor) const;
