@@ -14,6 +14,8 @@
 #include <optional>
 #include <vector>
 
+#include "hedgecalc/executor.hpp"
+
 namespace hedgecalc {
 
 /// The variances of the model.
@@ -62,11 +64,13 @@ double kalman_loglik(const std::vector<double>& target, const std::vector<double
 
 /// Maximum-likelihood variances (L-BFGS with the likelihood's gradient, on their
 /// logarithms, from the best of a grid of starting points, or from warm_start alone when
-/// given: the last fit of a growing sample), then the filter with them. Throws DataError
-/// when the returns are too few (fewer than k + 2).
+/// given: the last fit of a growing sample), then the filter with them; the starting
+/// points' passes run on the executor's threads. Throws DataError when the returns are
+/// too few (fewer than k + 2).
 KalmanSeries kalman_estimate(const std::vector<double>& target, const std::vector<double>& proxy,
                              bool intercept,
-                             const std::optional<KalmanVariances>& warm_start = std::nullopt);
+                             const std::optional<KalmanVariances>& warm_start = std::nullopt,
+                             const Executor& executor = Executor(1));
 
 /// The fewest returns kalman_estimate takes: k + 2 for k coefficients.
 size_t kalman_min_returns(bool intercept);

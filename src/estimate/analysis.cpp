@@ -365,7 +365,7 @@ void run_time_varying(Analysis& analysis, const AnalysisOptions& options,
     const bool intercept = options.hedge.intercept;
     analysis.kalman = options.kalman_variances
                           ? kalman_filter(target, proxy, intercept, *options.kalman_variances)
-                          : kalman_estimate(target, proxy, intercept);
+                          : kalman_estimate(target, proxy, intercept, std::nullopt, executor);
     if (!analysis.kalman->converged) warn_not_converged(analysis, Setting::kKalman, "variances");
   }
   if (sections.ewma) run_ewma(analysis, options);

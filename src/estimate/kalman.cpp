@@ -186,32 +186,42 @@ double loglik_at(const Returns& r, const VarianceSpace& space, const std::vector
                     [](size_t, double, double, double) {});
 }
 
-// The best point of the grid by log-likelihood (each point one pass).
-std::vector<double> grid_start(const Returns& r, const VarianceSpace& space) {
-  std::vector<double> best;
+// Of the candidates, the first with the highest log-likelihood, a NaN never winning (the
+// first when all are NaN): one pass each, side by side on the executor's threads.
+std::vector<double> most_likely(const Returns& r, const VarianceSpace& space,
+                                const std::vector<std::vector<double>>& candidates,
+                                const Executor& executor) {
+  std::vector<double> loglik(candidates.size());
+  executor.for_each(candidates.size(),
+                    [&](size_t i) { loglik[i] = loglik_at(r, space, candidates[i]); });
+  size_t best = 0;
   double best_loglik = -std::numeric_limits<double>::infinity();
-  for (const std::vector<double>& theta : space.grid()) {
-    const double loglik = loglik_at(r, space, theta);
-    if (best.empty() || loglik > best_loglik) best = theta, best_loglik = loglik;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (loglik[i] > best_loglik) best = i, best_loglik = loglik[i];
   }
-  return best;
+  return candidates[best];
+}
+
+// The best point of the grid by log-likelihood (each point one pass).
+std::vector<double> grid_start(const Returns& r, const VarianceSpace& space,
+                               const Executor& executor) {
+  return most_likely(r, space, space.grid(), executor);
 }
 
 // The best of three points on the line from `from` (a fit to the sample's tail) to its q's
 // at the whole sample's threshold: a longer sample resolves smaller variances (the
 // threshold falls as the square of its length), and a value pass costs half a gradient
 // pass and moves as far as the descent would in several.
-std::vector<double> line_start(const Returns& r, const VarianceSpace& space, const std::vector<double>& from) {
+std::vector<double> line_start(const Returns& r, const VarianceSpace& space,
+                               const std::vector<double>& from, const Executor& executor) {
   const std::vector<double> to = space.threshold(from, r.size);
-  std::vector<double> best = from;
-  double best_loglik = -std::numeric_limits<double>::infinity();
+  std::vector<std::vector<double>> line;
   for (const double step : {0.0, 0.5, 1.0}) {
     std::vector<double> theta = from;
     for (size_t i = 1; i < theta.size(); ++i) theta[i] += step * (to[i] - from[i]);
-    const double loglik = loglik_at(r, space, theta);
-    if (loglik > best_loglik) best = theta, best_loglik = loglik;
+    line.push_back(std::move(theta));
   }
-  return best;
+  return most_likely(r, space, line, executor);
 }
 
 // L-BFGS on -loglik from start. It stops when a step gains less than 1e-11 of the
@@ -281,12 +291,14 @@ GradientMinimum search(const Returns& r, const VarianceSpace& space, const std::
 
 // A start without an earlier fit: the grid's best point, or for a long sample the best
 // point on the line from a search on its last returns.
-std::vector<double> cold_start(const Returns& all, const VarianceSpace& space) {
-  if (all.size <= 2 * kWarmStartReturns) return grid_start(all, space);
+std::vector<double> cold_start(const Returns& all, const VarianceSpace& space,
+                               const Executor& executor) {
+  if (all.size <= 2 * kWarmStartReturns) return grid_start(all, space, executor);
   const size_t skip = all.size - kWarmStartReturns;
   const Returns tail{all.y + skip, all.x + skip, kWarmStartReturns};
-  const std::vector<double> fit = space.lifted(search(tail, space, grid_start(tail, space)).x, kWarmStartReturns);
-  return line_start(all, space, fit);
+  const std::vector<double> fit =
+      space.lifted(search(tail, space, grid_start(tail, space, executor)).x, kWarmStartReturns);
+  return line_start(all, space, fit, executor);
 }
 
 }  // namespace
@@ -364,7 +376,8 @@ struct VarianceFit {
 };
 
 VarianceFit fit_variances(const Returns& all, bool intercept,
-                          const std::optional<KalmanVariances>& warm_start) {
+                          const std::optional<KalmanVariances>& warm_start,
+                          const Executor& executor) {
   const size_t n = all.size;
   const VarianceSpace space(all, intercept);
   // A warm start is the last fit of a shorter sample. While samples are short it also
@@ -373,7 +386,7 @@ VarianceFit fit_variances(const Returns& all, bool intercept,
   // in log r there as in log q, so a descent from it would stay.
   std::vector<std::vector<double>> starts;
   if (warm_start) starts.push_back(space.lifted(space.coordinates(*warm_start), n));
-  if (!warm_start || n <= 2 * kWarmStartReturns) starts.push_back(cold_start(all, space));
+  if (!warm_start || n <= 2 * kWarmStartReturns) starts.push_back(cold_start(all, space, executor));
   GradientMinimum best;
   for (const std::vector<double>& start : starts) {
     GradientMinimum found = search(all, space, start);
@@ -385,7 +398,8 @@ VarianceFit fit_variances(const Returns& all, bool intercept,
 }  // namespace
 
 KalmanSeries kalman_estimate(const std::vector<double>& target, const std::vector<double>& proxy,
-                             bool intercept, const std::optional<KalmanVariances>& warm_start) {
+                             bool intercept, const std::optional<KalmanVariances>& warm_start,
+                             const Executor& executor) {
   const size_t n = target.size();
   if (n < kalman_min_returns(intercept)) {
     throw DataError("only " + std::to_string(n) + " returns: " + flag_for(Setting::kKalman) +
@@ -393,7 +407,7 @@ KalmanSeries kalman_estimate(const std::vector<double>& target, const std::vecto
                     " to estimate its variances");
   }
   const VarianceFit fit =
-      fit_variances(Returns{target.data(), proxy.data(), n}, intercept, warm_start);
+      fit_variances(Returns{target.data(), proxy.data(), n}, intercept, warm_start, executor);
   KalmanSeries out = kalman_filter(target, proxy, intercept, fit.variances);
   out.estimated = true;
   out.converged = fit.converged;
@@ -414,8 +428,10 @@ std::vector<double> kalman_out_of_sample(const std::vector<double>& target,
     if (schedule.due(t0)) {
       // The returns before t0, in place: only the variances are wanted, not the filter's
       // series over them.
+      // One thread: the path's refits run beside other work (OutOfSamplePaths::make).
       variances =
-          fit_variances(Returns{target.data(), proxy.data(), t0}, intercept, variances).variances;
+          fit_variances(Returns{target.data(), proxy.data(), t0}, intercept, variances, Executor(1))
+              .variances;
       filter = KalmanRecursion(intercept, *variances);
       pushed = 0;
     }
