@@ -426,9 +426,8 @@ std::vector<double> kalman_out_of_sample(const std::vector<double>& target,
   size_t pushed = 0;
   for (size_t t0 = first; t0 < n; t0 += rebalance) {
     if (schedule.due(t0)) {
-      // The returns before t0, in place: only the variances are wanted, not the filter's
-      // series over them.
-      // One thread: the path's refits run beside other work (OutOfSamplePaths::make).
+      // The returns before t0, in place, and only the variances: the filter's series over
+      // them are not wanted. One thread, as the path runs beside others (OutOfSamplePaths).
       variances =
           fit_variances(Returns{target.data(), proxy.data(), t0}, intercept, variances, Executor(1))
               .variances;

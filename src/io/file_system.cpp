@@ -82,7 +82,9 @@ FileContents FileContents::map(const std::string& path, int fd, size_t size) {
   // The loader's first pass counts the line ends in every page, so mapping them all now
   // costs no memory it would not use; one call instead of a fault per few pages saves
   // about 10 ms of system time on P1 (two 29 MB files). Kernels before 5.14 refuse it.
+#if defined(MADV_POPULATE_READ)
   ::madvise(mapping, size, MADV_POPULATE_READ);
+#endif
   contents.mapping_ = mapping;
   contents.mapped_size_ = size;
   contents.guard_slot_ = slot;
