@@ -17,6 +17,9 @@ struct AlignedPrices {
 
 /// Inner join of sorted, duplicate-free series; O(total rows).
 AlignedPrices align_inner(const std::vector<const PriceSeries*>& series);
+/// align_inner into aligned, whose vectors keep their capacity (a worker joining pair
+/// after pair allocates once).
+void align_inner(const std::vector<const PriceSeries*>& series, AlignedPrices& aligned);
 
 /// As-of join (pandas merge_asof, direction backward): each time of series[0] takes
 /// every other series' latest price at or before it, at most max_gap older (no limit

@@ -80,9 +80,21 @@ struct Analysis {
   std::optional<Cointegration> cointegration;  ///< --cointegration
 };
 
+/// The buffers of one analysis that the next can reuse: a worker running pair after
+/// pair (batch) keeps one, and its joins and returns keep their capacity instead of
+/// allocating (and faulting in) fresh memory for every pair.
+struct AnalysisScratch {
+  AlignedPrices joined;
+  ReturnSeries returns;
+};
+
 /// Runs the analysis of series[0] (target) on the others, with options checked by
-/// validate_single for series.size() - 1 proxies. Throws DataError.
+/// validate_single for series.size() - 1 proxies. Throws DataError. With scratch, the
+/// join and the returns are made in its buffers, and the join's go back to it.
 Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOptions& options,
-                 const Executor& executor = Executor(1));
+                 const Executor& executor = Executor(1), AnalysisScratch* scratch = nullptr);
+
+/// Gives the analysis' returns back to scratch for the next analysis.
+void recycle(Analysis&& analysis, AnalysisScratch& scratch);
 
 }  // namespace hedgecalc

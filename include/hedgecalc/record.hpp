@@ -58,6 +58,8 @@ class Value {
   bool boolean_value() const { return integer_ != 0; }
   const std::string& string_value() const { return text_; }
   const std::vector<Field>& fields() const { return fields_; }
+  /// An object's fields, moved out (the object is left without any).
+  std::vector<Field> take_fields() { return std::move(fields_); }
   const std::vector<Value>& items() const { return items_; }
 
  private:

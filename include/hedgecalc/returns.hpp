@@ -49,6 +49,11 @@ ReturnSeries compute_returns(const AlignedPrices& aligned, ReturnKind kind);
 /// compute_returns with the columns shared among the executor's threads (the same values).
 ReturnSeries compute_returns(const AlignedPrices& aligned, ReturnKind kind, const Executor& executor);
 
+/// compute_returns into returns, whose vectors keep their capacity (a worker making
+/// returns pair after pair allocates once).
+void compute_returns(const AlignedPrices& aligned, ReturnKind kind, const Executor& executor,
+                     ReturnSeries& returns);
+
 /// Throws DataError naming the file and line of the first return that is not finite
 /// (a price that underflows or overflows the division) or so large that the sums of
 /// squares over all returns would overflow; series[k] is the source of values[k].

@@ -9,19 +9,17 @@ namespace hedgecalc {
 namespace {
 
 // An inner join uses each series' row at most once per aligned row.
-AlignedPrices with_inner_unmatched(AlignedPrices aligned,
-                                   const std::vector<const PriceSeries*>& series) {
+void count_inner_unmatched(AlignedPrices& aligned, const std::vector<const PriceSeries*>& series) {
   aligned.unmatched.clear();
   for (const PriceSeries* s : series) aligned.unmatched.push_back(s->size() - aligned.time.size());
-  return aligned;
 }
 
 // A target and one proxy, the common case (every pair of a batch): one merge pass with
 // two cursors and no branch on the data. Each step writes the candidate row, keeps it
 // when the times match, and moves the cursor (or both) with the earlier time; the
-// output, sized for the shorter series, is cut to the rows kept.
-AlignedPrices join_two(const PriceSeries& a, const PriceSeries& b) {
-  AlignedPrices aligned;
+// output, sized for the shorter series, is cut to the rows kept. Each row is written
+// before it is read, so vectors reused from an earlier join need no clearing.
+void join_two(const PriceSeries& a, const PriceSeries& b, AlignedPrices& aligned) {
   aligned.prices.resize(2);
   const size_t bound = std::min(a.size(), b.size());
   resize_huge(aligned.time, bound);
@@ -55,15 +53,12 @@ AlignedPrices join_two(const PriceSeries& a, const PriceSeries& b) {
   aligned.time.resize(kept);
   aligned.prices[0].resize(kept);
   aligned.prices[1].resize(kept);
-  return aligned;
 }
 
 AlignedPrices join_inner(const std::vector<const PriceSeries*>& series) {
   AlignedPrices aligned;
   aligned.prices.resize(series.size());
   if (series.empty()) return aligned;
-  // A pair's join copies runs of equal times as they come: no whole comparison first.
-  if (series.size() == 2) return join_two(*series[0], *series[1]);
   // Series on one calendar (daily closes of one market) need no search.
   bool same_times = true;
   for (const PriceSeries* s : series) same_times &= s->time == series.front()->time;
@@ -106,7 +101,19 @@ AlignedPrices join_inner(const std::vector<const PriceSeries*>& series) {
 }  // namespace
 
 AlignedPrices align_inner(const std::vector<const PriceSeries*>& series) {
-  return with_inner_unmatched(join_inner(series), series);
+  AlignedPrices aligned;
+  align_inner(series, aligned);
+  return aligned;
+}
+
+void align_inner(const std::vector<const PriceSeries*>& series, AlignedPrices& aligned) {
+  // A pair's join copies runs of equal times as they come: no whole comparison first.
+  if (series.size() == 2) {
+    join_two(*series[0], *series[1], aligned);
+  } else {
+    aligned = join_inner(series);
+  }
+  count_inner_unmatched(aligned, series);
 }
 
 AlignedPrices align_asof(const std::vector<const PriceSeries*>& series, Timestamp max_gap) {

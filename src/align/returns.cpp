@@ -64,14 +64,24 @@ ReturnSeries compute_returns(const AlignedPrices& aligned, ReturnKind kind) {
 
 ReturnSeries compute_returns(const AlignedPrices& aligned, ReturnKind kind, const Executor& executor) {
   ReturnSeries returns;
+  compute_returns(aligned, kind, executor, returns);
+  return returns;
+}
+
+void compute_returns(const AlignedPrices& aligned, ReturnKind kind, const Executor& executor,
+                     ReturnSeries& returns) {
   const size_t rows = aligned.time.size();
-  returns.values.resize(aligned.prices.size());
   if (given_as_values(kind)) {
     returns.time = aligned.time;
     returns.values = aligned.prices;
-    return returns;
+    return;
   }
-  if (rows < 2) return returns;
+  returns.values.resize(aligned.prices.size());
+  if (rows < 2) {
+    returns.time.clear();
+    for (std::vector<double>& r : returns.values) r.clear();
+    return;
+  }
   // Task 0 copies the times, task k + 1 makes column k's returns: each writes its own.
   executor.for_each(aligned.prices.size() + 1, [&](size_t task) {
     if (task == 0) {
@@ -97,7 +107,6 @@ ReturnSeries compute_returns(const AlignedPrices& aligned, ReturnKind kind, cons
         break;
     }
   });
-  return returns;
 }
 
 }  // namespace hedgecalc

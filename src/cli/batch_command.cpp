@@ -151,14 +151,18 @@ class PairRunner {
     if (error.empty()) error = take_position(pair, pair_options);
     Value record = Value::object();
     if (error.empty()) record = analyse_pair({&target.series, &proxy.series}, pair_options, outcome, error);
+    std::vector<Field> fields = record.take_fields();
+    outcome.row.reserve(outcome.row.fields().size() + 4 + fields.size());
     // An alarm row keeps every field and says in the error column what was missed.
     const char* status = !outcome.ok ? "error" : outcome.threshold_missed ? "alarm" : "ok";
     outcome.row.add("target", Value::string(outcome.ok ? target.series.label() : pair.target))
         .add("proxy", Value::string(outcome.ok ? proxy.series.label() : pair.proxy))
         .add("status", Value::string(status))
         .add("error", Value::string(printable_message(error)));
-    for (const Field& field : record.fields()) {
-      if (field.key != "target" && field.key != "proxy") outcome.row.add(field.key, field.value);
+    for (Field& field : fields) {
+      if (field.key != "target" && field.key != "proxy") {
+        outcome.row.add(std::move(field.key), std::move(field.value));
+      }
     }
     return outcome;
   }
@@ -194,14 +198,18 @@ class PairRunner {
 
   Value analyse_pair(const std::vector<const PriceSeries*>& series, const AnalysisOptions& pair_options,
                      PairOutcome& outcome, std::string& error) const {
+    // Each worker thread reuses its own buffers from pair to pair.
+    static thread_local AnalysisScratch scratch;
     try {
-      const Analysis analysis = analyse(series, pair_options);
+      Analysis analysis = analyse(series, pair_options, Executor(1), &scratch);
       outcome.ok = true;
       for (const std::string& message : unmet_thresholds(analysis, options_.analysis.thresholds)) {
         error += (error.empty() ? "threshold not met: " : "; ") + message;
         outcome.threshold_missed = true;
       }
-      return analysis_record(analysis);
+      Value record = analysis_record(analysis);
+      recycle(std::move(analysis), scratch);
+      return record;
     } catch (const Error& e) {
       error = e.what();
       return Value::object();

@@ -246,9 +246,18 @@ void run_contest(Analysis& analysis, const AnalysisOptions& options,
 // Align, thin to --horizon, count what the join dropped, and fit the full sample.
 // Returns the aligned rows the returns came from (sizing reads the last prices).
 AlignedPrices join_and_fit(Analysis& analysis, const std::vector<const PriceSeries*>& series,
-                           const AnalysisOptions& options, const Executor& executor) {
-  AlignedPrices joined =
-      options.asof ? align_asof(series, options.max_gap.value_or(-1)) : align_inner(series);
+                           const AnalysisOptions& options, const Executor& executor,
+                           AnalysisScratch* scratch) {
+  AlignedPrices joined;
+  if (scratch) {
+    joined = std::move(scratch->joined);
+    analysis.returns = std::move(scratch->returns);
+  }
+  if (options.asof) {
+    joined = align_asof(series, options.max_gap.value_or(-1));
+  } else {
+    align_inner(series, joined);
+  }
   // Periods per year count the data's own spacing, before --horizon thins it.
   if (options.costs.periods_per_year) {
     analysis.periods_per_year = options.costs.periods_per_year;
@@ -266,7 +275,7 @@ AlignedPrices join_and_fit(Analysis& analysis, const std::vector<const PriceSeri
     analysis.alignment.first_row_is_data.push_back(s->first_row_is_data);
   }
   analysis.alignment.unmatched = joined.unmatched;
-  analysis.returns = compute_returns(joined, options.kind, executor);
+  compute_returns(joined, options.kind, executor, analysis.returns);
   require_finite_returns(analysis.returns, series);
   analysis.full = analyse_hedge(analysis.returns, analysis.labels, options.hedge);
   return joined;
@@ -446,7 +455,7 @@ Cointegration run_cointegration(const AlignedPrices& aligned, const AnalysisOpti
 }  // namespace
 
 Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOptions& options,
-                 const Executor& executor) {
+                 const Executor& executor, AnalysisScratch* scratch) {
   Analysis analysis;
   analysis.sections = analysis_sections(options, series.size() - 1);
   const AnalysisSections& sections = analysis.sections;
@@ -454,7 +463,7 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
   analysis.horizon = options.horizon;
   analysis.asof = options.asof;
   for (const PriceSeries* s : series) analysis.labels.push_back(s->label());
-  const AlignedPrices aligned = join_and_fit(analysis, series, options, executor);
+  AlignedPrices aligned = join_and_fit(analysis, series, options, executor, scratch);
   if (sections.sizing) analysis.sizing = size_positions(analysis, aligned, options.sizing);
   if (sections.sizing && analysis.kind == ReturnKind::kNone) warn_of_price_changes(analysis);
   if (sections.trade) {
@@ -490,7 +499,12 @@ Analysis analyse(const std::vector<const PriceSeries*>& series, const AnalysisOp
                                      trades ? proxy_price_per_return(aligned, analysis.returns, options.kind)
                                             : std::vector<double>());
   }
+  if (scratch) scratch->joined = std::move(aligned);
   return analysis;
+}
+
+void recycle(Analysis&& analysis, AnalysisScratch& scratch) {
+  scratch.returns = std::move(analysis.returns);
 }
 
 }  // namespace hedgecalc

@@ -456,6 +456,9 @@ Value analysis_record(const Analysis& analysis) {
   const bool basket = sections.basket();
   const bool date_only = analysis.full.date_only;
   Value record = Value::object();
+  // The fit and alignment alone are about twenty fields: room for them at once, as a
+  // batch builds a record per pair.
+  record.reserve(32);
   add_fit(record, analysis);
   if (sections.sizing && !basket) record.add("sizing", sizing_object(per_proxy(analysis.sizing, 0)));
   if (sections.trade) record.add("trade", trade_object(or_blank(analysis.trade)));
