@@ -98,3 +98,23 @@ TEST_CASE("two series join as the intersection of their times, in long runs and 
     CHECK(joined.unmatched == std::vector<size_t>{a.size() - both.size(), b.size() - both.size()});
   }
 }
+
+TEST_CASE("a join into used buffers is the join into fresh ones", "[align]") {
+  // A batch worker joins pair after pair into the same buffers: longer, shorter, a
+  // basket, then a pair again; every result must be what a fresh join gives.
+  const PriceSeries long_a = series({1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+  const PriceSeries long_b = series({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
+  const PriceSeries short_a = series({2, 4, 6});
+  const PriceSeries short_b = series({1, 2, 3, 6, 7});
+  const std::vector<std::vector<const PriceSeries*>> joins = {
+      {&long_a, &long_b}, {&short_a, &short_b}, {&long_a, &short_a, &short_b}, {&short_b, &long_b}};
+  AlignedPrices reused;
+  for (const auto& join : joins) {
+    align_inner(join, reused);
+    const AlignedPrices fresh = align_inner(join);
+    CHECK(reused.time == fresh.time);
+    CHECK(reused.prices == fresh.prices);
+    CHECK(reused.unmatched == fresh.unmatched);
+  }
+  CHECK(reused.time == std::vector<Timestamp>{1, 2, 3, 6, 7});
+}

@@ -75,3 +75,28 @@ TEST_CASE("returns are the same on any number of threads", "[returns]") {
     CHECK(one.values[2].size() == (kind == ReturnKind::kNone ? 5000u : 4999u));
   }
 }
+
+TEST_CASE("returns into used buffers are the returns into fresh ones", "[returns]") {
+  // Longer, shorter, one row (no returns), then prices taken as they are.
+  AlignedPrices longer, shorter, single;
+  longer.time = {1, 2, 3, 4, 5};
+  longer.prices = {{10, 11, 12, 11, 10}, {5, 5.5, 6, 6, 5}};
+  shorter.time = {7, 8, 9};
+  shorter.prices = {{3, 4, 2}, {8, 9, 9}};
+  single.time = {4};
+  single.prices = {{1}, {2}};
+  const std::vector<std::pair<const AlignedPrices*, ReturnKind>> runs = {
+      {&longer, ReturnKind::kSimple},
+      {&shorter, ReturnKind::kLog},
+      {&single, ReturnKind::kDiff},
+      {&shorter, ReturnKind::kNone},
+      {&longer, ReturnKind::kDiff}};
+  ReturnSeries reused;
+  for (const auto& [prices, kind] : runs) {
+    compute_returns(*prices, kind, Executor(1), reused);
+    const ReturnSeries fresh = compute_returns(*prices, kind);
+    CHECK(reused.time == fresh.time);
+    CHECK(reused.values == fresh.values);
+  }
+  CHECK(reused.values[0] == std::vector<double>{1, 1, -1, -1});
+}
