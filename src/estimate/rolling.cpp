@@ -82,10 +82,14 @@ RollingSeries rolling_hedge(const std::vector<double>& target, const std::vector
                     " is longer than the " + std::to_string(n) + " aligned returns");
   }
   RollingSeries out;
-  for (std::vector<double>* values : {&out.hedge_ratio, &out.correlation, &out.effectiveness}) {
-    reserve_huge(*values, n);  // a value per return: millions for a minute-bar pair
-    values->assign(n, kNaN);
-  }
+  // A value per return: millions for a minute-bar pair. The three buffers' pages are
+  // mapped and filled side by side, as the blocks are computed.
+  const std::array<std::vector<double>*, 3> outputs = {&out.hedge_ratio, &out.correlation,
+                                                       &out.effectiveness};
+  executor.for_each(outputs.size(), [&](size_t k) {
+    reserve_huge(*outputs[k], n);
+    outputs[k]->assign(n, kNaN);
+  });
   // Whole blocks to each thread; every value is computed as in one pass (roll_blocks).
   const size_t blocks = (n + window - 1) / window;
   const size_t parts = std::min(executor.jobs(), blocks);
