@@ -10,6 +10,42 @@
 namespace hedgecalc {
 namespace {
 
+// What one pass over the bytes finds: how many line ends, and whether any byte is NUL.
+struct ByteCensus {
+  size_t newlines = 0;
+  bool has_nul = false;
+};
+
+// Eight bytes at a time (a memchr per line made the count a call per row). For each
+// word, a byte of `ends` is 1 where the word has a line end and a byte of `nuls` has its
+// high bit set where it has a NUL; the ends are summed before any byte can pass 255.
+// A million-row file is read once for both, not once each.
+ByteCensus take_census(std::string_view bytes) {
+  constexpr std::uint64_t kLow7 = 0x7f7f'7f7f'7f7f'7f7fULL, kNewlines = 0x0a0a'0a0a'0a0a'0a0aULL;
+  // High bit of each byte of the result: that byte of x is zero (exact, no carries).
+  const auto zero_bytes = [&](std::uint64_t x) { return ~(((x & kLow7) + kLow7) | x | kLow7); };
+  ByteCensus census;
+  const char* p = bytes.data();
+  size_t words = bytes.size() / 8;
+  std::uint64_t nuls = 0;
+  while (words > 0) {
+    std::uint64_t ends = 0;
+    for (size_t block = std::min<size_t>(words, 255); block > 0; --block, --words, p += 8) {
+      std::uint64_t word;
+      std::memcpy(&word, p, sizeof word);
+      ends += zero_bytes(word ^ kNewlines) >> 7;
+      nuls |= zero_bytes(word);
+    }
+    constexpr std::uint64_t kEvenBytes = 0x00ff'00ff'00ff'00ffULL;
+    const std::uint64_t pairs = (ends & kEvenBytes) + (ends >> 8 & kEvenBytes);  // 16-bit sums
+    census.newlines += (pairs * 0x0001'0001'0001'0001ULL) >> 48;
+  }
+  const std::string_view tail(p, static_cast<size_t>(bytes.data() + bytes.size() - p));
+  census.newlines += static_cast<size_t>(std::count(tail.begin(), tail.end(), '\n'));
+  census.has_nul = nuls != 0 || tail.find('\0') != std::string_view::npos;
+  return census;
+}
+
 void reject_nul_bytes(const std::string& file_label, std::string_view bytes, size_t lines_before) {
   const void* nul = std::memchr(bytes.data(), '\0', bytes.size());
   if (nul == nullptr) return;
@@ -26,33 +62,21 @@ void reject_nul_bytes(const std::string& file_label, std::string_view bytes, siz
 }  // namespace
 
 LineSource::LineSource(std::string file_label, std::string_view bytes, size_t lines_before)
-    : file_label_(std::move(file_label)), bytes_(bytes), line_(lines_before) {
-  reject_nul_bytes(file_label_, bytes_, lines_before);
+    : file_label_(std::move(file_label)),
+      bytes_(bytes),
+      line_(lines_before),
+      first_line_(lines_before) {
+  const ByteCensus census = take_census(bytes_);
+  if (census.has_nul) reject_nul_bytes(file_label_, bytes_, lines_before);
+  newlines_ = census.newlines;
   if (lines_before == 0 && bytes_.substr(0, 3) == "\xEF\xBB\xBF") position_ = 3;
 }
 
 size_t LineSource::remaining_line_count() const {
-  // Eight bytes at a time (a memchr per line made this a call per row): each byte of
-  // `found` is 1 where the word has a line end, and the bytes are summed before any can
-  // pass 255.
-  constexpr std::uint64_t kLow7 = 0x7f7f'7f7f'7f7f'7f7fULL, kNewlines = 0x0a0a'0a0a'0a0a'0a0aULL;
-  const std::string_view left = rest();
-  const char* p = left.data();
-  size_t words = left.size() / 8, count = 0;
-  while (words > 0) {
-    std::uint64_t found = 0;
-    for (size_t block = std::min<size_t>(words, 255); block > 0; --block, --words, p += 8) {
-      std::uint64_t word;
-      std::memcpy(&word, p, sizeof word);
-      const std::uint64_t x = word ^ kNewlines;  // a zero byte where the line ends are
-      found += ~(((x & kLow7) + kLow7) | x | kLow7) >> 7;
-    }
-    constexpr std::uint64_t kEvenBytes = 0x00ff'00ff'00ff'00ffULL;
-    const std::uint64_t pairs = (found & kEvenBytes) + (found >> 8 & kEvenBytes);  // 16-bit sums
-    count += (pairs * 0x0001'0001'0001'0001ULL) >> 48;
-  }
-  count += static_cast<size_t>(std::count(p, left.data() + left.size(), '\n'));
-  return count + 1;
+  // Every line read so far ended in a newline, but a last line without one; and when
+  // that last line has been read, nothing is left.
+  if (position_ >= bytes_.size()) return 1;
+  return newlines_ - (line_ - first_line_) + 1;
 }
 
 void LineSource::skip(size_t bytes, size_t lines) {

@@ -59,6 +59,8 @@ class LineSource {
   std::string_view bytes_;
   size_t position_ = 0;
   size_t line_ = 0;
+  size_t first_line_ = 0;  // lines_before: line_ at the start
+  size_t newlines_ = 0;    // line ends in all of bytes_, counted at the start
   std::string joined_;
   std::function<void(size_t)> release_;
   size_t released_ = 0;

@@ -56,3 +56,32 @@ TEST_CASE("the count of line ends is a plain count of newline bytes", "[line_sou
           static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   }
 }
+
+TEST_CASE("the count of line ends left stays a plain count as lines are read", "[line_source]") {
+  // The count is taken once at the start; after each record it must still be the
+  // newline bytes of what is left, with a last line that has no newline too.
+  for (const std::string text : {"h\na\nb\n", "h\na\nb", "\n\n\n", "x", "", "h\n\"q\nq\"\nz\n"}) {
+    LineSource source("f.csv", text);
+    for (;;) {
+      const std::string_view left = source.rest();
+      CHECK(source.remaining_line_count() ==
+            static_cast<size_t>(std::count(left.begin(), left.end(), '\n')) + 1);
+      if (!source.next(',')) break;
+    }
+  }
+}
+
+TEST_CASE("a NUL byte anywhere is found, in a word or in the tail", "[line_source]") {
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> length(1, 300);
+  for (int trial = 0; trial < 300; ++trial) {
+    std::string text(static_cast<size_t>(length(rng)), 'a');
+    for (size_t i = 9; i < text.size(); i += 10) text[i] = '\n';
+    // Bytes next to zero in the SWAR test: 0x01 and 0x80 must not read as NUL.
+    text[std::uniform_int_distribution<size_t>(0, text.size() - 1)(rng)] = '\x01';
+    text[std::uniform_int_distribution<size_t>(0, text.size() - 1)(rng)] = '\x80';
+    CHECK_NOTHROW(LineSource("f.csv", text));
+    text[std::uniform_int_distribution<size_t>(0, text.size() - 1)(rng)] = '\0';
+    CHECK_THROWS_WITH(LineSource("f.csv", text), Contains("NUL byte"));
+  }
+}
