@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "hedgecalc/executor.hpp"
 #include "hedgecalc/price_series.hpp"
 
 namespace hedgecalc {
@@ -18,8 +19,10 @@ struct AlignedPrices {
 /// Inner join of sorted, duplicate-free series; O(total rows).
 AlignedPrices align_inner(const std::vector<const PriceSeries*>& series);
 /// align_inner into aligned, whose vectors keep their capacity (a worker joining pair
-/// after pair allocates once).
-void align_inner(const std::vector<const PriceSeries*>& series, AlignedPrices& aligned);
+/// after pair allocates once); a pair's output buffers are made ready side by side on
+/// the executor's threads.
+void align_inner(const std::vector<const PriceSeries*>& series, AlignedPrices& aligned,
+                 const Executor& executor = Executor(1));
 
 /// As-of join (pandas merge_asof, direction backward): each time of series[0] takes
 /// every other series' latest price at or before it, at most max_gap older (no limit

@@ -256,7 +256,7 @@ AlignedPrices join_and_fit(Analysis& analysis, const std::vector<const PriceSeri
   if (options.asof) {
     joined = align_asof(series, options.max_gap.value_or(-1));
   } else {
-    align_inner(series, joined);
+    align_inner(series, joined, executor);
   }
   // Periods per year count the data's own spacing, before --horizon thins it.
   if (options.costs.periods_per_year) {
