@@ -6,6 +6,7 @@
 #include <limits>
 #include <unordered_map>
 
+#include "four_sums.hpp"
 #include "hedgecalc/error.hpp"
 #include "hedgecalc/setting.hpp"
 #include "moments.hpp"
@@ -87,11 +88,15 @@ HedgeAnalysis simple_hedge(const ReturnSeries& returns, const std::vector<std::s
   const PairMoments m = pair_moments(x, y);
   if (m.sxx == 0) throw_zero_variance(labels[1], n);
   const double h = m.sxy / m.sxx;
-  double ssr = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const double e = (y[i] - m.mean_y) - h * (x[i] - m.mean_x);
-    ssr += e * e;
-  }
+  // The residuals' sum of squares in four partial sums, as pair_moments' sums.
+  Four squares;
+  const Four mean_x = Four::all(m.mean_x), mean_y = Four::all(m.mean_y), slope = Four::all(h);
+  in_blocks_of_four(x.data(), y.data(), n, m.mean_x, m.mean_y,
+                    [&](const double* xs, const double* ys) {
+                      const Four e = (Four::load(ys) - mean_y) - slope * (Four::load(xs) - mean_x);
+                      squares = squares + e * e;
+                    });
+  const double ssr = squares.total();
   HedgeAnalysis result;
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const double dof = static_cast<double>(n) - 2;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "four_sums.hpp"
+
 namespace hedgecalc {
 
 double mean(const std::vector<double>& x) { return mean(x.data(), x.size()); }
@@ -27,21 +29,33 @@ PairMoments pair_moments(const double* x, const double* y, size_t n) {
   PairMoments m;
   m.n = n;
   if (n == 0) return m;
-  // Both means in one pass, then one correcting pass (as mean() does), then the sums.
-  double sum_x = 0, sum_y = 0;
-  for (size_t i = 0; i < n; ++i) sum_x += x[i], sum_y += y[i];
+  // Both means in one pass, then one correcting pass (as mean() does), then the sums;
+  // each sum in four partial sums (four_sums.hpp): a batch's pairs spend much of their
+  // time here.
+  Four sum_x, sum_y;
+  in_blocks_of_four(x, y, n, 0.0, 0.0, [&](const double* xs, const double* ys) {
+    sum_x = sum_x + Four::load(xs);
+    sum_y = sum_y + Four::load(ys);
+  });
   const double count = static_cast<double>(n);
-  m.mean_x = sum_x / count, m.mean_y = sum_y / count;
-  double fix_x = 0, fix_y = 0;
-  for (size_t i = 0; i < n; ++i) fix_x += x[i] - m.mean_x, fix_y += y[i] - m.mean_y;
-  m.mean_x += fix_x / count, m.mean_y += fix_y / count;
-  for (size_t i = 0; i < n; ++i) {
-    const double dx = x[i] - m.mean_x;
-    const double dy = y[i] - m.mean_y;
-    m.sxx += dx * dx;
-    m.syy += dy * dy;
-    m.sxy += dx * dy;
-  }
+  m.mean_x = sum_x.total() / count, m.mean_y = sum_y.total() / count;
+  Four fix_x, fix_y;
+  const Four first_x = Four::all(m.mean_x), first_y = Four::all(m.mean_y);
+  in_blocks_of_four(x, y, n, m.mean_x, m.mean_y, [&](const double* xs, const double* ys) {
+    fix_x = fix_x + (Four::load(xs) - first_x);
+    fix_y = fix_y + (Four::load(ys) - first_y);
+  });
+  m.mean_x += fix_x.total() / count, m.mean_y += fix_y.total() / count;
+  Four sxx, syy, sxy;
+  const Four mean_x = Four::all(m.mean_x), mean_y = Four::all(m.mean_y);
+  in_blocks_of_four(x, y, n, m.mean_x, m.mean_y, [&](const double* xs, const double* ys) {
+    const Four dx = Four::load(xs) - mean_x;
+    const Four dy = Four::load(ys) - mean_y;
+    sxx = sxx + dx * dx;
+    syy = syy + dy * dy;
+    sxy = sxy + dx * dy;
+  });
+  m.sxx = sxx.total(), m.syy = syy.total(), m.sxy = sxy.total();
   return m;
 }
 

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <random>
+#include <vector>
 
 using namespace hedgecalc;
 
@@ -33,4 +35,46 @@ TEST_CASE("sample variance uses n-1", "[moments]") {
   CHECK(sample_variance({1, 2, 3, 4}) == Approx(5.0 / 3.0).epsilon(1e-15));
   CHECK(std::isnan(sample_variance({1})));
   CHECK(mean({1e16, 1, -1e16}) == Approx(1.0 / 3.0).margin(2));
+}
+
+namespace {
+
+// The moments in long double with a plain loop per sum: the reference.
+struct WideMoments {
+  long double mean_x = 0, mean_y = 0, sxx = 0, syy = 0, sxy = 0;
+};
+
+WideMoments wide_moments(const std::vector<double>& x, const std::vector<double>& y) {
+  WideMoments w;
+  const long double n = static_cast<long double>(x.size());
+  for (size_t i = 0; i < x.size(); ++i) w.mean_x += x[i], w.mean_y += y[i];
+  w.mean_x /= n, w.mean_y /= n;
+  for (size_t i = 0; i < x.size(); ++i) {
+    const long double dx = x[i] - w.mean_x, dy = y[i] - w.mean_y;
+    w.sxx += dx * dx, w.syy += dy * dy, w.sxy += dx * dy;
+  }
+  return w;
+}
+
+}  // namespace
+
+TEST_CASE("moments in four partial sums: every tail length, and a long series", "[moments]") {
+  // Lengths 1 to 13 leave 0 to 3 rows after the last block of four: the padded block
+  // must add exactly nothing. Then 100,003 returns with a level, where the partial sums
+  // must be as close to the long double reference as one long sum would be.
+  std::mt19937 rng(11);
+  std::normal_distribution<double> noise(0.0, 0.01);
+  for (size_t n : {1u, 2u, 3u, 4u, 5u, 6u, 7u, 8u, 9u, 10u, 11u, 12u, 13u, 100003u}) {
+    std::vector<double> x(n), y(n);
+    for (size_t i = 0; i < n; ++i) x[i] = 0.5 + noise(rng), y[i] = 0.7 * x[i] + noise(rng);
+    const PairMoments m = pair_moments(x, y);
+    const WideMoments w = wide_moments(x, y);
+    const double tolerance = 1e-14 * std::sqrt(static_cast<double>(n));
+    CHECK(m.n == n);
+    CHECK(m.mean_x == Approx(static_cast<double>(w.mean_x)).epsilon(tolerance));
+    CHECK(m.mean_y == Approx(static_cast<double>(w.mean_y)).epsilon(tolerance));
+    CHECK(m.sxx == Approx(static_cast<double>(w.sxx)).epsilon(tolerance).margin(1e-300));
+    CHECK(m.syy == Approx(static_cast<double>(w.syy)).epsilon(tolerance).margin(1e-300));
+    CHECK(m.sxy == Approx(static_cast<double>(w.sxy)).epsilon(tolerance).margin(1e-300));
+  }
 }
