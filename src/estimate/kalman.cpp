@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <string>
 
@@ -342,20 +343,31 @@ double KalmanRecursion::hedge_ratio() const {
   return s.t <= kKalmanCarefulSteps ? static_cast<double>(s.careful.h) : s.fast.h;
 }
 
-KalmanSeries kalman_filter(const std::vector<double>& target, const std::vector<double>& proxy,
-                           bool intercept, const KalmanVariances& variances) {
+namespace {
+
+// The filter's values per date into out, whose vectors are sized here unless they are
+// already.
+void filter_into(const std::vector<double>& target, const std::vector<double>& proxy,
+                 bool intercept, const KalmanVariances& variances, KalmanSeries& out) {
   const size_t n = target.size();
-  KalmanSeries out;
   out.variances = variances;
-  resize_huge(out.hedge_ratio, n);
-  resize_huge(out.std_error, n);
-  resize_huge(out.intercept, n);
+  for (std::vector<double>* values : {&out.hedge_ratio, &out.std_error, &out.intercept}) {
+    if (values->size() != n) resize_huge(*values, n);
+  }
   out.loglik = run_filter(target.data(), proxy.data(), n, intercept, variances,
                           [&](size_t t, double a, double h, double p11) {
                             out.intercept[t] = a;
                             out.hedge_ratio[t] = h;
                             out.std_error[t] = std::sqrt(std::max(0.0, p11));
                           });
+}
+
+}  // namespace
+
+KalmanSeries kalman_filter(const std::vector<double>& target, const std::vector<double>& proxy,
+                           bool intercept, const KalmanVariances& variances) {
+  KalmanSeries out;
+  filter_into(target, proxy, intercept, variances, out);
   return out;
 }
 
@@ -375,9 +387,11 @@ struct VarianceFit {
   bool converged = false;
 };
 
+// beside, when given, runs on another thread while the first search descends (one
+// thread at work, the rest idle), or after it with a single job.
 VarianceFit fit_variances(const Returns& all, bool intercept,
                           const std::optional<KalmanVariances>& warm_start,
-                          const Executor& executor) {
+                          const Executor& executor, const std::function<void()>& beside = {}) {
   const size_t n = all.size;
   const VarianceSpace space(all, intercept);
   // A warm start is the last fit of a shorter sample. While samples are short it also
@@ -389,7 +403,13 @@ VarianceFit fit_variances(const Returns& all, bool intercept,
   if (!warm_start || n <= 2 * kWarmStartReturns) starts.push_back(cold_start(all, space, executor));
   GradientMinimum best;
   for (const std::vector<double>& start : starts) {
-    GradientMinimum found = search(all, space, start);
+    GradientMinimum found;
+    const auto descend_from_start = [&] { found = search(all, space, start); };
+    if (beside && best.x.empty()) {
+      executor.both(descend_from_start, beside);
+    } else {
+      descend_from_start();
+    }
     if (best.x.empty() || found.value < best.value) best = std::move(found);
   }
   return {space.variances(best.x), best.converged};
@@ -406,9 +426,18 @@ KalmanSeries kalman_estimate(const std::vector<double>& target, const std::vecto
                     " needs at least " + std::to_string(kalman_min_returns(intercept)) +
                     " to estimate its variances");
   }
-  const VarianceFit fit =
-      fit_variances(Returns{target.data(), proxy.data(), n}, intercept, warm_start, executor);
-  KalmanSeries out = kalman_filter(target, proxy, intercept, fit.variances);
+  // The output's three buffers of n values are mapped and cleared beside the search
+  // (for millions of returns that costs about what the filter pass itself does); the
+  // filter then finds them sized.
+  KalmanSeries out;
+  const auto make_outputs = [&] {
+    for (std::vector<double>* values : {&out.hedge_ratio, &out.std_error, &out.intercept}) {
+      resize_huge(*values, n);
+    }
+  };
+  const VarianceFit fit = fit_variances(Returns{target.data(), proxy.data(), n}, intercept,
+                                        warm_start, executor, make_outputs);
+  filter_into(target, proxy, intercept, fit.variances, out);
   out.estimated = true;
   out.converged = fit.converged;
   return out;
