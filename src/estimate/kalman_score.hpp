@@ -27,8 +27,14 @@ struct KalmanScore {
 KalmanScore kalman_score(const double* y, const double* x, size_t size, bool intercept,
                          const KalmanVariances& variances);
 
-/// Test seam: kalman_score without the AVX2 version it picks where the CPU has AVX2.
-KalmanScore kalman_score_portable(const double* y, const double* x, size_t size, bool intercept,
-                                  const KalmanVariances& variances);
+/// The builds of the pass: each rounds alike and gives the same bits.
+enum class ScorePass { kPortable, kAvx2, kAvx512 };
+
+/// Whether this processor runs `pass` (kalman_score takes the fastest that it runs).
+bool cpu_runs(ScorePass pass);
+
+/// Test seam: kalman_score with the given build of the pass, which the processor must run.
+KalmanScore kalman_score_with(ScorePass pass, const double* y, const double* x, size_t size,
+                              bool intercept, const KalmanVariances& variances);
 
 }  // namespace hedgecalc

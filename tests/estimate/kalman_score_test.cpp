@@ -80,17 +80,22 @@ TEST_CASE("the Kalman score of a short sample counts only the terms after the bu
   }
 }
 
-TEST_CASE("the AVX2 and the portable Kalman score give the same bits", "[kalman]") {
+TEST_CASE("every build of the Kalman score gives the portable one's bits", "[kalman]") {
   std::vector<double> y, x;
   simulate(5000, y, x);
   const KalmanVariances v{4e-10, 4e-6, 1.6e-5};
-  for (const bool intercept : {true, false}) {
-    const KalmanScore fast = kalman_score(y.data(), x.data(), y.size(), intercept, v);
-    const KalmanScore portable = kalman_score_portable(y.data(), x.data(), y.size(), intercept, v);
-    CHECK(fast.loglik == portable.loglik);
-    for (size_t j = 0; j < 3; ++j) {
-      CHECK(fast.gradient[j] == portable.gradient[j]);
-      CHECK(fast.information[j] == portable.information[j]);
+  for (const ScorePass pass : {ScorePass::kAvx2, ScorePass::kAvx512}) {
+    if (!cpu_runs(pass)) continue;
+    for (const bool intercept : {true, false}) {
+      INFO("build " << static_cast<int>(pass) << ", intercept " << intercept);
+      const KalmanScore fast = kalman_score_with(pass, y.data(), x.data(), y.size(), intercept, v);
+      const KalmanScore portable =
+          kalman_score_with(ScorePass::kPortable, y.data(), x.data(), y.size(), intercept, v);
+      CHECK(fast.loglik == portable.loglik);
+      for (size_t j = 0; j < 3; ++j) {
+        CHECK(fast.gradient[j] == portable.gradient[j]);
+        CHECK(fast.information[j] == portable.information[j]);
+      }
     }
   }
 }
