@@ -62,6 +62,14 @@ KalmanSeries kalman_filter(const std::vector<double>& target, const std::vector<
 double kalman_loglik(const std::vector<double>& target, const std::vector<double>& proxy,
                      bool intercept, const KalmanVariances& variances);
 
+/// kalman_loglik over the first n returns for each set of variances, to the bit: the
+/// filters step side by side, up to three in one pass on each of the executor's threads
+/// (each return's step waits on the last, so a processor overlaps a few such chains in
+/// about the time of one).
+std::vector<double> kalman_logliks(const double* target, const double* proxy, size_t n,
+                                   bool intercept, const std::vector<KalmanVariances>& variances,
+                                   const Executor& executor);
+
 /// Maximum-likelihood variances (L-BFGS with the likelihood's gradient, on their
 /// logarithms, from the best of a grid of starting points, or from warm_start alone when
 /// given: the last fit of a growing sample), then the filter with them; the starting

@@ -1,6 +1,7 @@
 #include "hedgecalc/kalman.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cmath>
 #include <functional>
@@ -13,6 +14,7 @@
 #include "hedgecalc/setting.hpp"
 #include "kalman_score.hpp"
 #include "kalman_start.hpp"
+#include "log_sum.hpp"
 #include "moments.hpp"
 #include "refit_schedule.hpp"
 
@@ -66,15 +68,18 @@ struct FilterState {
     if (t >= burn) {
       quadratic += innovation * innovation / f;
       mantissa *= static_cast<double>(f);
-      if ((++terms & 7) == 0) {
-        int power = 0;
-        mantissa = std::frexp(mantissa, &power);
-        exponent += power;
-      }
+      if ((++terms & 7) == 0) mantissa = fraction_and_power(mantissa, exponent);
     }
   }
 };
 
+// The filter before return 0: the diffuse start, in long double for the careful steps.
+FilterState<long double> diffuse_start(bool intercept) {
+  FilterState<long double> careful;
+  careful.p00 = intercept ? kKalmanDiffuse : 0;
+  careful.p11 = kKalmanDiffuse;
+  return careful;
+}
 
 // One pass of the filter (a stays 0 without an intercept); calls on_step(t, a, h, P_hh)
 // after each update. Returns the log-likelihood without the first k terms.
@@ -82,9 +87,7 @@ template <typename OnStep>
 double run_filter(const double* y, const double* x, size_t n, bool intercept,
                   const KalmanVariances& v, OnStep on_step) {
   const size_t burn = intercept ? 2 : 1;
-  FilterState<long double> careful;
-  careful.p00 = intercept ? kKalmanDiffuse : 0;
-  careful.p11 = kKalmanDiffuse;
+  FilterState<long double> careful = diffuse_start(intercept);
   size_t t = 0;
   for (; t < n && t < kKalmanCarefulSteps; ++t) {
     careful.step(t, y[t], x[t], intercept, burn, v);
@@ -100,6 +103,29 @@ double run_filter(const double* y, const double* x, size_t n, bool intercept,
   return s.loglik();
 }
 
+// The log-likelihoods of K sets of variances in one pass: K filters step side by side.
+// Each step waits on the one before it (through a division), so a pass runs at the
+// speed of that chain, and the processor overlaps K independent chains in about the
+// time of one. Each filter's arithmetic is run_filter's, so are its bits.
+template <size_t K>
+void logliks_side_by_side(const double* y, const double* x, size_t n, bool intercept,
+                          const KalmanVariances* v, double* loglik) {
+  const size_t burn = intercept ? 2 : 1;
+  const size_t careful_steps = std::min(n, kKalmanCarefulSteps);
+  std::array<FilterState<double>, K> fast;
+  for (size_t k = 0; k < K; ++k) {
+    FilterState<long double> careful = diffuse_start(intercept);
+    for (size_t t = 0; t < careful_steps; ++t) careful.step(t, y[t], x[t], intercept, burn, v[k]);
+    loglik[k] = careful.loglik();
+    fast[k] = FilterState<double>::from(careful);
+  }
+  if (careful_steps == n) return;
+  for (size_t t = careful_steps; t < n; ++t) {
+#pragma GCC unroll 4
+    for (size_t k = 0; k < K; ++k) fast[k].step(t, y[t], x[t], intercept, burn, v[k]);
+  }
+  for (size_t k = 0; k < K; ++k) loglik[k] = fast[k].loglik();
+}
 
 // Some returns, as the searches below take a whole sample or its tail.
 struct Returns {
@@ -188,16 +214,17 @@ double loglik_at(const Returns& r, const VarianceSpace& space, const std::vector
 }
 
 // Of the candidates, the first with the highest log-likelihood, a NaN never winning (the
-// first when all are NaN): one pass each, side by side on the executor's threads.
+// first when all are NaN).
 std::vector<double> most_likely(const Returns& r, const VarianceSpace& space,
                                 const std::vector<std::vector<double>>& candidates,
                                 const Executor& executor) {
-  std::vector<double> loglik(candidates.size());
-  executor.for_each(candidates.size(),
-                    [&](size_t i) { loglik[i] = loglik_at(r, space, candidates[i]); });
+  std::vector<KalmanVariances> variances;
+  for (const std::vector<double>& theta : candidates) variances.push_back(space.variances(theta));
+  const std::vector<double> loglik =
+      kalman_logliks(r.y, r.x, r.size, space.intercept(), variances, executor);
   size_t best = 0;
   double best_loglik = -std::numeric_limits<double>::infinity();
-  for (size_t i = 0; i < candidates.size(); ++i) {
+  for (size_t i = 0; i < loglik.size(); ++i) {
     if (loglik[i] > best_loglik) best = i, best_loglik = loglik[i];
   }
   return candidates[best];
@@ -375,6 +402,26 @@ double kalman_loglik(const std::vector<double>& target, const std::vector<double
                      bool intercept, const KalmanVariances& variances) {
   return run_filter(target.data(), proxy.data(), target.size(), intercept, variances,
                     [](size_t, double, double, double) {});
+}
+
+std::vector<double> kalman_logliks(const double* target, const double* proxy, size_t n,
+                                   bool intercept, const std::vector<KalmanVariances>& variances,
+                                   const Executor& executor) {
+  constexpr size_t kSideBySide = 3;  // more spill the filters' state out of registers
+  const size_t count = variances.size();
+  const size_t jobs = std::max<size_t>(executor.jobs(), 1);
+  const size_t per_pass = std::clamp<size_t>((count + jobs - 1) / jobs, 1, kSideBySide);
+  std::vector<double> loglik(count);
+  executor.for_each((count + per_pass - 1) / per_pass, [&](size_t pass) {
+    const size_t first = pass * per_pass, size = std::min(per_pass, count - first);
+    const auto run = [&](auto side_by_side) {
+      side_by_side(target, proxy, n, intercept, &variances[first], &loglik[first]);
+    };
+    if (size == 1) run(logliks_side_by_side<1>);
+    if (size == 2) run(logliks_side_by_side<2>);
+    if (size == 3) run(logliks_side_by_side<3>);
+  });
+  return loglik;
 }
 
 size_t kalman_min_returns(bool intercept) { return intercept ? 4 : 3; }

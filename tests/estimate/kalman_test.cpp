@@ -11,7 +11,9 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include "golden.hpp"
@@ -106,6 +108,44 @@ TEST_CASE("the filter's log-likelihood is the sum of its Gaussian one-step terms
                                   std::log(f3) + e3 * e3 / f3);
   CHECK(k.loglik == Approx(expected).epsilon(1e-10));
   CHECK(k.std_error[1] == Approx(std::sqrt(p2)).epsilon(1e-10));
+}
+
+TEST_CASE("the log-likelihoods of several variance sets side by side are kalman_loglik's bits",
+          "[kalman]") {
+  std::mt19937_64 rng(20261204);
+  std::normal_distribution<double> normal;
+  std::vector<double> y, x;
+  double ratio = 0.8;
+  for (size_t t = 0; t < 3000; ++t) {
+    ratio += 0.003 * normal(rng);
+    x.push_back(0.01 * normal(rng));
+    y.push_back(ratio * x.back() + 0.004 * normal(rng));
+  }
+  std::vector<KalmanVariances> all;
+  for (const double r : {1e-5, 1.6e-5, 4e-5}) {
+    for (const double q : {0.0, 1e-9, 9e-6}) all.push_back({q * 1e-2, q, r});
+  }
+  // Every number of sets (one to nine: passes of one, two and three side by side) on
+  // one and two threads, on samples shorter and longer than the careful start.
+  for (const size_t n : {size_t{2}, size_t{31}, size_t{32}, size_t{33}, y.size()}) {
+    const std::vector<double> ys(y.begin(), y.begin() + static_cast<long>(n));
+    const std::vector<double> xs(x.begin(), x.begin() + static_cast<long>(n));
+    for (size_t count = 1; count <= all.size(); ++count) {
+      const std::vector<KalmanVariances> sets(all.begin(), all.begin() + static_cast<long>(count));
+      for (const size_t jobs : {1, 2}) {
+        for (const bool intercept : {true, false}) {
+          INFO(n << " returns, " << count << " sets, " << jobs << " jobs, intercept " << intercept);
+          const std::vector<double> loglik =
+              kalman_logliks(ys.data(), xs.data(), n, intercept, sets, Executor(jobs));
+          REQUIRE(loglik.size() == count);
+          for (size_t i = 0; i < count; ++i) {
+            const double expected = kalman_loglik(ys, xs, intercept, sets[i]);
+            CHECK(std::memcmp(&loglik[i], &expected, sizeof expected) == 0);
+          }
+        }
+      }
+    }
+  }
 }
 
 TEST_CASE("bad Kalman options are usage errors", "[kalman]") {
