@@ -123,6 +123,30 @@ size_t first_dcc_date(size_t min_obs) { return std::max(kDccMinReturns, min_obs)
 // --dcc), each held out of sample on the same dates. The user's window, decay and
 // Kalman settings are used where given; else a 60-return window, lambda 0.94 and
 // estimated variances.
+// The contest's rolling contender without --window: a window of this many returns.
+constexpr size_t kDefaultContestWindow = 60;
+
+// Whether the contest's rolling contender is the run's own (--window, not expanding).
+bool has_own_rolling(const Analysis& analysis) {
+  return analysis.rolling && !analysis.window.expanding;
+}
+
+// The first date of the contest's rolling contender, known before it is computed.
+size_t rolling_contender_first(const Analysis& analysis) {
+  return has_own_rolling(analysis) ? first_estimate(analysis.rolling->hedge_ratio, analysis.window)
+                                   : kDefaultContestWindow;
+}
+
+// A contest without --window needs returns for its default window.
+void require_contest_window(const Analysis& analysis) {
+  const size_t n = analysis.returns.values[0].size();
+  if (!has_own_rolling(analysis) && n < kDefaultContestWindow) {
+    throw DataError(flag_for(Setting::kCompare) +
+                    ": the default 60-return window is longer than the " + std::to_string(n) +
+                    " returns; give a shorter " + flag_for(Setting::kWindow));
+  }
+}
+
 // The contest's contenders without fitted parameters: naive, static, expanding, the
 // rolling window (--window's, else 60 returns) and the EWMA (--ewma's, else 0.94).
 std::vector<RatioPath> parameter_free_paths(const Analysis& analysis) {
@@ -139,18 +163,13 @@ std::vector<RatioPath> parameter_free_paths(const Analysis& analysis) {
                          expanding.required())
           .hedge_ratio;
   paths.push_back({"expanding", expanding_ratio, first_hedge_date(expanding_ratio)});
-  if (analysis.rolling && !analysis.window.expanding) {
+  if (has_own_rolling(analysis)) {
     paths.push_back({"rolling " + analysis.window.text, analysis.rolling->hedge_ratio,
-                     first_estimate(analysis.rolling->hedge_ratio, analysis.window)});
+                     rolling_contender_first(analysis)});
   } else {
-    constexpr size_t kDefaultWindow = 60;
-    if (n < kDefaultWindow) {
-      throw DataError(flag_for(Setting::kCompare) +
-                      ": the default 60-return window is longer than the " + std::to_string(n) +
-                      " returns; give a shorter " + flag_for(Setting::kWindow));
-    }
-    paths.push_back({"rolling 60", rolling_hedge(target, proxy, kDefaultWindow).hedge_ratio,
-                     kDefaultWindow});
+    assert(n >= kDefaultContestWindow);  // require_contest_window
+    paths.push_back({"rolling 60", rolling_hedge(target, proxy, kDefaultContestWindow).hedge_ratio,
+                     rolling_contender_first(analysis)});
   }
   const double lambda = analysis.ewma ? analysis.ewma_lambda : 0.94;
   std::vector<double> ewma_ratio = analysis.ewma ? analysis.ewma->hedge_ratio
@@ -199,44 +218,73 @@ std::optional<PathRequest> backtest_path_request(const Analysis& analysis,
   return PathRequest{PathRequest::Model::kDcc, std::min(first_dcc_date(options.window.min_obs), n)};
 }
 
-void run_contest(Analysis& analysis, const AnalysisOptions& options,
-                 OutOfSamplePaths& out_of_sample, const Executor& executor) {
-  const std::vector<double>& target = analysis.returns.values[0];
-  const std::vector<double>& proxy = analysis.returns.values[1];
-  std::vector<RatioPath> paths = parameter_free_paths(analysis);
-  // Estimated Kalman variances and the DCC model are fitted out of sample at the
-  // contest's own rebalancing dates, which start where the slowest estimator can first
-  // hedge.
-  const bool intercept = options.hedge.intercept;
+// Where the contest's out-of-sample fits start: where the last of its contenders can
+// first hedge (the parameter-free paths given, the Kalman fit, the DCC fit).
+size_t contest_first(const std::vector<RatioPath>& paths, const AnalysisOptions& options,
+                     bool dcc) {
   size_t first = 0;
   for (const RatioPath& path : paths) first = std::max(first, path.first);
-  if (!options.kalman_variances) first = std::max(first, kalman_min_returns(intercept));
-  const bool dcc = analysis.sections.dcc;
+  if (!options.kalman_variances)
+    first = std::max(first, kalman_min_returns(options.hedge.intercept));
   if (dcc) first = std::max(first, first_dcc_date(options.window.min_obs));
-  // Every out-of-sample path this run needs, made side by side, and beside them the
-  // whole-sample DCC fit (run_time_varying leaves it to the contest).
+  return first;
+}
+
+// Every out-of-sample path the contest from `first` and the backtest need.
+std::vector<PathRequest> contest_requests(const Analysis& analysis, const AnalysisOptions& options,
+                                          size_t first, bool dcc) {
   std::vector<PathRequest> requests;
   if (!options.kalman_variances) requests.push_back({PathRequest::Model::kKalman, first});
   if (dcc) requests.push_back({PathRequest::Model::kDcc, first});
   if (analysis.sections.backtest && !analysis.backtest) {
     if (const auto request = backtest_path_request(analysis, options)) requests.push_back(*request);
   }
-  std::function<void(const Executor&)> whole_sample_dcc;
-  if (dcc && !analysis.dcc) {
-    whole_sample_dcc = [&analysis](const Executor& on) { analysis.dcc = run_dcc(analysis, on); };
-  }
-  out_of_sample.make(requests, whole_sample_dcc);
+  return requests;
+}
+
+// The contenders fitted out of sample (or the Kalman filter with given variances).
+void add_fitted_paths(std::vector<RatioPath>& paths, Analysis& analysis,
+                      const AnalysisOptions& options, OutOfSamplePaths& out_of_sample, size_t first,
+                      bool dcc) {
   if (options.kalman_variances) {
     const std::vector<double> kalman_ratio =
         analysis.kalman ? analysis.kalman->hedge_ratio
-                        : kalman_filter(target, proxy, intercept, *options.kalman_variances).hedge_ratio;
+                        : kalman_filter(analysis.returns.values[0], analysis.returns.values[1],
+                                        options.hedge.intercept, *options.kalman_variances)
+                              .hedge_ratio;
     paths.push_back({"kalman", kalman_ratio, first_hedge_date(kalman_ratio)});
   } else {
     paths.push_back({"kalman", out_of_sample.path({PathRequest::Model::kKalman, first}), first});
   }
   if (dcc) paths.push_back({"dcc", out_of_sample.path({PathRequest::Model::kDcc, first}), first});
-  analysis.compare = compare_estimators(target, proxy, paths, options.rebalance,
-                                        analysis.compare_first, analysis.costs, executor);
+}
+
+void run_contest(Analysis& analysis, const AnalysisOptions& options,
+                 OutOfSamplePaths& out_of_sample, const Executor& executor) {
+  const bool dcc = analysis.sections.dcc;
+  require_contest_window(analysis);
+  // Estimated Kalman variances and the DCC model are fitted out of sample at the
+  // contest's own rebalancing dates, which start where the slowest contender can first
+  // hedge. Those fits are most of the contest's time, so they start before the
+  // parameter-free paths are known, beside them (and beside the whole-sample DCC fit,
+  // which run_time_varying leaves to the contest), from where the rolling window and
+  // the fits themselves can first hedge. The expanding and EWMA ratios start later only
+  // where the proxy does not move at first; then the fits are made again from there.
+  std::vector<RatioPath> paths;
+  std::vector<std::function<void(const Executor&)>> alongside;
+  if (dcc && !analysis.dcc) {
+    alongside.push_back([&analysis](const Executor& on) { analysis.dcc = run_dcc(analysis, on); });
+  }
+  alongside.push_back([&](const Executor&) { paths = parameter_free_paths(analysis); });
+  const size_t likely_first =
+      contest_first({RatioPath{"", {}, rolling_contender_first(analysis)}}, options, dcc);
+  out_of_sample.make(contest_requests(analysis, options, likely_first, dcc), alongside);
+  const size_t first = contest_first(paths, options, dcc);
+  if (first != likely_first) out_of_sample.make(contest_requests(analysis, options, first, dcc));
+  add_fitted_paths(paths, analysis, options, out_of_sample, first, dcc);
+  analysis.compare =
+      compare_estimators(analysis.returns.values[0], analysis.returns.values[1], paths,
+                         options.rebalance, analysis.compare_first, analysis.costs, executor);
   if (options.costs.carry_series) {
     require_carry_from(analysis.costs.carry_by_date, analysis.returns.time, analysis.compare_first,
                        *options.costs.carry_series);

@@ -17,37 +17,46 @@ OutOfSamplePaths::OutOfSamplePaths(const std::vector<double>& target,
       executor_(executor) {}
 
 const std::vector<double>& OutOfSamplePaths::path(const PathRequest& request) {
+  for (const auto& [failed, failure] : failed_) {
+    if (failed == request) std::rethrow_exception(failure);
+  }
   auto [it, added] = made(request.model).try_emplace(request.first);
   if (added) it->second = compute(request, executor_);
   return it->second;
 }
 
 void OutOfSamplePaths::make(const std::vector<PathRequest>& requests,
-                            const std::function<void(const Executor&)>& alongside) {
+                            const std::vector<std::function<void(const Executor&)>>& alongside) {
   std::vector<PathRequest> missing;
   for (const PathRequest& request : requests) {
-    if (made(request.model).count(request.first) == 0 &&
+    if (made(request.model).count(request.first) == 0 && !has_failed(request) &&
         std::find(missing.begin(), missing.end(), request) == missing.end()) {
       missing.push_back(request);
     }
   }
-  const size_t jobs = executor_.jobs(), tasks = missing.size() + (alongside ? 1 : 0);
+  const size_t jobs = executor_.jobs(), tasks = missing.size() + alongside.size();
   if (tasks < 2 || jobs < 2) {  // path() makes each in turn
-    if (alongside) alongside(executor_);
+    for (const auto& task : alongside) task(executor_);
     return;
   }
   // Threads beyond one a task go to the DCC fits (its two GARCH fits run side by side).
   const Executor inner(jobs > tasks ? jobs - tasks + 1 : 1);
   std::vector<std::vector<double>> paths(missing.size());
+  std::vector<std::exception_ptr> failures(missing.size());
   executor_.for_each(tasks, [&](size_t i) {
-    if (i < missing.size()) {
+    if (i >= missing.size()) return alongside[i - missing.size()](inner);
+    try {
       paths[i] = compute(missing[i], inner);
-    } else {
-      alongside(inner);
+    } catch (...) {
+      failures[i] = std::current_exception();
     }
   });
   for (size_t i = 0; i < missing.size(); ++i) {
-    made(missing[i].model).emplace(missing[i].first, std::move(paths[i]));
+    if (failures[i]) {
+      failed_.emplace_back(missing[i], failures[i]);
+    } else {
+      made(missing[i].model).emplace(missing[i].first, std::move(paths[i]));
+    }
   }
 }
 
@@ -57,6 +66,11 @@ std::vector<double> OutOfSamplePaths::compute(const PathRequest& request,
     return kalman_out_of_sample(target_, proxy_, intercept_, request.first, rebalance_);
   }
   return dcc_out_of_sample(target_, proxy_, request.first, rebalance_, executor);
+}
+
+bool OutOfSamplePaths::has_failed(const PathRequest& request) const {
+  return std::any_of(failed_.begin(), failed_.end(),
+                     [&](const auto& failed) { return failed.first == request; });
 }
 
 std::map<size_t, std::vector<double>>& OutOfSamplePaths::made(PathRequest::Model model) {

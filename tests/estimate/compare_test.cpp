@@ -5,7 +5,10 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <fstream>
+#include <iomanip>
 #include <map>
+#include <random>
 
 #include "golden.hpp"
 #include "hedgecalc/kalman.hpp"
@@ -167,6 +170,59 @@ TEST_CASE("estimated Kalman variances are fitted out of sample in the contest an
   const auto head = parse_csv_row(run_hedgecalc("--format csv --kalman --to " + rows[3].at("date") + " " + kPair).out);
   CHECK(head.at("n") == "4");
   CHECK(std::stod(backtest[4].at("backtest_ratio")) == Approx(std::stod(head.at("kalman_hedge_ratio"))).epsilon(1e-12));
+}
+
+TEST_CASE("a proxy that does not move at first starts the contest, and its fits, later",
+          "[compare][kalman]") {
+  // The proxy holds its price for the first 150 dates, so the expanding and EWMA ratios
+  // start after the 60-return window's first date: the out-of-sample fits, which start
+  // before the parameter-free ratios are known (side by side with them), must be made
+  // again from the later date, on any number of threads.
+  const std::string folder = fresh_folder("late_contest");
+  {
+    std::mt19937_64 rng(20261204);
+    std::normal_distribution<double> normal;
+    std::ofstream target(folder + "/target.csv"), proxy(folder + "/proxy.csv");
+    target << "date,price\n";
+    proxy << "date,price\n";
+    double tp = 50, pp = 100;
+    for (int day = 0; day < 400; ++day) {
+      const double move = day < 150 ? 0 : 0.02 * normal(rng);
+      pp *= std::exp(move);
+      tp *= std::exp(0.8 * move + 0.01 * normal(rng));
+      const long long date = 1672531200LL + 86400LL * day;  // 2023-01-01 on, in epoch seconds
+      target << date << "," << std::setprecision(17) << tp << "\n";
+      proxy << date << "," << std::setprecision(17) << pp << "\n";
+    }
+  }
+  const std::string pair = "'" + folder + "/target.csv' '" + folder + "/proxy.csv'";
+  const auto rows = parse_csv_table(run_hedgecalc("--series --format csv " + pair).out);
+  std::vector<double> t, p;
+  for (const auto& row : rows) {
+    t.push_back(number(row.at("target_return")));
+    p.push_back(number(row.at("proxy_return")));
+  }
+  const std::string contest_options = "--format csv --compare --rebalance 5 --kalman --dcc ";
+  const ProcessResult one = run_hedgecalc("--jobs 1 " + contest_options + pair);
+  const ProcessResult two = run_hedgecalc("--jobs 2 " + contest_options + pair);
+  REQUIRE(two.exit_code == 0);
+  CHECK(two.out == one.out);
+  const auto contest = parse_csv_row(two.out);
+  size_t first = 0;
+  while (first < rows.size() && rows[first].at("date") != contest.at("compare_start")) ++first;
+  CHECK(first >= 150);  // not the 60-return window's first date, nor the DCC fit's (100)
+  const Plain plain =
+      out_of_sample(t, p, hedgecalc::kalman_out_of_sample(t, p, true, first, 5), first, 5);
+  bool found = false;
+  for (int rank = 1; rank <= 7; ++rank) {
+    const std::string prefix = "compare_" + std::to_string(rank) + "_";
+    if (contest.at(prefix + "method") != "kalman") continue;
+    found = true;
+    CHECK(std::stod(contest.at(prefix + "effectiveness")) ==
+          Approx(plain.effectiveness).epsilon(1e-12));
+    CHECK(std::stod(contest.at(prefix + "turnover")) == Approx(plain.turnover).epsilon(1e-12));
+  }
+  CHECK(found);
 }
 
 TEST_CASE("the contest alone (--rebalance K --compare) prints no backtest", "[compare]") {
