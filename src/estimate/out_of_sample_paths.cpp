@@ -17,9 +17,7 @@ OutOfSamplePaths::OutOfSamplePaths(const std::vector<double>& target,
       executor_(executor) {}
 
 const std::vector<double>& OutOfSamplePaths::path(const PathRequest& request) {
-  for (const auto& [failed, failure] : failed_) {
-    if (failed == request) std::rethrow_exception(failure);
-  }
+  if (const std::exception_ptr failure = failure_of(request)) std::rethrow_exception(failure);
   auto [it, added] = made(request.model).try_emplace(request.first);
   if (added) it->second = compute(request, executor_);
   return it->second;
@@ -29,7 +27,7 @@ void OutOfSamplePaths::make(const std::vector<PathRequest>& requests,
                             const std::vector<std::function<void(const Executor&)>>& alongside) {
   std::vector<PathRequest> missing;
   for (const PathRequest& request : requests) {
-    if (made(request.model).count(request.first) == 0 && !has_failed(request) &&
+    if (made(request.model).count(request.first) == 0 && !failure_of(request) &&
         std::find(missing.begin(), missing.end(), request) == missing.end()) {
       missing.push_back(request);
     }
@@ -68,9 +66,11 @@ std::vector<double> OutOfSamplePaths::compute(const PathRequest& request,
   return dcc_out_of_sample(target_, proxy_, request.first, rebalance_, executor);
 }
 
-bool OutOfSamplePaths::has_failed(const PathRequest& request) const {
-  return std::any_of(failed_.begin(), failed_.end(),
-                     [&](const auto& failed) { return failed.first == request; });
+std::exception_ptr OutOfSamplePaths::failure_of(const PathRequest& request) const {
+  for (const auto& [failed, failure] : failed_) {
+    if (failed == request) return failure;
+  }
+  return nullptr;
 }
 
 std::map<size_t, std::vector<double>>& OutOfSamplePaths::made(PathRequest::Model model) {

@@ -44,7 +44,7 @@ class OutOfSamplePaths {
  private:
   std::vector<double> compute(const PathRequest& request, const Executor& executor) const;
   std::map<size_t, std::vector<double>>& made(PathRequest::Model model);
-  bool has_failed(const PathRequest& request) const;
+  std::exception_ptr failure_of(const PathRequest& request) const;  ///< null: none
 
   const std::vector<double>& target_;
   const std::vector<double>& proxy_;
