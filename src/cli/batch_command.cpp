@@ -291,6 +291,9 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
               bool show_progress) {
   const SingleOptions& single = options.analysis;
   const Executor executor(single.jobs);
+  // A signal while the pairs and their files load ends the run at once (nothing written
+  // yet); from the first row on, it stops the batch between rows.
+  InterruptCatcher interrupts(InterruptCatcher::BeforeRows::kExit);
   const PairsFile pairs = read_batch_pairs(options, disk);
   AnalysisOptions shared = shared_options(options, pairs);
   // --carry-series names a file from the current folder, read once for every pair.
@@ -319,9 +322,9 @@ int run_batch(const BatchOptions& options, FileSystem& disk, std::ostream& out, 
     report.header = report.header && resumed->bytes().empty();
     if (!single.output.empty()) out << resumed->bytes();
   }
+  interrupts.rows_begin();
   BatchWriter writer(single.format, out, report, std::move(columns));
   Progress progress(err, pairs.rows.size(), show_progress && !options.quiet);
-  const InterruptCatcher interrupts;
   const size_t first = tally.done;
   tally.done += executor.ordered_map<PairOutcome>(
       pairs.rows.size() - first, 4096, [&](size_t i) { return run_pair(first + i); },

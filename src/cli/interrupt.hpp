@@ -9,10 +9,20 @@ namespace hedgecalc {
 /// previous handlers come back when it is destroyed.
 class InterruptCatcher {
  public:
-  InterruptCatcher();
+  /// What a signal does before rows_begin(): set the flag, or end the process at once.
+  enum class BeforeRows { kStop, kExit };
+
+  /// With BeforeRows::kExit a signal before rows_begin() ends the process at once, with
+  /// "hedgecalc: interrupted by SIGxxx before any output" on standard error and exit
+  /// 128 + the signal: nothing has been written yet, and the run may be blocked in a
+  /// read (a pipe, a slow file system) that a flag would not end.
+  explicit InterruptCatcher(BeforeRows before_rows = BeforeRows::kStop);
   ~InterruptCatcher();
   InterruptCatcher(const InterruptCatcher&) = delete;
   InterruptCatcher& operator=(const InterruptCatcher&) = delete;
+
+  /// From now on a signal only sets the flag: the caller stops between rows.
+  void rows_begin();
 
   /// The signal caught (SIGINT, SIGTERM or SIGHUP), or 0.
   static int caught();

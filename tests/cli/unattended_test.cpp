@@ -9,6 +9,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "process.hpp"
 
@@ -119,8 +122,9 @@ TEST_CASE("item 4: SIGHUP ends a batch on whole rows, exit 129, and --resume fin
                                     " > " + out + " & sleep 0.6; kill -HUP $!; wait $!; echo $? )");
   const std::string code = r.out.substr(0, r.out.find('\n'));
   INFO(r.err);
-  if (code == "129") {
-    CHECK_THAT(r.err, Contains("interrupted by SIGHUP after"));
+  if (code == "129") {  // after some rows, or before any (a loaded machine)
+    CHECK_THAT(r.err, Contains("interrupted by SIGHUP after") ||
+                          Contains("interrupted by SIGHUP before any output"));
     const std::string partial = file_text(out);
     CHECK((partial.empty() || partial.back() == '\n'));
   } else {
@@ -129,6 +133,30 @@ TEST_CASE("item 4: SIGHUP ends a batch on whole rows, exit 129, and --resume fin
   CHECK(run_shell("( '" + hedgecalc_binary() + "' " + kBatch + "--resume " + out + " " + pairs +
                   " >> " + out + " )").exit_code == 0);
   CHECK(file_text(out) == run_hedgecalc(kBatch + pairs).out);
+}
+
+TEST_CASE("item 4: a signal while the files load ends the batch at once, with a word why",
+          "[unattended]") {
+  // A price file that is a pipe nobody writes to: the batch waits in its load for as long
+  // as it lives, before any row. Each signal must end it there, with the exit code the
+  // signal's and a line on stderr, and nothing on stdout.
+  const std::string folder = fresh_folder("load_signal");
+  REQUIRE(::mkfifo((folder + "/never.csv").c_str(), 0600) == 0);
+  write_text(folder + "/p.csv",
+             "id,target,proxy\np1,never.csv," + source_dir() + "/data/btc.csv\n");
+  for (const auto& [signal, code] : std::vector<std::pair<std::string, std::string>>{
+           {"HUP", "129"}, {"INT", "130"}, {"TERM", "143"}}) {
+    INFO("SIG" << signal);
+    const std::string out = folder + "/out.csv";
+    // (A build that ignored the signal would wait forever: it is killed after 20 s.)
+    const ProcessResult r = run_shell("( '" + hedgecalc_binary() + "' " + kBatch + folder +
+                                      "/p.csv > " + out + " & P=$!; sleep 0.3; kill -" + signal +
+                                      " $P; (sleep 20; kill -KILL $P) 2>/dev/null & W=$!; wait $P; "
+                                      "echo $?; kill $W )");
+    CHECK(r.out.substr(0, r.out.find('\n')) == code);
+    CHECK_THAT(r.err, Contains("hedgecalc: interrupted by SIG" + signal + " before any output"));
+    CHECK(file_text(out).empty());
+  }
 }
 
 TEST_CASE("item 5: --resume of an empty file prints the header and every row", "[unattended]") {
