@@ -38,7 +38,9 @@ InterruptCatcher::InterruptCatcher(BeforeRows before_rows) {
   action.sa_flags = SA_RESTART;  // reads and writes in flight go on
   sigaction(SIGINT, &action, &g_previous_int);
   sigaction(SIGTERM, &action, &g_previous_term);
-  sigaction(SIGHUP, &action, &g_previous_hup);
+  // Under nohup SIGHUP is ignored, and stays so: the run is meant to outlive the terminal.
+  sigaction(SIGHUP, nullptr, &g_previous_hup);
+  if (g_previous_hup.sa_handler != SIG_IGN) sigaction(SIGHUP, &action, nullptr);
 }
 
 InterruptCatcher::~InterruptCatcher() {

@@ -6,7 +6,8 @@
 namespace hedgecalc {
 
 /// While it lives, SIGINT, SIGTERM and SIGHUP set a flag instead of ending the process; the
-/// previous handlers come back when it is destroyed.
+/// previous handlers come back when it is destroyed. A SIGHUP that was ignored when it
+/// was made (nohup) stays ignored.
 class InterruptCatcher {
  public:
   /// What a signal does before rows_begin(): set the flag, or end the process at once.

@@ -159,6 +159,18 @@ TEST_CASE("item 4: a signal while the files load ends the batch at once, with a 
   }
 }
 
+TEST_CASE("item 4: under nohup a batch outlives the hangup", "[unattended]") {
+  const std::string folder = fresh_folder("nohup");
+  const std::string pairs = sample_pairs(folder, 20000);  // about a second of work
+  const std::string out = folder + "/out.csv";
+  const ProcessResult r = run_shell("( nohup '" + hedgecalc_binary() + "' " + kBatch + "--jobs 1 " +
+                                    pairs + " > " + out + " 2>" + folder +
+                                    "/err.txt & P=$!; sleep 0.3; kill -HUP $P; "
+                                    "wait $P; echo $? )");
+  CHECK(r.out == "0\n");
+  CHECK(file_text(out) == run_hedgecalc(kBatch + pairs).out);
+}
+
 TEST_CASE("item 5: --resume of an empty file prints the header and every row", "[unattended]") {
   const std::string folder = fresh_folder("empty");
   const std::string pairs = sample_pairs(folder, 3);
