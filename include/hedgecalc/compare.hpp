@@ -33,6 +33,9 @@ struct MethodResult {
 /// The first date a path can hedge from: the day after its first defined ratio.
 size_t first_hedge_date(const std::vector<double>& ratio);
 
+/// The latest `first` of the paths: the first date from which every one can hedge.
+size_t latest_first(const std::vector<RatioPath>& paths);
+
 /// Every path held out of sample from the latest `first` of all (so that all hedge the
 /// same dates), rebalanced every K returns and charged costs; sorted by effectiveness
 /// (net of cost when costs.any()), best first (an undefined one last). Returns also the

@@ -219,11 +219,10 @@ std::optional<PathRequest> backtest_path_request(const Analysis& analysis,
 }
 
 // Where the contest's out-of-sample fits start: where the last of its contenders can
-// first hedge (the parameter-free paths given, the Kalman fit, the DCC fit).
-size_t contest_first(const std::vector<RatioPath>& paths, const AnalysisOptions& options,
-                     bool dcc) {
-  size_t first = 0;
-  for (const RatioPath& path : paths) first = std::max(first, path.first);
+// first hedge (the parameter-free ones from `contenders_first` on, the Kalman fit, the
+// DCC fit).
+size_t contest_first(size_t contenders_first, const AnalysisOptions& options, bool dcc) {
+  size_t first = contenders_first;
   if (!options.kalman_variances)
     first = std::max(first, kalman_min_returns(options.hedge.intercept));
   if (dcc) first = std::max(first, first_dcc_date(options.window.min_obs));
@@ -276,10 +275,9 @@ void run_contest(Analysis& analysis, const AnalysisOptions& options,
     alongside.push_back([&analysis](const Executor& on) { analysis.dcc = run_dcc(analysis, on); });
   }
   alongside.push_back([&](const Executor&) { paths = parameter_free_paths(analysis); });
-  const size_t likely_first =
-      contest_first({RatioPath{"", {}, rolling_contender_first(analysis)}}, options, dcc);
+  const size_t likely_first = contest_first(rolling_contender_first(analysis), options, dcc);
   out_of_sample.make(contest_requests(analysis, options, likely_first, dcc), alongside);
-  const size_t first = contest_first(paths, options, dcc);
+  const size_t first = contest_first(latest_first(paths), options, dcc);
   if (first != likely_first) out_of_sample.make(contest_requests(analysis, options, first, dcc));
   add_fitted_paths(paths, analysis, options, out_of_sample, first, dcc);
   analysis.compare =

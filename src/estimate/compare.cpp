@@ -16,13 +16,18 @@ size_t first_hedge_date(const std::vector<double>& ratio) {
   return t + 1;
 }
 
+size_t latest_first(const std::vector<RatioPath>& paths) {
+  size_t first = 0;
+  for (const RatioPath& path : paths) first = std::max(first, path.first);
+  return first;
+}
+
 std::vector<MethodResult> compare_estimators(const std::vector<double>& target,
                                              const std::vector<double>& proxy,
                                              const std::vector<RatioPath>& paths, size_t rebalance,
                                              size_t& common_first, const HedgeCosts& costs,
                                              const Executor& executor) {
-  common_first = 0;
-  for (const RatioPath& path : paths) common_first = std::max(common_first, path.first);
+  common_first = latest_first(paths);
   if (common_first + 2 > target.size()) {
     throw DataError(
         flag_for(Setting::kCompare) + ": the estimators' warm-up leaves " +
